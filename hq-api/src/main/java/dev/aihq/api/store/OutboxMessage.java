@@ -1,0 +1,80 @@
+package dev.aihq.api.store;
+
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.result.RunId;
+import java.time.Instant;
+import java.util.Objects;
+import javax.annotation.Nullable;
+
+/**
+ * A customer message in the durable outbox: scheduled for a time, claimed by one dispatcher at a time,
+ * sent once. {@code stableKey} travels with the message to the provider so that a retry or a status
+ * update is matched to it.
+ *
+ * @param id the message's id, unique within the shop
+ * @param shopId the shop
+ * @param runId the run that produced it
+ * @param channel the channel's name
+ * @param to the customer
+ * @param text the text
+ * @param stableKey the key sent with the message; unique within the shop
+ * @param dueAt when it may be sent
+ * @param status where it is in its life
+ * @param attempts sending attempts so far
+ * @param claimedBy the dispatcher holding it, or {@code null}
+ * @param leaseUntil when the claim expires, or {@code null}
+ * @param providerMessageId the provider's id once sent, or {@code null}
+ * @param lastError the last sending error, or {@code null}
+ */
+public record OutboxMessage(
+        String id,
+        ShopId shopId,
+        RunId runId,
+        String channel,
+        PhoneNumber to,
+        String text,
+        String stableKey,
+        Instant dueAt,
+        OutboxStatus status,
+        int attempts,
+        @Nullable String claimedBy,
+        @Nullable Instant leaseUntil,
+        @Nullable String providerMessageId,
+        @Nullable String lastError) {
+
+    /** Requires the identifying parts. */
+    public OutboxMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(runId, "run id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(stableKey, "stable key");
+        Objects.requireNonNull(dueAt, "due at");
+        Objects.requireNonNull(status, "status");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative");
+        }
+    }
+
+    /**
+     * A new pending message.
+     *
+     * @param id the id
+     * @param shopId the shop
+     * @param runId the run
+     * @param channel the channel's name
+     * @param to the customer
+     * @param text the text
+     * @param stableKey the stable key
+     * @param dueAt when it may be sent
+     * @return the message
+     */
+    public static OutboxMessage pending(String id, ShopId shopId, RunId runId, String channel, PhoneNumber to,
+            String text, String stableKey, Instant dueAt) {
+        return new OutboxMessage(id, shopId, runId, channel, to, text, stableKey, dueAt, OutboxStatus.PENDING, 0,
+                null, null, null, null);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aihq.api.store;
+
+import dev.aihq.api.OrderId;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.Nullable;
+
+/**
+ * A stored purchase (the seed's "Save Purchase"): the base of analytics and of a customer's history.
+ *
+ * @param shopId the shop
+ * @param orderId the order, unique within the shop
+ * @param customer the customer, or {@code null} when the source gave no contact
+ * @param items the bought lines
+ * @param occurredAt when it was bought
+ */
+public record Purchase(
+        ShopId shopId, OrderId orderId, @Nullable PhoneNumber customer, List<PurchaseItem> items, Instant occurredAt) {
+
+    /** Requires every part; copies the items. */
+    public Purchase {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(orderId, "order id");
+        Objects.requireNonNull(occurredAt, "occurred at");
+        items = List.copyOf(items);
+    }
+
+    /**
+     * Creates the purchase an event reports.
+     *
+     * @param event the purchase event
+     * @return the purchase
+     */
+    public static Purchase of(PurchaseEvent event) {
+        return new Purchase(event.shopId(), event.orderId(), event.customer(), event.items(), event.occurredAt());
+    }
+}
