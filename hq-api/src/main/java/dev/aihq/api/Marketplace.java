@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public record Marketplace(String code) {
 
+    // Declared before the constants below, which are validated against it.
+    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_-]{1,31}");
+
     /** Kaspi.kz (Kazakhstan). */
     public static final Marketplace KASPI = new Marketplace("kaspi");
     /** Wildberries (Russia). */
@@ -18,7 +21,6 @@ public record Marketplace(String code) {
     /** Ozon (Russia). */
     public static final Marketplace OZON = new Marketplace("ozon");
 
-    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_-]{1,31}");
 
     /** Validates the code: 2–32 lower-case letters, digits, {@code _} or {@code -}. */
     public Marketplace {

@@ -25,6 +25,7 @@ public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern ALLOWED = Pattern.compile("[0-9+()\\-. \\u00A0]+");
     private static final Pattern MASK_CHARS = Pattern.compile("[*xX•#_]");
+    private static final Pattern MASKED = Pattern.compile("[0-9+()\\-. \\u00A0*xX•#_]+");
 
     /** Validates E.164 form. */
     public PhoneNumber {
@@ -59,7 +60,7 @@ public record PhoneNumber(String e164) {
             return Optional.empty();
         }
         String text = raw.strip();
-        if (MASK_CHARS.matcher(text).find()) {
+        if (MASK_CHARS.matcher(text).find() && MASKED.matcher(text).matches()) {
             return Optional.empty();
         }
         if (!ALLOWED.matcher(text).matches()) {

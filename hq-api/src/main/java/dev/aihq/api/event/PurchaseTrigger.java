@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
  */
 public record PurchaseTrigger(String code) {
 
+    // Declared before the constants below, which are validated against it.
+    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
     /** The order was placed or accepted by the seller: the moment for an upsell offer. */
     public static final PurchaseTrigger ORDER_ACCEPTED = new PurchaseTrigger("order_accepted");
     /** The order reached the customer: the moment for a review request. */
     public static final PurchaseTrigger ORDER_DELIVERED = new PurchaseTrigger("order_delivered");
 
-    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     /** Validates the code: lower-case snake_case, at most 64 characters. */
     public PurchaseTrigger {

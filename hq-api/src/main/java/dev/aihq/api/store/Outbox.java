@@ -16,9 +16,11 @@ import javax.annotation.Nullable;
 public interface Outbox {
 
     /**
-     * Adds a message unless one with the same stable key exists for the shop.
+     * Adds a message unless one with the same stable key exists for the shop. The message is either
+     * {@link OutboxStatus#PENDING}, or {@link OutboxStatus#CLAIMED} with a worker and a lease when its
+     * creator sends it at once (it returns to the due set if the creator dies before recording the send).
      *
-     * @param message a {@link OutboxStatus#PENDING} message
+     * @param message a pending or claimed message
      * @return {@code true} when added
      */
     boolean schedule(OutboxMessage message);
