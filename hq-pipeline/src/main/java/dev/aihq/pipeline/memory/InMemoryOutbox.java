@@ -1,0 +1,276 @@
+package dev.aihq.pipeline.memory;
+
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nullable;
+
+/**
+ * An {@link Outbox} in memory, for one JVM. It has no clock of its own: every time comes from the caller.
+ *
+ * <p>Each message lives in a cell with its own lock; every change of a message (claim, sent, failed)
+ * happens under that lock only, together with the update of two sorted indexes: pending messages by due
+ * time and claimed messages by lease expiry. A claim walks both indexes from their heads, merging them by
+ * due time, and takes each message under its lock after checking that it is still claimable, so racing
+ * dispatchers never take the same message and never wait on a global lock. Messages in flight (claimed,
+ * lease not expired) are never walked over. Of the messages whose lease expired, those that expired first are
+ * taken first; the claimed batch is returned oldest due first. Frequency-cap counts read only the
+ * customer's own messages.
+ *
+ * <p>Messages are kept until the outbox is dropped. {@link #markSent} has nowhere to keep its time, as
+ * {@link OutboxMessage} has no field for it. Thread-safe.
+ */
+public final class InMemoryOutbox implements Outbox {
+
+    private static final Comparator<Slot> BY_TIME = Comparator.comparing(Slot::at).thenComparingLong(Slot::sequence);
+
+    private final ConcurrentHashMap<Key, Cell> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Cell> byStableKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Contact, Queue<Cell>> byContact = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<Slot> pendingByDue = new ConcurrentSkipListSet<>(BY_TIME);
+    private final ConcurrentSkipListSet<Slot> claimedByLease = new ConcurrentSkipListSet<>(BY_TIME);
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** Creates an empty outbox. */
+    public InMemoryOutbox() {}
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the message is not pending, or its id is taken in the shop by a
+     *     message with another stable key
+     */
+    @Override
+    public boolean schedule(OutboxMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (message.status() != OutboxStatus.PENDING) {
+            throw new IllegalArgumentException("only a PENDING message can be scheduled, got " + message.status());
+        }
+        Cell cell = new Cell(sequence.incrementAndGet(), message);
+        Key stableKey = new Key(message.shopId(), message.stableKey());
+        synchronized (cell) {
+            if (byStableKey.putIfAbsent(stableKey, cell) != null) {
+                return false;
+            }
+            if (byId.putIfAbsent(new Key(message.shopId(), message.id()), cell) != null) {
+                byStableKey.remove(stableKey, cell);
+                throw new IllegalArgumentException("outbox message id " + message.id() + " is already used in shop "
+                        + message.shopId() + " by a message with another stable key");
+            }
+            byContact.computeIfAbsent(new Contact(message.shopId(), message.to()), c -> new ConcurrentLinkedQueue<>())
+                    .add(cell);
+            index(cell, message);
+        }
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code max} is below 1 or the lease is not positive
+     */
+    @Override
+    public List<OutboxMessage> claimDue(Instant now, int max, String worker, Duration lease) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(lease, "lease");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, got " + lease);
+        }
+        Iterator<Slot> pending = pendingByDue.iterator();
+        Iterator<Slot> expired = claimedByLease.iterator();
+        Slot nextPending = nextUpTo(pending, now);
+        Slot nextExpired = nextUpTo(expired, now);
+        List<OutboxMessage> claimed = new ArrayList<>(Math.min(max, 64));
+        while (claimed.size() < max && (nextPending != null || nextExpired != null)) {
+            Cell cell;
+            if (nextExpired == null
+                    || (nextPending != null && !nextPending.at().isAfter(nextExpired.cell().message.dueAt()))) {
+                cell = nextPending.cell();
+                nextPending = nextUpTo(pending, now);
+            } else {
+                cell = nextExpired.cell();
+                nextExpired = nextUpTo(expired, now);
+            }
+            OutboxMessage message = tryClaim(cell, now, worker, lease);
+            if (message != null) {
+                claimed.add(message);
+            }
+        }
+        claimed.sort(Comparator.comparing(OutboxMessage::dueAt));
+        return List.copyOf(claimed);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The message becomes SENT whatever its status was (the provider did accept it); its lease ends and
+     * its dispatcher stays recorded.
+     *
+     * @throws IllegalArgumentException when the shop has no such message
+     */
+    @Override
+    public void markSent(ShopId shopId, String id, String providerMessageId, Instant at) {
+        Objects.requireNonNull(providerMessageId, "provider message id");
+        Objects.requireNonNull(at, "at");
+        Cell cell = require(shopId, id);
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            change(cell, copy(m, m.dueAt(), OutboxStatus.SENT, m.attempts(), m.claimedBy(), null, providerMessageId,
+                    m.lastError()));
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the shop has no such message
+     */
+    @Override
+    public void markFailed(ShopId shopId, String id, String error, @Nullable Instant retryAt) {
+        Objects.requireNonNull(error, "error");
+        Cell cell = require(shopId, id);
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            OutboxMessage failed = retryAt != null
+                    ? copy(m, retryAt, OutboxStatus.PENDING, m.attempts(), null, null, m.providerMessageId(), error)
+                    : copy(m, m.dueAt(), OutboxStatus.FAILED, m.attempts(), m.claimedBy(), null,
+                            m.providerMessageId(), error);
+            change(cell, failed);
+        }
+    }
+
+    @Override
+    public long countRecent(ShopId shopId, PhoneNumber to, Instant since) {
+        Objects.requireNonNull(since, "since");
+        Queue<Cell> cells = byContact.get(new Contact(shopId, to));
+        if (cells == null) {
+            return 0;
+        }
+        long count = 0;
+        for (Cell cell : cells) {
+            OutboxMessage m = cell.message;
+            boolean counted = m.status() == OutboxStatus.PENDING || m.status() == OutboxStatus.CLAIMED
+                    || m.status() == OutboxStatus.SENT;
+            if (counted && !m.dueAt().isBefore(since)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(ShopId shopId, String id) {
+        Cell cell = byId.get(new Key(shopId, id));
+        return cell == null ? Optional.empty() : Optional.of(cell.message);
+    }
+
+    private @Nullable OutboxMessage tryClaim(Cell cell, Instant now, String worker, Duration lease) {
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            boolean due = m.status() == OutboxStatus.PENDING && !m.dueAt().isAfter(now);
+            Instant leaseUntil = m.leaseUntil();
+            boolean leaseExpired = m.status() == OutboxStatus.CLAIMED && leaseUntil != null
+                    && !leaseUntil.isAfter(now);
+            if (!due && !leaseExpired) {
+                return null;
+            }
+            OutboxMessage claimed = copy(m, m.dueAt(), OutboxStatus.CLAIMED, m.attempts() + 1, worker,
+                    now.plus(lease), m.providerMessageId(), m.lastError());
+            change(cell, claimed);
+            return claimed;
+        }
+    }
+
+    private static @Nullable Slot nextUpTo(Iterator<Slot> slots, Instant now) {
+        if (!slots.hasNext()) {
+            return null;
+        }
+        Slot slot = slots.next();
+        return slot.at().isAfter(now) ? null : slot;
+    }
+
+    /** Replaces a cell's message and moves it between the indexes; the caller holds the cell's lock. */
+    private void change(Cell cell, OutboxMessage next) {
+        unindex(cell, cell.message);
+        cell.message = next;
+        index(cell, next);
+    }
+
+    private void index(Cell cell, OutboxMessage m) {
+        if (m.status() == OutboxStatus.PENDING) {
+            pendingByDue.add(new Slot(m.dueAt(), cell.sequence, cell));
+        } else if (m.status() == OutboxStatus.CLAIMED && m.leaseUntil() != null) {
+            claimedByLease.add(new Slot(m.leaseUntil(), cell.sequence, cell));
+        }
+    }
+
+    private void unindex(Cell cell, OutboxMessage m) {
+        if (m.status() == OutboxStatus.PENDING) {
+            pendingByDue.remove(new Slot(m.dueAt(), cell.sequence, cell));
+        } else if (m.status() == OutboxStatus.CLAIMED && m.leaseUntil() != null) {
+            claimedByLease.remove(new Slot(m.leaseUntil(), cell.sequence, cell));
+        }
+    }
+
+    private Cell require(ShopId shopId, String id) {
+        Cell cell = byId.get(new Key(shopId, id));
+        if (cell == null) {
+            throw new IllegalArgumentException("shop " + shopId + " has no outbox message " + id);
+        }
+        return cell;
+    }
+
+    private static OutboxMessage copy(OutboxMessage m, Instant dueAt, OutboxStatus status, int attempts,
+            @Nullable String claimedBy, @Nullable Instant leaseUntil, @Nullable String providerMessageId,
+            @Nullable String lastError) {
+        return new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(), m.stableKey(), dueAt,
+                status, attempts, claimedBy, leaseUntil, providerMessageId, lastError);
+    }
+
+    /** One message and its lock; {@code message} is written only under the lock and read without it. */
+    private static final class Cell {
+        final long sequence;
+        volatile OutboxMessage message;
+
+        Cell(long sequence, OutboxMessage message) {
+            this.sequence = sequence;
+            this.message = message;
+        }
+    }
+
+    /** An index entry: a time (due, or lease expiry) and the schedule order breaking ties. */
+    private record Slot(Instant at, long sequence, Cell cell) {}
+
+    private record Key(ShopId shopId, String value) {
+        Key {
+            Objects.requireNonNull(shopId, "shop id");
+            Objects.requireNonNull(value, "key");
+        }
+    }
+
+    private record Contact(ShopId shopId, PhoneNumber to) {
+        Contact {
+            Objects.requireNonNull(shopId, "shop id");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+}

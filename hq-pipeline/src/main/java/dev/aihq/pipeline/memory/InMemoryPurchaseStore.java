@@ -1,0 +1,95 @@
+package dev.aihq.pipeline.memory;
+
+import dev.aihq.api.OrderId;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.PurchaseStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link PurchaseStore} keyed by (shop, order), with each customer's purchases kept newest first in
+ * their own sorted set, so a history lookup reads only that customer's purchases. Purchases without a
+ * customer are stored but belong to no history. Thread-safe; nothing survives a restart.
+ */
+public final class InMemoryPurchaseStore implements PurchaseStore {
+
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparing(Entry::occurredAt).thenComparingLong(Entry::sequence).reversed();
+
+    private final ConcurrentHashMap<OrderKey, Purchase> byOrder = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CustomerKey, ConcurrentSkipListSet<Entry>> byCustomer =
+            new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** Creates an empty store. */
+    public InMemoryPurchaseStore() {}
+
+    @Override
+    public boolean save(Purchase purchase) {
+        Objects.requireNonNull(purchase, "purchase");
+        if (byOrder.putIfAbsent(new OrderKey(purchase.shopId(), purchase.orderId()), purchase) != null) {
+            return false;
+        }
+        PhoneNumber customer = purchase.customer();
+        if (customer != null) {
+            byCustomer.computeIfAbsent(new CustomerKey(purchase.shopId(), customer),
+                    k -> new ConcurrentSkipListSet<>(NEWEST_FIRST))
+                    .add(new Entry(purchase.occurredAt(), sequence.incrementAndGet(), purchase));
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<Purchase> find(ShopId shopId, OrderId orderId) {
+        return Optional.ofNullable(byOrder.get(new OrderKey(shopId, orderId)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<Purchase> findByCustomer(ShopId shopId, PhoneNumber customer, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        ConcurrentSkipListSet<Entry> history = byCustomer.get(new CustomerKey(shopId, customer));
+        if (history == null) {
+            return List.of();
+        }
+        List<Purchase> newest = new ArrayList<>(Math.min(limit, 16));
+        for (Entry entry : history) {
+            if (newest.size() == limit) {
+                break;
+            }
+            newest.add(entry.purchase());
+        }
+        return List.copyOf(newest);
+    }
+
+    private record OrderKey(ShopId shopId, OrderId orderId) {
+        OrderKey {
+            Objects.requireNonNull(shopId, "shop id");
+            Objects.requireNonNull(orderId, "order id");
+        }
+    }
+
+    private record CustomerKey(ShopId shopId, PhoneNumber customer) {
+        CustomerKey {
+            Objects.requireNonNull(shopId, "shop id");
+            Objects.requireNonNull(customer, "customer");
+        }
+    }
+
+    private record Entry(Instant occurredAt, long sequence, Purchase purchase) {}
+}

@@ -1,0 +1,63 @@
+package dev.aihq.pipeline.memory;
+
+import java.util.Objects;
+
+/**
+ * One in-memory store of each kind, for wiring a pipeline in tests, demos and benchmarks without a
+ * database.
+ *
+ * <pre>{@code
+ * InMemoryStores stores = InMemoryStores.create();
+ * stores.shops().save(shop);
+ * }</pre>
+ *
+ * @param shops the shops
+ * @param journal the event journal
+ * @param purchases the purchases
+ * @param catalog the catalog
+ * @param runLog the run log
+ * @param outbox the outbox
+ * @param tokenUsage the token usage
+ */
+public record InMemoryStores(
+        InMemoryShopStore shops,
+        InMemoryEventJournal journal,
+        InMemoryPurchaseStore purchases,
+        InMemoryCatalogStore catalog,
+        InMemoryRunLog runLog,
+        InMemoryOutbox outbox,
+        InMemoryTokenUsageStore tokenUsage) {
+
+    /** Requires every store. */
+    public InMemoryStores {
+        Objects.requireNonNull(shops, "shops");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(runLog, "run log");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(tokenUsage, "token usage");
+    }
+
+    /**
+     * Creates a set of empty stores; the run log keeps {@value InMemoryRunLog#DEFAULT_MAX_RECORDS_PER_SHOP}
+     * runs per shop.
+     *
+     * @return the stores
+     */
+    public static InMemoryStores create() {
+        return create(InMemoryRunLog.DEFAULT_MAX_RECORDS_PER_SHOP);
+    }
+
+    /**
+     * Creates a set of empty stores with a run log retention limit.
+     *
+     * @param maxRunsPerShop how many runs per shop the run log keeps, at least 1
+     * @return the stores
+     */
+    public static InMemoryStores create(int maxRunsPerShop) {
+        return new InMemoryStores(new InMemoryShopStore(), new InMemoryEventJournal(), new InMemoryPurchaseStore(),
+                new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
+                new InMemoryTokenUsageStore());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.aihq.testkit.contract;
+
+import static dev.aihq.testkit.Fixtures.OTHER_SHOP_ID;
+import static dev.aihq.testkit.Fixtures.SHOP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.RunRecord;
+import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link RunLog}: a run is saved in progress and replaced when it finishes; runs are found
+ * only in their own shop; recent runs come newest first by start time within a limit. Subclass it and
+ * return a new empty run log from {@link #createStore()}.
+ */
+public abstract class RunLogContract extends StoreContract<RunLog> {
+
+    private final SettableClock clock = SettableClock.at(Fixtures.NOW, Fixtures.ALMATY);
+
+    /** Creates the suite. */
+    protected RunLogContract() {}
+
+    /**
+     * Returns the clock the suite takes start times from.
+     *
+     * @return the clock
+     */
+    protected SettableClock clock() {
+        return clock;
+    }
+
+    /** A run saved in progress is found as it was saved. */
+    @Test
+    public void should_return_in_progress_record_when_run_has_started() {
+        // given
+        RunRecord started = Fixtures.startedRun(SHOP_ID, RunId.of("run-1"), clock().instant());
+
+        // when
+        store().save(started);
+
+        // then
+        assertThat(store().find(SHOP_ID, RunId.of("run-1"))).contains(started);
+        assertThat(store().find(SHOP_ID, RunId.of("run-1")).orElseThrow().inProgress()).isTrue();
+    }
+
+    /** Saving the finished record replaces the in-progress one, with stages, agent trace and result. */
+    @Test
+    public void should_replace_in_progress_record_when_finished_record_is_saved() {
+        // given
+        RunRecord started = Fixtures.startedRun(SHOP_ID, RunId.of("run-1"), clock().instant());
+        store().save(started);
+        RunRecord finished = Fixtures.finishedRun(started);
+
+        // when
+        store().save(finished);
+
+        // then
+        assertThat(store().find(SHOP_ID, RunId.of("run-1"))).contains(finished);
+        assertThat(store().recent(SHOP_ID, 10)).containsExactly(finished);
+    }
+
+    /** An unknown run is empty. */
+    @Test
+    public void should_return_empty_when_run_is_unknown() {
+        // given
+        store().save(Fixtures.startedRun(SHOP_ID, RunId.of("run-1"), clock().instant()));
+
+        // when / then
+        assertThat(store().find(SHOP_ID, RunId.of("run-404"))).isEmpty();
+    }
+
+    /** Tenant isolation: a run is never found or listed for another shop. */
+    @Test
+    public void should_not_return_run_when_asked_for_another_shop() {
+        // given
+        RunRecord mine = Fixtures.finishedRun(Fixtures.startedRun(SHOP_ID, RunId.of("run-1"), clock().instant()));
+        RunRecord theirs = Fixtures.startedRun(OTHER_SHOP_ID, RunId.of("run-2"), clock().instant());
+        store().save(mine);
+        store().save(theirs);
+
+        // when / then
+        assertThat(store().find(OTHER_SHOP_ID, RunId.of("run-1"))).isEmpty();
+        assertThat(store().find(SHOP_ID, RunId.of("run-2"))).isEmpty();
+        assertThat(store().recent(SHOP_ID, 10)).containsExactly(mine);
+        assertThat(store().recent(OTHER_SHOP_ID, 10)).containsExactly(theirs);
+    }
+
+    /** Recent runs come newest first by start time, whatever order they were saved in. */
+    @Test
+    public void should_list_newest_first_when_reading_recent_runs() {
+        // given
+        Instant t0 = clock().instant();
+        RunRecord oldest = Fixtures.startedRun(SHOP_ID, RunId.of("run-1"), t0.minus(Duration.ofHours(2)));
+        RunRecord middle = Fixtures.finishedRun(Fixtures.startedRun(SHOP_ID, RunId.of("run-2"),
+                t0.minus(Duration.ofMinutes(5))));
+        RunRecord newest = Fixtures.startedRun(SHOP_ID, RunId.of("run-3"), t0);
+        store().save(newest);
+        store().save(oldest);
+        store().save(middle);
+
+        // when
+        List<RunRecord> recent = store().recent(SHOP_ID, 10);
+
+        // then
+        assertThat(recent).containsExactly(newest, middle, oldest);
+    }
+
+    /** At most {@code limit} runs come back: the newest ones. */
+    @Test
+    public void should_return_at_most_limit_when_reading_recent_runs() {
+        // given
+        for (int i = 1; i <= 5; i++) {
+            store().save(Fixtures.startedRun(SHOP_ID, RunId.of("run-" + i), clock().advance(Duration.ofSeconds(1))));
+        }
+
+        // when
+        List<RunRecord> recent = store().recent(SHOP_ID, 3);
+
+        // then
+        assertThat(recent).extracting(r -> r.runId().value()).containsExactly("run-5", "run-4", "run-3");
+    }
+}

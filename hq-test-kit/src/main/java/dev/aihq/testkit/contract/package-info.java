@@ -1,0 +1,7 @@
+/** Abstract contract suites that every store implementation subclasses to prove it meets its SPI. */
+@ParametersAreNonnullByDefault
+@NonnullByDefault
+package dev.aihq.testkit.contract;
+
+import dev.aihq.api.NonnullByDefault;
+import javax.annotation.ParametersAreNonnullByDefault;
