@@ -69,6 +69,30 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
 
     /** A second message with the same stable key is refused and the first stays as it was. */
     @Test
+    public void should_keep_a_message_claimed_until_its_lease_expires_when_it_is_scheduled_already_claimed() {
+        // given: its creator sends it at once and holds it under a lease
+        Instant now = clock().instant();
+        OutboxMessage pending = Fixtures.outboxMessage(SHOP_ID, "m-now", CUSTOMER, now);
+        OutboxMessage claimed = new OutboxMessage(pending.id(), pending.shopId(), pending.runId(), pending.channel(),
+                pending.to(), pending.text(), pending.stableKey(), now, OutboxStatus.CLAIMED, 1, "creator",
+                now.plus(Duration.ofMinutes(2)), null, null);
+
+        // when
+        boolean added = store().schedule(claimed);
+
+        // then: no dispatcher takes it within the lease; after the lease it is claimable again
+        assertThat(added).isTrue();
+        assertThat(store().claimDue(now.plusSeconds(60), 10, "dispatcher", Duration.ofMinutes(1))).isEmpty();
+        assertThat(store().countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isEqualTo(1);
+        List<OutboxMessage> later = store().claimDue(now.plus(Duration.ofMinutes(3)), 10, "dispatcher",
+                Duration.ofMinutes(1));
+        assertThat(later).singleElement().satisfies(m -> {
+            assertThat(m.claimedBy()).isEqualTo("dispatcher");
+            assertThat(m.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
     public void should_not_schedule_when_stable_key_already_exists() {
         // given
         OutboxMessage first = Fixtures.outboxMessage(SHOP_ID, "m-1", "sales.purchase:512345678", CUSTOMER,

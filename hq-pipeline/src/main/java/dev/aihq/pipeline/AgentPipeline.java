@@ -1,0 +1,860 @@
+package dev.aihq.pipeline;
+
+import dev.aihq.api.ShopId;
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.HqEvent;
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.result.RunOutcome;
+import dev.aihq.api.shop.Shop;
+import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.JournalEntry;
+import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.RunRecord;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.StageRecord;
+import dev.aihq.api.store.StageStatus;
+import dev.aihq.pipeline.json.SdkJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one pipeline every agent runs on, generic over the event {@code E}, the context {@code C} and the
+ * result {@code R}: decode → shop gate → journal → gather context → prepare → agent → guard → deliver →
+ * run log (the seed's "webhook event → collect data → validate shop → collect context → AI agent →
+ * result → logging").
+ *
+ * <p>An agent supplies only its parts (context sources, assembler, agent, guard, delivery); the pipeline
+ * supplies everything else once. {@link #submit(HqEvent)} runs the shop gate and the journal on the
+ * caller's thread and returns at once: the event is rejected, recognised as a duplicate of an earlier
+ * run (nothing is done twice), or accepted with a run id while the remaining stages go on on the
+ * configured {@link Executor}. Every run ends in exactly one {@link RunOutcome} with a reason, and its
+ * run-log record lists each stage with its duration and status.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #start()} before submitting; {@link #stop()} refuses new events;
+ * {@link #close()} also waits (up to the drain timeout) for runs in flight and releases the pipeline's
+ * own threads.
+ *
+ * @param <E> the event type
+ * @param <C> the context type
+ * @param <R> the result type
+ */
+public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentPipeline.class);
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final String name;
+    private final ShopStore shops;
+    private final EventJournal journal;
+    private final RunLog runLog;
+    private final Clock clock;
+    private final Executor executor;
+    private final Executor contextExecutor;
+    private final @Nullable ExecutorService ownedContextExecutor;
+    private final List<ContextSource<E, ?>> sources;
+    private final @Nullable ContextAssembler<E, C> assembler;
+    private final @Nullable Agent<C, R> agent;
+    private final Guard<C, R> guard;
+    private final Delivery<E, C, R> delivery;
+    private final List<Consumer<? super E>> recorders;
+    private final Function<? super R, String> resultWriter;
+    private final List<PipelineListener> listeners;
+    private final TimeZoneDataCheck timeZoneCheck;
+    private final @Nullable String unavailableReason;
+    private final Duration drainTimeout;
+
+    private final ConcurrentHashMap<RunId, InFlight> inFlight = new ConcurrentHashMap<>();
+    private volatile State state = State.NEW;
+    private volatile boolean timeZoneDataCurrent = true;
+
+    private AgentPipeline(Builder<E, C, R> b) {
+        this.name = b.name;
+        this.shops = b.shops;
+        this.journal = b.journal;
+        this.runLog = b.runLog;
+        this.clock = b.clock;
+        this.executor = b.executor;
+        if (b.contextExecutor != null) {
+            this.contextExecutor = b.contextExecutor;
+            this.ownedContextExecutor = null;
+        } else {
+            ExecutorService owned = Executors.newCachedThreadPool(daemonThreads("hq-context-" + b.name));
+            this.contextExecutor = owned;
+            this.ownedContextExecutor = owned;
+        }
+        this.sources = List.copyOf(b.sources);
+        this.assembler = b.assembler;
+        this.agent = b.agent;
+        this.guard = b.guard;
+        this.delivery = b.delivery;
+        this.recorders = List.copyOf(b.recorders);
+        this.resultWriter = b.resultWriter;
+        this.listeners = List.copyOf(b.listeners);
+        this.timeZoneCheck = b.timeZoneCheck;
+        this.unavailableReason = b.unavailableReason;
+        this.drainTimeout = b.drainTimeout;
+    }
+
+    /**
+     * Starts a builder for a pipeline that runs an agent.
+     *
+     * @param name the pipeline's name in the run log, e.g. {@code sales.purchase}
+     * @param <E> the event type
+     * @param <C> the context type
+     * @param <R> the result type
+     * @return a builder
+     */
+    public static <E extends HqEvent, C, R> Builder<E, C, R> builder(String name) {
+        return new Builder<>(name);
+    }
+
+    /**
+     * Returns the pipeline's name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Starts accepting events. Checks the JVM's time-zone data once and logs a warning when it is older
+     * than Kazakhstan's 2024 move to UTC+5; runs for shops that require current data then fail at the
+     * gate. Calling it again has no effect.
+     *
+     * @return this pipeline
+     */
+    public synchronized AgentPipeline<E, C, R> start() {
+        if (state == State.NEW) {
+            timeZoneDataCurrent = timeZoneCheck.isCurrent();
+            if (!timeZoneDataCurrent) {
+                LOG.warn("The JVM's time-zone data is out of date: Asia/Almaty is not UTC+5 after March 2024. "
+                        + "Quiet hours and deadlines for Kazakh shops will be off by an hour. Update the JDK or "
+                        + "its tzdata (2024a or later).");
+            }
+            state = State.RUNNING;
+        }
+        return this;
+    }
+
+    /** Stops accepting events; runs in flight go on. */
+    public void stop() {
+        synchronized (this) {
+            state = State.STOPPED;
+        }
+    }
+
+    /**
+     * Tells whether the pipeline accepts events.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Returns how many runs are in flight.
+     *
+     * @return the count
+     */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /**
+     * Waits until no run is in flight.
+     *
+     * @param timeout the longest wait
+     * @return {@code true} when drained, {@code false} on timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (InFlight flight : List.copyOf(inFlight.values())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return inFlight.isEmpty();
+            }
+            try {
+                flight.future.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the run's failure is in its record; draining only waits
+            }
+        }
+        return inFlight.isEmpty();
+    }
+
+    /**
+     * Stops, waits up to the drain timeout for runs in flight and releases the pipeline's own threads.
+     * Runs still going after the timeout keep their in-progress record and are logged.
+     */
+    @Override
+    public void close() {
+        stop();
+        try {
+            if (!awaitDrained(drainTimeout)) {
+                LOG.warn("Pipeline '{}' closed with {} runs still in flight after {}", name, inFlight.size(),
+                        drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownedContextExecutor != null) {
+            ownedContextExecutor.shutdown();
+        }
+    }
+
+    /**
+     * Submits an event; see {@link #submit(HqEvent, Duration)}.
+     *
+     * @param event the event
+     * @return the submission
+     */
+    public Submission submit(E event) {
+        return submit(event, Duration.ZERO);
+    }
+
+    /**
+     * Submits an event: runs the shop gate and the journal on this thread and returns at once; the
+     * other stages run on the executor.
+     *
+     * @param event the event, already decoded and validated
+     * @param decodeTime how long decoding took, recorded as the {@code decode} stage when positive
+     * @return accepted (with the new run id), duplicate (with the first run's id and status) or rejected
+     * @throws IllegalStateException when the pipeline is not running
+     * @throws dev.aihq.api.error.StoreException when the journal cannot be written (nothing was started)
+     */
+    public Submission submit(E event, Duration decodeTime) {
+        Objects.requireNonNull(event, "event");
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("pipeline '" + name + "' is " + (state == State.NEW
+                    ? "not started: call start() first" : "stopped and accepts no events"));
+        }
+        Instant startedAt = clock.instant();
+        RunId runId = RunId.random();
+        List<StageRecord> stages = new ArrayList<>(8);
+        if (!decodeTime.isZero() && !decodeTime.isNegative()) {
+            stages.add(new StageRecord(Stages.DECODE, decodeTime, StageStatus.OK, ""));
+        }
+
+        long t = System.nanoTime();
+        Optional<Shop> found = shops.find(event.shopId());
+        String rejection = gate(event.shopId(), found);
+        if (rejection != null) {
+            stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.FAILED, rejection));
+            RunRecord record = finish(RunRecord.started(runId, event.shopId(), name, event.type(),
+                    event.idempotencyKey(), startedAt), stages, RunOutcome.REJECTED, rejection, null, null, null);
+            if (found.isPresent()) {
+                runLog.save(record);
+            }
+            notifyFinished(record);
+            return new Submission(Submission.Kind.REJECTED, runId, record, CompletableFuture.completedFuture(record));
+        }
+        Shop shop = found.orElseThrow();
+        stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
+
+        t = System.nanoTime();
+        InFlight flight = new InFlight();
+        inFlight.put(runId, flight);
+        JournalResult journaled;
+        try {
+            journaled = journal.append(JournalEntry.of(event, runId, startedAt));
+        } catch (RuntimeException e) {
+            inFlight.remove(runId);
+            throw e;
+        }
+        if (!journaled.appended()) {
+            inFlight.remove(runId);
+            return duplicate(event.shopId(), journaled.entry().runId());
+        }
+        String recordFailure = null;
+        for (Consumer<? super E> recorder : recorders) {
+            try {
+                recorder.accept(event);
+            } catch (RuntimeException e) {
+                recordFailure = "recording the event failed: " + describe(e);
+                break;
+            }
+        }
+        stages.add(stage(runId, Stages.JOURNAL, t, recordFailure == null ? StageStatus.OK : StageStatus.FAILED,
+                recordFailure == null ? "" : recordFailure));
+        RunRecord started = new RunRecord(runId, event.shopId(), name, event.type(), event.idempotencyKey(),
+                startedAt, null, null, "", stages, null, null, null, null);
+        flight.record = started;
+        runLog.save(started);
+        for (PipelineListener l : listeners) {
+            try {
+                l.onRunStarted(name, started);
+            } catch (RuntimeException e) {
+                LOG.warn("Pipeline listener {} failed on run start; ignored", l, e);
+            }
+        }
+        if (recordFailure != null) {
+            complete(flight, runId, finish(started, stages, RunOutcome.FAILED, recordFailure, null, null, null));
+            return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
+        }
+        Runnable work = () -> runStages(event, shop, runId, started, stages, flight);
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            // The event is journaled: running it here is better than losing it.
+            work.run();
+        }
+        return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
+    }
+
+    /**
+     * Submits an event and waits for its run to end.
+     *
+     * @param event the event
+     * @return the run's final record (for a duplicate, the first run's)
+     */
+    public RunRecord run(E event) {
+        return submit(event).join();
+    }
+
+    private @Nullable String gate(ShopId shopId, Optional<Shop> shop) {
+        if (shop.isEmpty()) {
+            return "unknown shop '" + shopId + "'";
+        }
+        if (!shop.get().active()) {
+            return "shop '" + shopId + "' is inactive";
+        }
+        if (unavailableReason != null) {
+            return unavailableReason;
+        }
+        if (!timeZoneDataCurrent && shop.get().settings().requireCurrentTimeZoneData()) {
+            return "the JVM's time-zone data is out of date (Asia/Almaty is not UTC+5) and shop '" + shopId
+                    + "' requires current data; update the JDK or its tzdata";
+        }
+        return null;
+    }
+
+    private Submission duplicate(ShopId shopId, RunId firstRunId) {
+        InFlight running = inFlight.get(firstRunId);
+        if (running != null) {
+            return new Submission(Submission.Kind.DUPLICATE, firstRunId, running.record, running.future);
+        }
+        Optional<RunRecord> first = runLog.find(shopId, firstRunId);
+        if (first.isPresent() && !first.get().inProgress()) {
+            return new Submission(Submission.Kind.DUPLICATE, firstRunId, first.get(),
+                    CompletableFuture.completedFuture(first.get()));
+        }
+        // The first run is in flight elsewhere (another instance) or its record is not yet written.
+        return new Submission(Submission.Kind.DUPLICATE, firstRunId, first.orElse(null), new CompletableFuture<>());
+    }
+
+    private void runStages(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages,
+            InFlight flight) {
+        RunRecord result;
+        try {
+            result = execute(event, shop, runId, started, stages);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Run {} of pipeline '{}' broke unexpectedly", runId, name, e);
+            result = finish(started, stages, RunOutcome.FAILED, "unexpected error: " + describe(e), null, null, null);
+        }
+        try {
+            runLog.save(result);
+        } catch (RuntimeException e) {
+            LOG.error("Run {} of pipeline '{}' ended {} but its record could not be saved", runId, name,
+                    result.outcome(), e);
+        }
+        complete(flight, runId, result);
+    }
+
+    private RunRecord execute(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages) {
+        Instant now = clock.instant();
+        SourceRequest<E> request = new SourceRequest<>(event, shop, runId, now);
+
+        long t = System.nanoTime();
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> missingNames = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String requiredFailure = gather(request, values, missingNames, missing);
+        if (requiredFailure != null) {
+            stages.add(stage(runId, Stages.GATHER_CONTEXT, t, StageStatus.FAILED, requiredFailure));
+            return finish(started, stages, RunOutcome.FAILED, requiredFailure, null, null, null);
+        }
+        stages.add(stage(runId, Stages.GATHER_CONTEXT, t, missing.isEmpty() ? StageStatus.OK : StageStatus.DEGRADED,
+                String.join("; ", missing)));
+
+        t = System.nanoTime();
+        C context;
+        try {
+            context = Objects.requireNonNull(Objects.requireNonNull(assembler).assemble(event, shop,
+                    new GatheredContext(values, missingNames)), "the assembler returned null");
+        } catch (RuntimeException e) {
+            String reason = "preparing the context failed: " + describe(e);
+            stages.add(stage(runId, Stages.PREPARE, t, StageStatus.FAILED, reason));
+            return finish(started, stages, RunOutcome.FAILED, reason, null, null, null);
+        }
+        stages.add(stage(runId, Stages.PREPARE, t, StageStatus.OK, ""));
+
+        t = System.nanoTime();
+        AgentOutput<R> output;
+        try {
+            output = Objects.requireNonNull(Objects.requireNonNull(agent).run(
+                    new AgentInput<>(context, shop, runId, now)), "the agent returned null");
+        } catch (RuntimeException e) {
+            String reason = "the agent failed: " + describe(e);
+            stages.add(stage(runId, Stages.AGENT, t, StageStatus.FAILED, reason));
+            return finish(started, stages, RunOutcome.FAILED, reason, null, null, null);
+        }
+        AgentTrace trace = output.trace();
+        stages.add(stage(runId, Stages.AGENT, t, StageStatus.OK, trace.path() == dev.aihq.api.store.AgentPath.MODEL
+                ? "model " + trace.model() : "fallback: " + trace.fallbackReason()));
+
+        t = System.nanoTime();
+        GuardDecision<R> decision;
+        try {
+            decision = Objects.requireNonNull(guard.check(context, output.result(), shop), "the guard returned null");
+        } catch (RuntimeException e) {
+            String reason = "the guard failed: " + describe(e);
+            stages.add(stage(runId, Stages.GUARD, t, StageStatus.FAILED, reason));
+            return finish(started, stages, RunOutcome.FAILED, reason, trace, writeResult(output.result()), null);
+        }
+        R result = decision.result();
+        String resultJson = writeResult(result);
+        switch (decision.verdict()) {
+            case HOLD:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, "held: " + decision.reason()));
+                return finish(started, stages, RunOutcome.HELD_FOR_REVIEW, decision.reason(), trace, resultJson, null);
+            case FAIL:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.FAILED, decision.reason()));
+                return finish(started, stages, RunOutcome.FAILED, "the guard refused the result: "
+                        + decision.reason(), trace, resultJson, null);
+            default:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, decision.reason()));
+        }
+
+        t = System.nanoTime();
+        DeliveryResult delivered;
+        try {
+            delivered = Objects.requireNonNull(delivery.deliver(new DeliveryRequest<>(event, context, result, shop,
+                    runId, clock.instant())), "the delivery returned null");
+        } catch (RuntimeException e) {
+            String reason = "delivery failed: " + describe(e);
+            stages.add(stage(runId, Stages.DELIVER, t, StageStatus.FAILED, reason));
+            return finish(started, stages, RunOutcome.FAILED, reason, trace, resultJson, null);
+        }
+        stages.add(stage(runId, Stages.DELIVER, t, delivered.outcome().isSuccess() ? StageStatus.OK : StageStatus.FAILED,
+                delivered.reason()));
+        String reason = delivered.reason();
+        if (!missingNames.isEmpty()) {
+            reason = reason + " (degraded: without " + String.join(", ", missingNames) + ")";
+        }
+        return finish(started, stages, delivered.outcome(), reason, trace, resultJson, delivered);
+    }
+
+    /**
+     * Runs every source in parallel with its deadline. Fills the values and, for failed optional
+     * sources, their names and what went wrong. Returns the failure of a required source, or null.
+     */
+    private @Nullable String gather(SourceRequest<E> request, Map<String, Object> values,
+            List<String> missingNames, List<String> missing) {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        List<CompletableFuture<?>> futures = new ArrayList<>(sources.size());
+        for (ContextSource<E, ?> source : sources) {
+            CompletableFuture<Object> f;
+            try {
+                f = CompletableFuture.supplyAsync(() -> source.fetch(request), contextExecutor);
+            } catch (RejectedExecutionException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            futures.add(f.orTimeout(source.deadline().toMillis(), TimeUnit.MILLISECONDS));
+        }
+        String requiredFailure = null;
+        for (int i = 0; i < sources.size(); i++) {
+            ContextSource<E, ?> source = sources.get(i);
+            String problem;
+            try {
+                Object value = futures.get(i).join();
+                if (value != null) {
+                    values.put(source.name(), value);
+                    continue;
+                }
+                problem = "returned nothing";
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                problem = cause instanceof TimeoutException
+                        ? "timed out after " + source.deadline().toMillis() + " ms"
+                        : "failed: " + describe(cause);
+            }
+            if (source.required()) {
+                if (requiredFailure == null) {
+                    requiredFailure = "required context source '" + source.name() + "' " + problem;
+                }
+            } else {
+                missingNames.add(source.name());
+                missing.add("optional source '" + source.name() + "' " + problem);
+            }
+        }
+        return requiredFailure;
+    }
+
+    private @Nullable String writeResult(R result) {
+        try {
+            return resultWriter.apply(result);
+        } catch (RuntimeException e) {
+            LOG.warn("Pipeline '{}' could not write its result as JSON", name, e);
+            return null;
+        }
+    }
+
+    private RunRecord finish(RunRecord started, List<StageRecord> stages, RunOutcome outcome, String reason,
+            @Nullable AgentTrace trace, @Nullable String resultJson, @Nullable DeliveryResult delivered) {
+        return new RunRecord(started.runId(), started.shopId(), started.pipeline(), started.eventType(),
+                started.idempotencyKey(), started.startedAt(), clock.instant(), outcome, reason, stages, trace,
+                resultJson, delivered == null ? null : delivered.scheduledFor(),
+                delivered == null ? null : delivered.providerMessageId());
+    }
+
+    private void complete(InFlight flight, RunId runId, RunRecord result) {
+        notifyFinished(result);
+        inFlight.remove(runId);
+        flight.future.complete(result);
+    }
+
+    private void notifyFinished(RunRecord record) {
+        for (PipelineListener l : listeners) {
+            try {
+                l.onRunFinished(name, record);
+            } catch (RuntimeException e) {
+                LOG.warn("Pipeline listener {} failed on run end; ignored", l, e);
+            }
+        }
+    }
+
+    private StageRecord stage(RunId runId, String stageName, long startNanos, StageStatus status, String detail) {
+        StageRecord record = new StageRecord(stageName, Duration.ofNanos(System.nanoTime() - startNanos), status,
+                detail);
+        for (PipelineListener l : listeners) {
+            try {
+                l.onStage(name, runId, record);
+            } catch (RuntimeException e) {
+                LOG.warn("Pipeline listener {} failed on a stage; ignored", l, e);
+            }
+        }
+        return record;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Builds an {@link AgentPipeline}. Required: the shop store, journal, run log, executor, and either
+     * an assembler with an agent, or {@link #unavailable(String)}. {@link #build()} reports every missing
+     * part at once. Not thread-safe.
+     *
+     * @param <E> the event type
+     * @param <C> the context type
+     * @param <R> the result type
+     */
+    public static final class Builder<E extends HqEvent, C, R> {
+        private final String name;
+        private @Nullable ShopStore shops;
+        private @Nullable EventJournal journal;
+        private @Nullable RunLog runLog;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable Executor executor;
+        private @Nullable Executor contextExecutor;
+        private final List<ContextSource<E, ?>> sources = new ArrayList<>();
+        private @Nullable ContextAssembler<E, C> assembler;
+        private @Nullable Agent<C, R> agent;
+        private Guard<C, R> guard = Guard.acceptAll();
+        private Delivery<E, C, R> delivery = Delivery.complete();
+        private final List<Consumer<? super E>> recorders = new ArrayList<>();
+        private Function<? super R, String> resultWriter = SdkJson::write;
+        private final List<PipelineListener> listeners = new ArrayList<>();
+        private TimeZoneDataCheck timeZoneCheck = TimeZoneDataCheck.jvm();
+        private @Nullable String unavailableReason;
+        private Duration drainTimeout = Duration.ofSeconds(30);
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Sets the shop store (required).
+         *
+         * @param shops the store
+         * @return this builder
+         */
+        public Builder<E, C, R> shops(ShopStore shops) {
+            this.shops = shops;
+            return this;
+        }
+
+        /**
+         * Sets the event journal (required).
+         *
+         * @param journal the journal
+         * @return this builder
+         */
+        public Builder<E, C, R> journal(EventJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /**
+         * Sets the run log (required).
+         *
+         * @param runLog the run log
+         * @return this builder
+         */
+        public Builder<E, C, R> runLog(RunLog runLog) {
+            this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets the clock; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder<E, C, R> clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets the executor runs go on (required). Java 21+ users may pass
+         * {@code Executors.newVirtualThreadPerTaskExecutor()}.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder<E, C, R> executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the executor context sources run on; by default the pipeline owns a cached pool of daemon
+         * threads, released by {@link AgentPipeline#close()}. Do not pass a small fixed pool shared with
+         * the run executor: a run waits for its sources.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder<E, C, R> contextExecutor(Executor executor) {
+            this.contextExecutor = executor;
+            return this;
+        }
+
+        /**
+         * Adds a context source; names must be unique.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder<E, C, R> source(ContextSource<E, ?> source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Sets the prepare stage.
+         *
+         * @param assembler the assembler
+         * @return this builder
+         */
+        public Builder<E, C, R> assembler(ContextAssembler<E, C> assembler) {
+            this.assembler = assembler;
+            return this;
+        }
+
+        /**
+         * Sets the agent stage.
+         *
+         * @param agent the agent
+         * @return this builder
+         */
+        public Builder<E, C, R> agent(Agent<C, R> agent) {
+            this.agent = agent;
+            return this;
+        }
+
+        /**
+         * Sets the guard; default accepts everything.
+         *
+         * @param guard the guard
+         * @return this builder
+         */
+        public Builder<E, C, R> guard(Guard<C, R> guard) {
+            this.guard = guard;
+            return this;
+        }
+
+        /**
+         * Sets the delivery; default completes without sending.
+         *
+         * @param delivery the delivery
+         * @return this builder
+         */
+        public Builder<E, C, R> delivery(Delivery<E, C, R> delivery) {
+            this.delivery = delivery;
+            return this;
+        }
+
+        /**
+         * Adds a step run in the journal stage right after the event is journaled, once per event (the
+         * seed's "Save Purchase"). If it throws, the run fails.
+         *
+         * @param recorder the step
+         * @return this builder
+         */
+        public Builder<E, C, R> recordEvent(Consumer<? super E> recorder) {
+            recorders.add(Objects.requireNonNull(recorder, "recorder"));
+            return this;
+        }
+
+        /**
+         * Sets how results are written as JSON into the run log; default the SDK's snake_case JSON.
+         *
+         * @param writer the writer
+         * @return this builder
+         */
+        public Builder<E, C, R> resultWriter(Function<? super R, String> writer) {
+            this.resultWriter = writer;
+            return this;
+        }
+
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder<E, C, R> listener(PipelineListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Replaces the time-zone data check, for tests.
+         *
+         * @param check the check
+         * @return this builder
+         */
+        public Builder<E, C, R> timeZoneCheck(TimeZoneDataCheck check) {
+            this.timeZoneCheck = check;
+            return this;
+        }
+
+        /**
+         * Makes this a pipeline whose agent is not available yet: known, active shops are rejected at the
+         * gate with this reason and nothing is journaled, so the same event can be sent again once the
+         * agent is available.
+         *
+         * @param reason e.g. "the legal agent is not available yet"
+         * @return this builder
+         */
+        public Builder<E, C, R> unavailable(String reason) {
+            this.unavailableReason = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * Sets how long {@link AgentPipeline#close()} waits for runs in flight; default 30 s.
+         *
+         * @param timeout the drain timeout
+         * @return this builder
+         */
+        public Builder<E, C, R> drainTimeout(Duration timeout) {
+            this.drainTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds the pipeline (not yet started).
+         *
+         * @return the pipeline
+         * @throws ConfigurationException listing every missing or inconsistent part
+         */
+        public AgentPipeline<E, C, R> build() {
+            List<String> problems = new ArrayList<>();
+            if (shops == null) {
+                problems.add("shops (a ShopStore) is missing");
+            }
+            if (journal == null) {
+                problems.add("journal (an EventJournal) is missing");
+            }
+            if (runLog == null) {
+                problems.add("runLog (a RunLog) is missing");
+            }
+            if (executor == null) {
+                problems.add("executor is missing");
+            }
+            if (unavailableReason == null) {
+                if (assembler == null) {
+                    problems.add("assembler is missing");
+                }
+                if (agent == null) {
+                    problems.add("agent is missing");
+                }
+            }
+            Set<String> names = new HashSet<>();
+            for (ContextSource<E, ?> source : sources) {
+                if (!names.add(source.name())) {
+                    problems.add("context source name '" + source.name() + "' is used twice");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException("pipeline '" + name + "' is misconfigured: "
+                        + String.join("; ", problems));
+            }
+            return new AgentPipeline<>(this);
+        }
+    }
+
+    private static final class InFlight {
+        final CompletableFuture<RunRecord> future = new CompletableFuture<>();
+        volatile @Nullable RunRecord record;
+    }
+}

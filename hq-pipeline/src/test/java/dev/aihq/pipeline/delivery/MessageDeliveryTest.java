@@ -1,0 +1,170 @@
+package dev.aihq.pipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.error.AuthenticationException;
+import dev.aihq.api.error.ServiceUnavailableException;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.result.OfferKind;
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.result.RunOutcome;
+import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.ShopSettings;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.pipeline.DeliveryRequest;
+import dev.aihq.pipeline.DeliveryResult;
+import dev.aihq.pipeline.memory.InMemoryOutbox;
+import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.RecordingChannel;
+import dev.aihq.testkit.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+
+class MessageDeliveryTest {
+
+    // 12:00 in Almaty: outside the default quiet hours
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T07:00:00Z"));
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final RecordingChannel channel = new RecordingChannel(clock);
+    private final RunId runId = RunId.of("run-42");
+
+    private MessageDelivery<PurchaseEvent, String, SalesOffer> delivery() {
+        return MessageDelivery.<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text).build();
+    }
+
+    private DeliveryRequest<PurchaseEvent, String, SalesOffer> request(Duration sendDelay, @Nullable PhoneNumber to,
+            String text) {
+        Shop shop = Fixtures.kaspiShop().settings(ShopSettings.builder().sendDelay(sendDelay).frequencyCap(null)
+                .build()).build();
+        PurchaseEvent event = Fixtures.purchaseEvent().toBuilder().customer(to).build();
+        return new DeliveryRequest<>(event, "ctx", SalesOffer.builder(OfferKind.UPSELL, text).build(), shop, runId,
+                clock.instant());
+    }
+
+    @Test
+    void should_send_at_once_and_record_it_in_the_outbox_when_no_delay_is_set() {
+        // when
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "Спасибо за покупку!"));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(result.providerMessageId()).isEqualTo("rec-1");
+        assertThat(channel.sent()).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo(Fixtures.CUSTOMER);
+            assertThat(m.stableKey()).isEqualTo("run:run-42");
+        });
+        OutboxMessage stored = outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow();
+        assertThat(stored.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(stored.providerMessageId()).isEqualTo("rec-1");
+    }
+
+    @Test
+    void should_schedule_without_sending_when_a_delay_is_set() {
+        DeliveryResult result = delivery().deliver(request(Duration.ofMinutes(15), Fixtures.CUSTOMER, "Скидка!"));
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SCHEDULED);
+        assertThat(result.scheduledFor()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(channel.sent()).isEmpty();
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void should_reject_when_the_customer_has_no_contact() {
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, null, "text"));
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.REJECTED);
+        assertThat(result.reason()).contains("no customer contact");
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42")).isEmpty();
+    }
+
+    @Test
+    void should_fail_without_sending_when_the_text_is_longer_than_the_channel_allows() {
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "я".repeat(4097)));
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.reason()).isEqualTo("message is 4097 characters, recording allows 4096");
+        assertThat(channel.sent()).isEmpty();
+    }
+
+    @Test
+    void should_leave_a_retry_to_the_outbox_when_the_provider_is_unavailable() {
+        channel.failNext(new ServiceUnavailableException("whatsapp", 503, "try later", null, null));
+
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SCHEDULED);
+        assertThat(result.scheduledFor()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        OutboxMessage stored = outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow();
+        assertThat(stored.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(stored.lastError()).contains("503");
+    }
+
+    @Test
+    void should_fail_and_give_up_when_the_provider_refuses_the_credentials() {
+        channel.failNext(new AuthenticationException("whatsapp", 401, "invalid token", null));
+
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow().status()).isEqualTo(OutboxStatus.FAILED);
+    }
+
+    @Test
+    void should_not_send_twice_when_the_same_run_delivers_again() {
+        delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+
+        DeliveryResult again = delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+
+        assertThat(again.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(again.reason()).contains("already in the outbox");
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
+    void should_not_let_a_dispatcher_send_a_message_that_is_being_sent_at_once() {
+        // given: a send that dies between recording the claim and calling the provider
+        channel.failNext(new IllegalStateException("process killed"));
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder().outbox(outbox).channel(channel).clock(clock).build();
+        try {
+            delivery().deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+        } catch (IllegalStateException expected) {
+            // the pipeline turns this into FAILED; the outbox still holds the claimed message
+        }
+
+        // when / then: within the lease nobody else sends it
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(channel.sent()).isEmpty();
+
+        // when the lease has expired, a dispatcher sends it exactly once
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42").map(OutboxMessage::status)).contains(OutboxStatus.SENT);
+    }
+
+    @Test
+    void should_name_every_missing_part_when_built_incomplete() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessageDelivery.builder().build())
+                .hasMessageContaining("channel, outbox, recipient, text");
+    }
+
+    @Test
+    void should_use_the_recipient_function_when_it_yields_a_number() {
+        PhoneNumber other = Fixtures.OTHER_CUSTOMER;
+        MessageDelivery<PurchaseEvent, String, SalesOffer> toOther = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> Optional.of(other)).text(SalesOffer::text).build();
+
+        toOther.deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
+
+        assertThat(channel.sent()).singleElement().extracting(m -> m.to()).isEqualTo(other);
+    }
+}
