@@ -312,7 +312,14 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         RunRecord started = new RunRecord(runId, event.shopId(), name, event.type(), event.idempotencyKey(),
                 startedAt, null, null, "", stages, null, null, null, null);
         flight.record = started;
-        runLog.save(started);
+        try {
+            runLog.save(started);
+        } catch (RuntimeException e) {
+            // The event is journaled: the run must go on, or every redelivery would be a duplicate of a run
+            // that never runs. The final record is saved again when the run ends.
+            LOG.warn("Run {} of pipeline '{}' could not write its in-progress record; the run goes on", runId, name,
+                    e);
+        }
         for (PipelineListener l : listeners) {
             try {
                 l.onRunStarted(name, started);

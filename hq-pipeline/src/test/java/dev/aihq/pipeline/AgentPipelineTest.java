@@ -491,6 +491,41 @@ class AgentPipelineTest {
                 .extracting(StageRecord::detail).containsExactly("model gpt-4o-mini");
     }
 
+    @Test
+    void should_still_run_a_journaled_event_when_its_in_progress_record_cannot_be_written() {
+        // given: a run log that fails for in-progress records only
+        dev.aihq.api.store.RunLog flaky = new dev.aihq.api.store.RunLog() {
+            @Override
+            public void save(RunRecord record) {
+                if (record.inProgress()) {
+                    throw new dev.aihq.api.error.StoreException("run log unavailable");
+                }
+                h.runLog.save(record);
+            }
+
+            @Override
+            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
+                return h.runLog.find(shopId, runId);
+            }
+
+            @Override
+            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
+                return h.runLog.recent(shopId, limit);
+            }
+        };
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline().runLog(flaky).build().start();
+
+        // when
+        Submission submission = pipeline.submit(Fixtures.purchaseEvent());
+
+        // then
+        assertThat(submission.kind()).isEqualTo(Submission.Kind.ACCEPTED);
+        assertThat(submission.join().outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(h.runLog.find(Fixtures.SHOP_ID, submission.runId())).map(RunRecord::outcome)
+                .contains(RunOutcome.COMPLETED);
+        assertThat(pipeline.inFlightCount()).isZero();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
