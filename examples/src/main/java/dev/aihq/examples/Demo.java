@@ -1,0 +1,228 @@
+package dev.aihq.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aihq.agents.AiHq;
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.AgentPath;
+import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.RunRecord;
+import dev.aihq.api.store.StageRecord;
+import dev.aihq.api.web.WebhookRequest;
+import dev.aihq.api.web.WebhookResponse;
+import dev.aihq.pipeline.json.SdkJson;
+import dev.aihq.pipeline.memory.InMemoryStores;
+import dev.aihq.pipeline.web.WebhookFrontDoor;
+import dev.aihq.pipeline.web.WebhookSecretProvider;
+import dev.aihq.pipeline.web.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * The demo: AI HQ on in-memory stores with no model (the shop's templates are filled in by code) and a
+ * {@link ConsoleChannel} instead of WhatsApp. It sends the sample events from {@code /demo/events/}
+ * through the webhook front door as signed HTTP requests with {@code Prefer: wait=5}: a first purchase in
+ * the full form, a repeat purchase by the same customer in the seed's one-product form, the customer's
+ * reply on the channel's inbound route, and the seed's legal and finance events exactly as written. For
+ * each it prints the HTTP status, the outcome and its reason, the message or document produced, and the
+ * run log's stages with their durations. Nothing external is started.
+ *
+ * <p>Run it with {@code ./mvnw -q -Pdemo -DskipTests verify} from the repository root.
+ */
+public final class Demo {
+
+    private static final String WAIT = "wait=5";
+
+    private Demo() {}
+
+    /**
+     * What one step of the demo produced.
+     *
+     * @param title what the step sends
+     * @param path the endpoint
+     * @param httpStatus the front door's answer
+     * @param outcome the run's outcome, or {@code null} when there is no run
+     * @param reason the outcome's reason or the error message
+     * @param messages the texts the channel sent during the step
+     * @param run the run's record from the run log, or {@code null}
+     */
+    public record Step(String title, String path, int httpStatus, @Nullable String outcome, String reason,
+            List<String> messages, @Nullable RunRecord run) {
+
+        /** Copies the messages. */
+        public Step {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /**
+     * Runs the demo on standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param out where to print
+     * @return the steps, in order
+     */
+    public static List<Step> run(PrintStream out) {
+        Clock clock = Clock.systemUTC();
+        InMemoryStores stores = InMemoryStores.create();
+        int products = DemoShop.load(stores);
+        WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
+        ConsoleChannel channel = new ConsoleChannel(out, secrets, clock);
+        List<Step> steps = new ArrayList<>();
+        try (AiHq hq = AiHq.builder()
+                .stores(stores)
+                .chatModel(null)
+                .channel(channel)
+                .secrets(secrets)
+                .clock(clock)
+                .build()
+                .start()) {
+            channel.connect(hq.replies());
+            printHeader(out, products);
+            steps.add(step(out, hq, stores, channel, 1, "Первая покупка · first purchase (full form)",
+                    WebhookFrontDoor.PURCHASE_EVENT_PATH, "1-first-purchase.json"));
+            steps.add(step(out, hq, stores, channel, 2, "Повторная покупка · repeat purchase (seed's short form)",
+                    WebhookFrontDoor.PURCHASE_EVENT_PATH, "2-repeat-purchase.json"));
+            steps.add(step(out, hq, stores, channel, 3, "Ответ клиента · customer reply (channel's inbound route)",
+                    ConsoleChannel.INBOUND_PATH, "3-customer-reply.json"));
+            steps.add(step(out, hq, stores, channel, 4, "Штраф Kaspi · legal event (seed's JSON)",
+                    WebhookFrontDoor.LEGAL_EVENT_PATH, "4-legal-event.json"));
+            steps.add(step(out, hq, stores, channel, 5, "Отчёт за месяц · finance event (seed's JSON)",
+                    WebhookFrontDoor.FINANCE_EVENT_PATH, "5-finance-event.json"));
+        }
+        printSummary(out, steps);
+        return steps;
+    }
+
+    private static Step step(PrintStream out, AiHq hq, InMemoryStores stores, ConsoleChannel channel, int number,
+            String title, String path, String sample) {
+        byte[] body = sample(sample);
+        out.println();
+        out.println("━━ " + number + ". " + title);
+        out.println("  POST " + path + "  (" + body.length + " bytes, X-HQ-Signature, Prefer: " + WAIT + ")");
+        int sentBefore = channel.sent().size();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put(WebhookSignature.HEADER, WebhookSignature.sign(DemoShop.SECRET, body));
+        headers.put("Prefer", WAIT);
+        WebhookResponse response = hq.frontDoor().handle(WebhookRequest.of("POST", path, headers, body));
+        JsonNode answer = json(response);
+        String outcome = field(answer, "outcome").orElse(field(answer, "status").orElse(null));
+        String reason = field(answer, "reason").orElse(field(answer, "message").orElse(""));
+        RunRecord run = field(answer, "run_id")
+                .flatMap(id -> stores.runLog().find(DemoShop.SHOP_ID, RunId.of(id)))
+                .orElse(null);
+        List<String> messages = channel.sent().subList(sentBefore, channel.sent().size()).stream()
+                .map(sent -> sent.message().text()).toList();
+
+        out.println("  HTTP " + response.status() + " · " + (outcome == null ? "—" : outcome)
+                + (reason.isEmpty() ? "" : " · " + reason));
+        if (run != null) {
+            printResult(out, path, run, messages);
+            printStages(out, run);
+        }
+        return new Step(title, path, response.status(), outcome, reason, messages, run);
+    }
+
+    private static void printResult(PrintStream out, String path, RunRecord run, List<String> messages) {
+        AgentTrace trace = run.agent();
+        if (trace != null) {
+            out.println("  agent: " + trace.path() + (trace.path() == AgentPath.MODEL
+                    ? " · " + trace.model() + " · " + trace.inputTokens() + "+" + trace.outputTokens() + " tokens"
+                    : " · " + trace.fallbackReason()));
+        }
+        if (run.resultJson() != null) {
+            JsonNode result = parse(run.resultJson());
+            StringBuilder offer = new StringBuilder("  offer: ").append(field(result, "kind").orElse("?"));
+            JsonNode skus = result.path("offered_products");
+            if (skus.isArray() && !skus.isEmpty()) {
+                offer.append(" · product ").append(skus.get(0).asText());
+            }
+            field(result, "promo_code").ifPresent(code -> offer.append(" · promo ").append(code));
+            out.println(offer);
+        } else if (messages.isEmpty()) {
+            String what = path.equals(WebhookFrontDoor.LEGAL_EVENT_PATH) ? "document"
+                    : path.equals(WebhookFrontDoor.FINANCE_EVENT_PATH) ? "report" : "result";
+            out.println("  " + what + ": none — " + run.reason());
+        }
+    }
+
+    private static void printStages(PrintStream out, RunRecord run) {
+        out.println(String.format(Locale.ROOT, "    %-16s %-9s %9s", "stage", "status", "ms"));
+        for (StageRecord stage : run.stages()) {
+            BigDecimal ms = BigDecimal.valueOf(stage.duration().toNanos(), 6).setScale(2, RoundingMode.HALF_UP);
+            out.println(String.format(Locale.ROOT, "    %-16s %-9s %9s", stage.name(), stage.status(),
+                    ms.toPlainString()));
+        }
+    }
+
+    private static void printHeader(PrintStream out, int products) {
+        out.println("AI HQ — демо / demo");
+        out.println("Магазин / shop: " + DemoShop.SHOP_ID + " «" + DemoShop.shop().name() + "» · Kaspi.kz · ИП ·"
+                + " упрощённая декларация / simplified declaration");
+        out.println("Каталог / catalog: " + products + " products · модель / model: нет — шаблоны магазина"
+                + " / none — the shop's templates");
+        out.println("Every event is signed with the shop's secret and sent through the webhook front door.");
+    }
+
+    private static void printSummary(PrintStream out, List<Step> steps) {
+        out.println();
+        out.println("━━ Итог / summary");
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            out.println(String.format(Locale.ROOT, "  %d. %-22s HTTP %d  %-9s %s", i + 1, s.path(), s.httpStatus(),
+                    s.outcome() == null ? "—" : s.outcome(), s.reason()));
+        }
+        out.println("  (the first event's timings include the JVM warming up: class loading and JIT)");
+    }
+
+    private static byte[] sample(String name) {
+        String path = "/demo/events/" + name;
+        try (InputStream in = Demo.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the sample event " + path + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sample event " + path, e);
+        }
+    }
+
+    private static JsonNode json(WebhookResponse response) {
+        return response.body().length == 0 ? SdkJson.mapper().createObjectNode()
+                : parse(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return SdkJson.mapper().readTree(json);
+        } catch (IOException e) {
+            return SdkJson.mapper().createObjectNode();
+        }
+    }
+
+    private static Optional<String> field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+}

@@ -1,0 +1,522 @@
+package dev.aihq.agents;
+
+import dev.aihq.agents.sales.PurchaseContext;
+import dev.aihq.agents.sales.ReplyContext;
+import dev.aihq.agents.sales.SalesPipelines;
+import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.connector.MarketplaceConnector;
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.CustomerReplyEvent;
+import dev.aihq.api.event.FinanceEvent;
+import dev.aihq.api.event.LegalEvent;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.pipeline.AgentPipeline;
+import dev.aihq.pipeline.PipelineListener;
+import dev.aihq.pipeline.delivery.OutboxDispatcher;
+import dev.aihq.pipeline.memory.InMemoryStores;
+import dev.aihq.pipeline.web.WebhookFrontDoor;
+import dev.aihq.pipeline.web.WebhookSecretProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AI headquarters in one object: the sales agent's purchase and reply pipelines, the legal and
+ * accounting pipelines (announced as not available yet), the webhook front door with the channel's and
+ * connectors' inbound routes mounted, and the outbox dispatcher that sends delayed messages.
+ *
+ * <pre>{@code
+ * InMemoryStores stores = InMemoryStores.create();          // or your JDBC stores
+ * try (AiHq hq = AiHq.builder()
+ *         .stores(stores)
+ *         .chatModel(openAiModel)                            // or null: shops' templates are sent
+ *         .channel(whatsApp)
+ *         .secrets(WebhookSecretProvider.of(Map.of(ShopId.of("kaspi_123"), secret)))
+ *         .build()
+ *         .start()) {
+ *     WebhookResponse response = hq.frontDoor().handle(request);   // from your HTTP server
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link #start()} starts the pipelines and the dispatcher's polling; {@link #close()}
+ * stops accepting events, waits for runs in flight, stops the dispatcher and releases the threads AI HQ
+ * owns. Thread-safe.
+ */
+public final class AiHq implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AiHq.class);
+
+    /** The reason legal events are refused until the legal agent ships. */
+    public static final String LEGAL_UNAVAILABLE = "the legal agent is not available yet";
+    /** The reason finance events are refused until the accounting agent ships. */
+    public static final String FINANCE_UNAVAILABLE = "the accounting agent is not available yet";
+
+    private final AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchases;
+    private final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
+    private final AgentPipeline<LegalEvent, Object, Object> legal;
+    private final AgentPipeline<FinanceEvent, Object, Object> finance;
+    private final WebhookFrontDoor frontDoor;
+    private final OutboxDispatcher dispatcher;
+    private final @Nullable ExecutorService ownedExecutor;
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean closed;
+
+    private AiHq(Builder b, Executor executor, @Nullable ExecutorService ownedExecutor) {
+        this.ownedExecutor = ownedExecutor;
+        SalesPipelines.Builder sales = SalesPipelines.builder()
+                .shops(b.shops).journal(b.journal).runLog(b.runLog).purchases(b.purchases).catalog(b.catalog)
+                .outbox(b.outbox).tokenUsage(b.tokenUsage).channel(b.channel).chatModel(b.chatModel)
+                .clock(b.clock).executor(executor);
+        b.listeners.forEach(sales::listener);
+        SalesPipelines factory = sales.build();
+        this.purchases = factory.purchase();
+        this.replies = factory.reply();
+        this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, executor);
+        this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, executor);
+        List<WebhookRoute> routes = new ArrayList<>(Objects.requireNonNull(b.channel).webhookRoutes());
+        b.connectors.forEach(connector -> routes.addAll(connector.webhookRoutes()));
+        routes.addAll(b.routes);
+        this.frontDoor = WebhookFrontDoor.builder()
+                .shops(b.shops).runLog(b.runLog).secrets(b.secrets)
+                .purchases(purchases).legal(legal).finance(finance)
+                .catalog(b.catalog).clock(b.clock).routes(routes)
+                .build();
+        this.dispatcher = OutboxDispatcher.builder()
+                .outbox(b.outbox).channel(b.channel).clock(b.clock).pollInterval(b.dispatchInterval)
+                .build();
+    }
+
+    private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
+            String reason, Builder b, Executor executor) {
+        AgentPipeline.Builder<E, Object, Object> pipeline = AgentPipeline.<E, Object, Object>builder(name)
+                .shops(b.shops).journal(b.journal).runLog(b.runLog).clock(b.clock).executor(executor)
+                .unavailable(reason);
+        b.listeners.forEach(pipeline::listener);
+        return pipeline.build();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the pipelines and the outbox dispatcher's polling. Calling it again has no effect.
+     *
+     * @return this
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public AiHq start() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("AI HQ is closed and cannot start again; build a new one");
+            }
+            if (!started) {
+                purchases.start();
+                replies.start();
+                legal.start();
+                finance.start();
+                dispatcher.start();
+                started = true;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Stops gracefully: the pipelines stop accepting events and wait for runs in flight (each up to its
+     * drain timeout), the dispatcher finishes its pass, and the executor AI HQ owns is shut down. Calling
+     * it again has no effect.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<AgentPipeline<?, ?, ?>> all = List.of(purchases, replies, legal, finance);
+        all.forEach(AgentPipeline::stop);
+        all.forEach(AgentPipeline::close);
+        dispatcher.close();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+            try {
+                if (!ownedExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("AI HQ's run threads did not finish within 30 s of closing");
+                    ownedExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownedExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Returns the webhook front door to mount in an HTTP server.
+     *
+     * @return the front door
+     */
+    public WebhookFrontDoor frontDoor() {
+        return frontDoor;
+    }
+
+    /**
+     * Returns the sales agent's purchase pipeline ({@code sales.purchase}).
+     *
+     * @return the pipeline
+     */
+    public AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchases() {
+        return purchases;
+    }
+
+    /**
+     * Returns the sales agent's pipeline for customers' replies ({@code sales.reply}), for channels'
+     * inbound routes to submit to.
+     *
+     * @return the pipeline
+     */
+    public AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies() {
+        return replies;
+    }
+
+    /**
+     * Returns the legal pipeline; it refuses events until the legal agent is available.
+     *
+     * @return the pipeline
+     */
+    public AgentPipeline<LegalEvent, Object, Object> legal() {
+        return legal;
+    }
+
+    /**
+     * Returns the accounting pipeline; it refuses events until the accounting agent is available.
+     *
+     * @return the pipeline
+     */
+    public AgentPipeline<FinanceEvent, Object, Object> finance() {
+        return finance;
+    }
+
+    /**
+     * Returns the outbox dispatcher, e.g. to run {@link OutboxDispatcher#dispatchDue()} by hand.
+     *
+     * @return the dispatcher
+     */
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * Builds {@link AiHq}. Required: every store (from {@link #stores(InMemoryStores)} or one by one), a
+     * {@link #channel(MessageChannel) channel} and the webhook {@link #secrets(WebhookSecretProvider)
+     * secrets}; {@link #build()} reports every missing part at once. Not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable ShopStore shops;
+        private @Nullable EventJournal journal;
+        private @Nullable PurchaseStore purchases;
+        private @Nullable CatalogStore catalog;
+        private @Nullable RunLog runLog;
+        private @Nullable Outbox outbox;
+        private @Nullable TokenUsageStore tokenUsage;
+        private @Nullable ChatModel chatModel;
+        private @Nullable MessageChannel channel;
+        private @Nullable WebhookSecretProvider secrets;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable Executor executor;
+        private Duration dispatchInterval = Duration.ofSeconds(1);
+        private final List<WebhookRoute> routes = new ArrayList<>();
+        private final List<MarketplaceConnector> connectors = new ArrayList<>();
+        private final List<PipelineListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /**
+         * Uses every in-memory store of the bundle (tests, demos); individual setters called afterwards
+         * replace single stores.
+         *
+         * @param stores the stores
+         * @return this builder
+         */
+        public Builder stores(InMemoryStores stores) {
+            shops = stores.shops();
+            journal = stores.journal();
+            purchases = stores.purchases();
+            catalog = stores.catalog();
+            runLog = stores.runLog();
+            outbox = stores.outbox();
+            tokenUsage = stores.tokenUsage();
+            return this;
+        }
+
+        /**
+         * Sets the shop store.
+         *
+         * @param shops the store
+         * @return this builder
+         */
+        public Builder shops(ShopStore shops) {
+            this.shops = shops;
+            return this;
+        }
+
+        /**
+         * Sets the event journal.
+         *
+         * @param journal the journal
+         * @return this builder
+         */
+        public Builder journal(EventJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /**
+         * Sets the purchase store.
+         *
+         * @param purchases the store
+         * @return this builder
+         */
+        public Builder purchases(PurchaseStore purchases) {
+            this.purchases = purchases;
+            return this;
+        }
+
+        /**
+         * Sets the catalog store.
+         *
+         * @param catalog the store
+         * @return this builder
+         */
+        public Builder catalog(CatalogStore catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * Sets the run log.
+         *
+         * @param runLog the run log
+         * @return this builder
+         */
+        public Builder runLog(RunLog runLog) {
+            this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets the outbox.
+         *
+         * @param outbox the outbox
+         * @return this builder
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        /**
+         * Sets the token usage store.
+         *
+         * @param tokenUsage the store
+         * @return this builder
+         */
+        public Builder tokenUsage(TokenUsageStore tokenUsage) {
+            this.tokenUsage = tokenUsage;
+            return this;
+        }
+
+        /**
+         * Sets the model, or none: without one the agents send the shops' templates filled in by code.
+         *
+         * @param chatModel any LangChain4j chat model, or {@code null}
+         * @return this builder
+         */
+        public Builder chatModel(@Nullable ChatModel chatModel) {
+            this.chatModel = chatModel;
+            return this;
+        }
+
+        /**
+         * Sets the channel customer messages go out on (required); its inbound routes are mounted on the
+         * front door.
+         *
+         * @param channel the channel
+         * @return this builder
+         */
+        public Builder channel(MessageChannel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /**
+         * Sets the shops' webhook secrets (required).
+         *
+         * @param secrets the provider
+         * @return this builder
+         */
+        public Builder secrets(WebhookSecretProvider secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        /**
+         * Sets the clock; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets the executor runs go on; the caller keeps owning it. By default AI HQ owns a fixed pool with
+         * one thread per available processor and shuts it down on {@link AiHq#close()}.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets how often the dispatcher looks for due messages; default 1 s.
+         *
+         * @param interval the interval, positive
+         * @return this builder
+         */
+        public Builder dispatchInterval(Duration interval) {
+            this.dispatchInterval = interval;
+            return this;
+        }
+
+        /**
+         * Mounts an extra inbound route on the front door.
+         *
+         * @param route the route
+         * @return this builder
+         */
+        public Builder route(WebhookRoute route) {
+            routes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        /**
+         * Mounts a marketplace connector's inbound routes on the front door.
+         *
+         * @param connector the connector
+         * @return this builder
+         */
+        public Builder connector(MarketplaceConnector connector) {
+            connectors.add(Objects.requireNonNull(connector, "connector"));
+            return this;
+        }
+
+        /**
+         * Adds a listener to every pipeline (metrics, tracing).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(PipelineListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds AI HQ, not yet started.
+         *
+         * @return AI HQ
+         * @throws ConfigurationException listing every missing part
+         */
+        public AiHq build() {
+            List<String> missing = new ArrayList<>();
+            if (shops == null) {
+                missing.add("shops");
+            }
+            if (journal == null) {
+                missing.add("journal");
+            }
+            if (purchases == null) {
+                missing.add("purchases");
+            }
+            if (catalog == null) {
+                missing.add("catalog");
+            }
+            if (runLog == null) {
+                missing.add("runLog");
+            }
+            if (outbox == null) {
+                missing.add("outbox");
+            }
+            if (tokenUsage == null) {
+                missing.add("tokenUsage");
+            }
+            if (channel == null) {
+                missing.add("channel");
+            }
+            if (secrets == null) {
+                missing.add("secrets");
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("AI HQ is missing " + String.join(", ", missing)
+                        + (shops == null ? " (stores(InMemoryStores.create()) sets every store for a demo)" : ""));
+            }
+            if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
+                throw new ConfigurationException("AI HQ's dispatch interval must be positive, got " + dispatchInterval);
+            }
+            if (executor != null) {
+                return new AiHq(this, executor, null);
+            }
+            ExecutorService owned = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                    daemonThreads());
+            try {
+                return new AiHq(this, owned, owned);
+            } catch (RuntimeException e) {
+                owned.shutdownNow();
+                throw e;
+            }
+        }
+
+        private static java.util.concurrent.ThreadFactory daemonThreads() {
+            AtomicInteger n = new AtomicInteger();
+            return r -> {
+                Thread thread = new Thread(r, "hq-run-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.aihq.agents;
+
+import dev.aihq.api.error.AgentException;
+import java.util.function.Function;
+
+/**
+ * Turns a model's answer into an agent's result. Model output is untrusted input: a parser checks it
+ * and throws {@link AgentException} naming the problem when it is not valid, and the agent then falls
+ * back to its deterministic result.
+ *
+ * <p>The parser also gets the <em>draft</em>: the result code computed for the same context (the
+ * agent's fallback). Facts (products, prices, promo codes, discounts) come from the draft; the model
+ * contributes prose. Implementations are thread-safe.
+ *
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface ResultParser<R> {
+
+    /**
+     * Parses a model answer.
+     *
+     * @param modelText the model's answer text
+     * @param draft the result computed by code for the same context
+     * @return the result
+     * @throws AgentException naming what is wrong with the answer
+     */
+    R parse(String modelText, R draft);
+
+    /**
+     * A parser that needs no draft.
+     *
+     * @param parse the parsing function; throws {@link AgentException} for invalid answers
+     * @param <R> the result type
+     * @return the parser
+     */
+    static <R> ResultParser<R> of(Function<String, R> parse) {
+        return (text, draft) -> parse.apply(text);
+    }
+}

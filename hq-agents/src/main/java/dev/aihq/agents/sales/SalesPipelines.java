@@ -1,0 +1,427 @@
+package dev.aihq.agents.sales;
+
+import dev.aihq.agents.ModelAgent;
+import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.CustomerReplyEvent;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.Product;
+import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.pipeline.Agent;
+import dev.aihq.pipeline.AgentOutput;
+import dev.aihq.pipeline.AgentPipeline;
+import dev.aihq.pipeline.ContextSource;
+import dev.aihq.pipeline.PipelineListener;
+import dev.aihq.pipeline.delivery.DeliveryPolicy;
+import dev.aihq.pipeline.delivery.MessageDelivery;
+import dev.langchain4j.model.chat.ChatModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.annotation.Nullable;
+
+/**
+ * Builds the sales agent's pipelines from shared parts:
+ *
+ * <ul>
+ *   <li>{@link #purchase()}: {@code sales.purchase} for {@link PurchaseEvent}s (the seed's steps 1–10).
+ *       The journal stage saves the purchase (step 4, "Save Purchase"); the required source
+ *       {@code catalog} and the optional source {@code history} (the customer's earlier purchases,
+ *       without this order) run in parallel; {@link OfferSelector} chooses the product by code; the
+ *       agent writes the message with the model or fills the shop's template; {@link SalesOfferGuard}
+ *       checks it; the message goes to the customer through the outbox and the channel when the shop's
+ *       settings allow (send delay, quiet hours, frequency cap).</li>
+ *   <li>{@link #reply()}: {@code sales.reply} for {@link CustomerReplyEvent}s: the customer's recent
+ *       purchases as context, the {@code reply} template as fallback, sent at once because the customer is
+ *       waiting.</li>
+ * </ul>
+ *
+ * <p>Build with {@link #builder()}; each call returns a new pipeline, not yet started.
+ */
+public final class SalesPipelines {
+
+    /** The purchase pipeline's name. */
+    public static final String PURCHASE = "sales.purchase";
+    /** The reply pipeline's name. */
+    public static final String REPLY = "sales.reply";
+
+    private static final int HISTORY_LIMIT = 50;
+    private static final int RECENT_LIMIT = 5;
+
+    private final ShopStore shops;
+    private final EventJournal journal;
+    private final RunLog runLog;
+    private final PurchaseStore purchases;
+    private final CatalogStore catalog;
+    private final Outbox outbox;
+    private final TokenUsageStore tokenUsage;
+    private final MessageChannel channel;
+    private final @Nullable ChatModel chatModel;
+    private final Clock clock;
+    private final Executor executor;
+    private final @Nullable Executor contextExecutor;
+    private final Duration sourceDeadline;
+    private final List<PipelineListener> listeners;
+
+    private SalesPipelines(Builder b) {
+        this.shops = Objects.requireNonNull(b.shops);
+        this.journal = Objects.requireNonNull(b.journal);
+        this.runLog = Objects.requireNonNull(b.runLog);
+        this.purchases = Objects.requireNonNull(b.purchases);
+        this.catalog = Objects.requireNonNull(b.catalog);
+        this.outbox = Objects.requireNonNull(b.outbox);
+        this.tokenUsage = Objects.requireNonNull(b.tokenUsage);
+        this.channel = Objects.requireNonNull(b.channel);
+        this.chatModel = b.chatModel;
+        this.clock = b.clock;
+        this.executor = Objects.requireNonNull(b.executor);
+        this.contextExecutor = b.contextExecutor;
+        this.sourceDeadline = b.sourceDeadline;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds the {@code sales.purchase} pipeline.
+     *
+     * @return a new pipeline, not yet started
+     */
+    public AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchase() {
+        ContextSource<PurchaseEvent, List<Product>> catalogSource = ContextSource.required("catalog", sourceDeadline,
+                request -> catalog.list(request.shop().id()));
+        ContextSource<PurchaseEvent, List<Purchase>> historySource = ContextSource.optional("history",
+                sourceDeadline, request -> request.event().customerContact()
+                        .map(customer -> purchases.findByCustomer(request.shop().id(), customer, HISTORY_LIMIT)
+                                .stream()
+                                .filter(p -> !p.orderId().equals(request.event().orderId()))
+                                .toList())
+                        .orElse(List.of()));
+        ModelAgent<PurchaseContext, SalesOffer> model = ModelAgent.<PurchaseContext, SalesOffer>builder()
+                .name(PURCHASE)
+                .chatModel(chatModel)
+                .systemPrompt(SalesPrompts.system())
+                .userPrompt(SalesPrompts.purchaseUser())
+                .variables(SalesPrompts::purchaseVariables)
+                .parser(new SalesOfferParser())
+                .fallback(input -> SalesMessages.purchaseOffer(input.context()))
+                .tokenUsage(tokenUsage)
+                .build();
+        // Without a contact nobody can receive the message: do not spend model tokens on it.
+        Agent<PurchaseContext, SalesOffer> agent = input -> input.context().event().customer() == null
+                ? new AgentOutput<>(SalesMessages.purchaseOffer(input.context()),
+                        AgentTrace.fallback("no customer contact: the model is not asked"))
+                : model.run(input);
+        AgentPipeline.Builder<PurchaseEvent, PurchaseContext, SalesOffer> b =
+                AgentPipeline.<PurchaseEvent, PurchaseContext, SalesOffer>builder(PURCHASE)
+                        .recordEvent(event -> purchases.save(Purchase.of(event)))
+                        .source(catalogSource)
+                        .source(historySource)
+                        .assembler((event, shop, gathered) -> {
+                            List<Product> products = gathered.get(catalogSource);
+                            Optional<List<Purchase>> history = gathered.find(historySource);
+                            List<Purchase> earlier = history.orElse(List.of());
+                            return new PurchaseContext(shop, event, products, earlier, earlier.isEmpty(),
+                                    OfferSelector.select(event, products, shop.settings()), gathered.missing());
+                        })
+                        .agent(agent)
+                        .guard(SalesOfferGuard.forPurchases(channel.limits().maxTextLength()))
+                        .delivery(MessageDelivery.<PurchaseEvent, PurchaseContext, SalesOffer>builder()
+                                .channel(channel)
+                                .outbox(outbox)
+                                .policy(DeliveryPolicy.shopSettings())
+                                .recipient(request -> request.event().customerContact())
+                                .text(SalesOffer::text)
+                                .build());
+        return common(b).build();
+    }
+
+    /**
+     * Builds the {@code sales.reply} pipeline.
+     *
+     * @return a new pipeline, not yet started
+     */
+    public AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> reply() {
+        ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
+                sourceDeadline, request -> purchases.findByCustomer(request.shop().id(), request.event().from(),
+                        RECENT_LIMIT));
+        ModelAgent<ReplyContext, SalesOffer> agent = ModelAgent.<ReplyContext, SalesOffer>builder()
+                .name(REPLY)
+                .chatModel(chatModel)
+                .systemPrompt(SalesPrompts.system())
+                .userPrompt(SalesPrompts.replyUser())
+                .variables(SalesPrompts::replyVariables)
+                .parser(new SalesOfferParser())
+                .fallback(input -> SalesMessages.replyOffer(input.context()))
+                .tokenUsage(tokenUsage)
+                .build();
+        AgentPipeline.Builder<CustomerReplyEvent, ReplyContext, SalesOffer> b =
+                AgentPipeline.<CustomerReplyEvent, ReplyContext, SalesOffer>builder(REPLY)
+                        .source(recentSource)
+                        .assembler((event, shop, gathered) -> new ReplyContext(shop, event,
+                                gathered.find(recentSource).orElse(List.of()), gathered.missing()))
+                        .agent(agent)
+                        .guard(SalesOfferGuard.forReplies(channel.limits().maxTextLength()))
+                        .delivery(MessageDelivery.<CustomerReplyEvent, ReplyContext, SalesOffer>builder()
+                                .channel(channel)
+                                .outbox(outbox)
+                                .policy(DeliveryPolicy.immediate())
+                                .recipient(request -> Optional.of(request.event().from()))
+                                .text(SalesOffer::text)
+                                .build());
+        return common(b).build();
+    }
+
+    private <E extends dev.aihq.api.event.HqEvent, C> AgentPipeline.Builder<E, C, SalesOffer> common(
+            AgentPipeline.Builder<E, C, SalesOffer> b) {
+        b.shops(shops).journal(journal).runLog(runLog).clock(clock).executor(executor);
+        if (contextExecutor != null) {
+            b.contextExecutor(contextExecutor);
+        }
+        listeners.forEach(b::listener);
+        return b;
+    }
+
+    /**
+     * Builds {@link SalesPipelines}. Required: shops, journal, runLog, purchases, catalog, outbox,
+     * tokenUsage, channel and executor; {@link #build()} reports every missing part at once. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable ShopStore shops;
+        private @Nullable EventJournal journal;
+        private @Nullable RunLog runLog;
+        private @Nullable PurchaseStore purchases;
+        private @Nullable CatalogStore catalog;
+        private @Nullable Outbox outbox;
+        private @Nullable TokenUsageStore tokenUsage;
+        private @Nullable MessageChannel channel;
+        private @Nullable ChatModel chatModel;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable Executor executor;
+        private @Nullable Executor contextExecutor;
+        private Duration sourceDeadline = Duration.ofSeconds(5);
+        private final List<PipelineListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /**
+         * Sets the shop store (required).
+         *
+         * @param shops the store
+         * @return this builder
+         */
+        public Builder shops(ShopStore shops) {
+            this.shops = shops;
+            return this;
+        }
+
+        /**
+         * Sets the event journal (required).
+         *
+         * @param journal the journal
+         * @return this builder
+         */
+        public Builder journal(EventJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /**
+         * Sets the run log (required).
+         *
+         * @param runLog the run log
+         * @return this builder
+         */
+        public Builder runLog(RunLog runLog) {
+            this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets the purchase store (required): purchases are saved there and histories read from it.
+         *
+         * @param purchases the store
+         * @return this builder
+         */
+        public Builder purchases(PurchaseStore purchases) {
+            this.purchases = purchases;
+            return this;
+        }
+
+        /**
+         * Sets the catalog store (required).
+         *
+         * @param catalog the store
+         * @return this builder
+         */
+        public Builder catalog(CatalogStore catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * Sets the outbox customer messages go through (required).
+         *
+         * @param outbox the outbox
+         * @return this builder
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        /**
+         * Sets where model tokens are counted against shops' daily budgets (required).
+         *
+         * @param tokenUsage the store
+         * @return this builder
+         */
+        public Builder tokenUsage(TokenUsageStore tokenUsage) {
+            this.tokenUsage = tokenUsage;
+            return this;
+        }
+
+        /**
+         * Sets the channel messages go out on (required).
+         *
+         * @param channel the channel
+         * @return this builder
+         */
+        public Builder channel(MessageChannel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /**
+         * Sets the model, or none: without one the agents fill the shops' templates.
+         *
+         * @param chatModel any LangChain4j chat model, or {@code null}
+         * @return this builder
+         */
+        public Builder chatModel(@Nullable ChatModel chatModel) {
+            this.chatModel = chatModel;
+            return this;
+        }
+
+        /**
+         * Sets the clock; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets the executor runs go on (required).
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the executor context sources run on; by default each pipeline owns a cached pool.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder contextExecutor(Executor executor) {
+            this.contextExecutor = executor;
+            return this;
+        }
+
+        /**
+         * Sets how long each context source may take; default 5 s.
+         *
+         * @param deadline the deadline, positive
+         * @return this builder
+         */
+        public Builder sourceDeadline(Duration deadline) {
+            this.sourceDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * Adds a listener to every pipeline built.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(PipelineListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the factory.
+         *
+         * @return the factory
+         * @throws ConfigurationException listing every missing part
+         */
+        public SalesPipelines build() {
+            List<String> missing = new ArrayList<>();
+            if (shops == null) {
+                missing.add("shops");
+            }
+            if (journal == null) {
+                missing.add("journal");
+            }
+            if (runLog == null) {
+                missing.add("runLog");
+            }
+            if (purchases == null) {
+                missing.add("purchases");
+            }
+            if (catalog == null) {
+                missing.add("catalog");
+            }
+            if (outbox == null) {
+                missing.add("outbox");
+            }
+            if (tokenUsage == null) {
+                missing.add("tokenUsage");
+            }
+            if (channel == null) {
+                missing.add("channel");
+            }
+            if (executor == null) {
+                missing.add("executor");
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("sales pipelines are missing " + String.join(", ", missing));
+            }
+            if (sourceDeadline.isNegative() || sourceDeadline.isZero()) {
+                throw new ConfigurationException("sales pipelines' source deadline must be positive, got "
+                        + sourceDeadline);
+            }
+            return new SalesPipelines(this);
+        }
+    }
+}

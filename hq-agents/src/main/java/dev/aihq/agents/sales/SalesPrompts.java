@@ -1,0 +1,146 @@
+package dev.aihq.agents.sales;
+
+import dev.aihq.agents.PromptTemplate;
+import dev.aihq.api.Marketplace;
+import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.Shop;
+import dev.aihq.api.store.Product;
+import dev.aihq.api.store.Purchase;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The sales agent's prompts and the variables that fill them. The prompts ship as resources under
+ * {@code /dev/aihq/agents/prompts/}; the variables carry only what code decided (the product to offer,
+ * its price, the promo code) and the facts of the order, never a phone number. The model is asked for
+ * {@code {"text": "..."}}, read by {@link SalesOfferParser}.
+ */
+public final class SalesPrompts {
+
+    /** The system prompt resource. */
+    public static final String SYSTEM = "/dev/aihq/agents/prompts/sales-system.txt";
+    /** The user prompt after a purchase. */
+    public static final String PURCHASE_USER = "/dev/aihq/agents/prompts/sales-purchase-user.txt";
+    /** The user prompt for a customer's message. */
+    public static final String REPLY_USER = "/dev/aihq/agents/prompts/sales-reply-user.txt";
+
+    private static final int HISTORY_LINES = 5;
+
+    private SalesPrompts() {}
+
+    /**
+     * Loads the system prompt.
+     *
+     * @return the template
+     */
+    public static PromptTemplate system() {
+        return PromptTemplate.resource(SYSTEM);
+    }
+
+    /**
+     * Loads the user prompt after a purchase.
+     *
+     * @return the template
+     */
+    public static PromptTemplate purchaseUser() {
+        return PromptTemplate.resource(PURCHASE_USER);
+    }
+
+    /**
+     * Loads the user prompt for a customer's message.
+     *
+     * @return the template
+     */
+    public static PromptTemplate replyUser() {
+        return PromptTemplate.resource(REPLY_USER);
+    }
+
+    /**
+     * Returns the prompt variables after a purchase: the shop ({@code shop_name}, {@code marketplace},
+     * {@code tone}), the order ({@code order_id}, {@code items}), the customer ({@code customer},
+     * {@code history}), what code decided ({@code task}, {@code promo}) and the template message
+     * ({@code draft}).
+     *
+     * @param context the purchase context
+     * @return the values by placeholder name
+     */
+    public static Map<String, String> purchaseVariables(PurchaseContext context) {
+        Map<String, String> values = shopVariables(context.shop());
+        values.put("order_id", context.event().orderId().value());
+        values.put("items", context.event().items().stream().map(SalesPrompts::line)
+                .collect(Collectors.joining("\n")));
+        values.put("customer", context.firstPurchase() ? "первая покупка в магазине"
+                : "постоянный клиент, заказов ранее: " + context.history().size());
+        values.put("history", history(context.history(), context.shop()));
+        Product recommendation = context.recommendation();
+        SalesOffer draft = SalesMessages.purchaseOffer(context);
+        if (recommendation != null) {
+            values.put("task", "Предложи клиенту товар «" + recommendation.name() + "» (артикул "
+                    + recommendation.sku() + ", цена " + SalesMessages.formatPrice(recommendation.price())
+                    + "). Это единственный товар, который можно предложить.");
+        } else {
+            values.put("task", "Подходящего товара для предложения нет. Поблагодари за покупку и попроси"
+                    + " оставить отзыв о товаре «" + context.firstItem().name() + "». Не предлагай товаров.");
+        }
+        values.put("promo", draft.promoCode() == null ? "Промокода нет: не упоминай промокоды и скидки."
+                : "Можно упомянуть промокод " + draft.promoCode() + " на скидку "
+                        + draft.discountPercent().stripTrailingZeros().toPlainString() + " %.");
+        values.put("draft", draft.text());
+        return values;
+    }
+
+    /**
+     * Returns the prompt variables for a customer's message: the shop, the customer's text
+     * ({@code customer_message}, untrusted and fenced in the prompt), their recent purchases
+     * ({@code history}) and the template answer ({@code draft}).
+     *
+     * @param context the reply context
+     * @return the values by placeholder name
+     */
+    public static Map<String, String> replyVariables(ReplyContext context) {
+        Map<String, String> values = shopVariables(context.shop());
+        values.put("customer_message", context.reply().text().replace("```", "'''"));
+        values.put("history", history(context.recentPurchases(), context.shop()));
+        values.put("draft", SalesMessages.replyOffer(context).text());
+        return values;
+    }
+
+    private static Map<String, String> shopVariables(Shop shop) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("shop_name", shop.name());
+        values.put("marketplace", marketplaceName(shop.marketplace()));
+        values.put("tone", shop.settings().toneOfVoice());
+        return values;
+    }
+
+    private static String line(PurchaseItem item) {
+        return "- " + item.name() + " × " + item.quantity() + ", " + SalesMessages.formatPrice(item.price());
+    }
+
+    private static String history(List<Purchase> purchases, Shop shop) {
+        if (purchases.isEmpty()) {
+            return "нет";
+        }
+        return purchases.stream().limit(HISTORY_LINES)
+                .map(p -> "- " + LocalDate.ofInstant(p.occurredAt(), shop.zone()) + ": " + p.items().stream()
+                        .map(PurchaseItem::name).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String marketplaceName(Marketplace marketplace) {
+        if (marketplace.equals(Marketplace.KASPI)) {
+            return "Kaspi.kz";
+        }
+        if (marketplace.equals(Marketplace.WILDBERRIES)) {
+            return "Wildberries";
+        }
+        if (marketplace.equals(Marketplace.OZON)) {
+            return "Ozon";
+        }
+        return marketplace.code();
+    }
+}

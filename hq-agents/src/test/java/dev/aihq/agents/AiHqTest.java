@@ -1,0 +1,179 @@
+package dev.aihq.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aihq.api.channel.ChannelLimits;
+import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.channel.OutboundMessage;
+import dev.aihq.api.channel.SendReceipt;
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.shop.ShopSettings;
+import dev.aihq.api.web.WebhookRequest;
+import dev.aihq.api.web.WebhookResponse;
+import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.pipeline.memory.InMemoryStores;
+import dev.aihq.pipeline.web.WebhookSecretProvider;
+import dev.aihq.pipeline.web.WebhookSignature;
+import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.RecordingChannel;
+import dev.aihq.testkit.SettableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AiHqTest {
+
+    private static final String SECRET = "test-secret";
+
+    private final InMemoryStores stores = InMemoryStores.create();
+    private final SettableClock clock = SettableClock.at(Fixtures.NOW);
+    private final RecordingChannel recording = new RecordingChannel(clock);
+
+    @Test
+    void should_report_every_missing_part_when_built_without_stores_channel_or_secrets() {
+        assertThatThrownBy(() -> AiHq.builder().build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("AI HQ is missing shops, journal, purchases, catalog, runLog, outbox,"
+                        + " tokenUsage, channel, secrets");
+    }
+
+    @Test
+    void should_send_the_upsell_when_a_signed_purchase_arrives_at_the_front_door() {
+        // given
+        givenShop();
+        try (AiHq hq = hq(recording).start()) {
+            byte[] body = ("{\"shop_id\": \"kaspi_123\", \"order_id\": \"512345678\", \"customer_whatsapp\":"
+                    + " \"87011234567\", \"items\": [{\"sku\": \"PHN-A55-256\", \"name\": \"Смартфон\","
+                    + " \"price\": 189990, \"quantity\": 1}]}").getBytes(StandardCharsets.UTF_8);
+
+            // when
+            WebhookResponse response = hq.frontDoor().handle(signed("/purchase-event", body));
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).contains("\"outcome\":\"SENT\"", "\"pipeline\":\"sales.purchase\"");
+            assertThat(recording.sent()).singleElement()
+                    .satisfies(message -> assertThat(message.text()).contains("«Защитное стекло для Galaxy A55»"));
+        }
+    }
+
+    @Test
+    void should_reject_legal_and_finance_events_as_not_available_yet() {
+        // given
+        givenShop();
+        try (AiHq hq = hq(recording).start()) {
+            byte[] legal = "{\"shop_id\": \"kaspi_123\", \"event_type\": \"fine\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] finance = "{\"shop_id\": \"kaspi_123\", \"period\": \"2026-01\", \"event_type\": \"monthly_report\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+
+            // when
+            WebhookResponse legalAnswer = hq.frontDoor().handle(signed("/legal-event", legal));
+            WebhookResponse financeAnswer = hq.frontDoor().handle(signed("/finance-event", finance));
+
+            // then
+            assertThat(legalAnswer.status()).isEqualTo(422);
+            assertThat(legalAnswer.bodyText()).contains(AiHq.LEGAL_UNAVAILABLE);
+            assertThat(financeAnswer.status()).isEqualTo(422);
+            assertThat(financeAnswer.bodyText()).contains(AiHq.FINANCE_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void should_mount_the_channels_inbound_route_when_the_channel_contributes_one() {
+        // given
+        givenShop();
+        MessageChannel withRoute = new ChannelWithRoute(recording);
+        try (AiHq hq = hq(withRoute).start()) {
+
+            // when
+            WebhookResponse response = hq.frontDoor().handle(WebhookRequest.of("POST", "/test/inbound", Map.of(),
+                    new byte[0]));
+
+            // then
+            assertThat(response.status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void should_refuse_to_start_again_when_closed() {
+        // given
+        AiHq hq = hq(recording).start();
+
+        // when
+        hq.close();
+        hq.close();
+
+        // then
+        assertThat(hq.purchases().isRunning()).isFalse();
+        assertThat(hq.replies().isRunning()).isFalse();
+        assertThatThrownBy(hq::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    private AiHq hq(MessageChannel channel) {
+        return AiHq.builder()
+                .stores(stores)
+                .channel(channel)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET)))
+                .clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10))
+                .build();
+    }
+
+    private void givenShop() {
+        stores.shops().save(Fixtures.kaspiShop().settings(ShopSettings.builder()
+                .sendDelay(Duration.ZERO).quietHours(null).build()).build());
+        Fixtures.catalog(Fixtures.SHOP_ID).forEach(stores.catalog()::save);
+    }
+
+    private static WebhookRequest signed(String path, byte[] body) {
+        return WebhookRequest.of("POST", path, Map.of("Content-Type", "application/json",
+                WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body), "Prefer", "wait=10"), body);
+    }
+
+    /** A channel that sends through another and contributes one inbound route. */
+    private static final class ChannelWithRoute implements MessageChannel {
+        private final MessageChannel delegate;
+
+        ChannelWithRoute(MessageChannel delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public ChannelLimits limits() {
+            return delegate.limits();
+        }
+
+        @Override
+        public SendReceipt send(OutboundMessage message) {
+            return delegate.send(message);
+        }
+
+        @Override
+        public List<WebhookRoute> webhookRoutes() {
+            return List.of(new WebhookRoute() {
+                @Override
+                public String method() {
+                    return "POST";
+                }
+
+                @Override
+                public String path() {
+                    return "/test/inbound";
+                }
+
+                @Override
+                public WebhookResponse handle(WebhookRequest request) {
+                    return WebhookResponse.empty(204);
+                }
+            });
+        }
+    }
+}

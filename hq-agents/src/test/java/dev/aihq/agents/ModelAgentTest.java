@@ -1,0 +1,311 @@
+package dev.aihq.agents;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.aihq.agents.sales.SalesOfferParser;
+import dev.aihq.api.Sku;
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.result.OfferKind;
+import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.ShopSettings;
+import dev.aihq.api.store.AgentPath;
+import dev.aihq.api.store.AgentTrace;
+import dev.aihq.pipeline.AgentInput;
+import dev.aihq.pipeline.AgentOutput;
+import dev.aihq.pipeline.memory.InMemoryTokenUsageStore;
+import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ScriptedChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ModelAgentTest {
+
+    @RegisterExtension
+    static WireMockExtension openAi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    private static final String COMPLETIONS = "/v1/chat/completions";
+    private static final SalesOffer DRAFT = SalesOffer.builder(OfferKind.UPSELL, "Шаблон магазина")
+            .offeredProduct(Sku.of("ACC-GLASS-A55"))
+            .build();
+
+    private final InMemoryTokenUsageStore tokens = new InMemoryTokenUsageStore();
+
+    @Test
+    void should_take_the_model_path_and_record_tokens_when_the_model_answers() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion(
+                "{\"text\": \"Спасибо за заказ! К смартфону подойдёт защитное стекло.\"}", 120, 30))));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        AgentTrace trace = output.trace();
+        assertThat(trace.path()).isEqualTo(AgentPath.MODEL);
+        assertThat(trace.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+        assertThat(trace.inputTokens()).isEqualTo(120);
+        assertThat(trace.outputTokens()).isEqualTo(30);
+        assertThat(trace.fallbackReason()).isNull();
+        assertThat(trace.promptHash())
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(ModelAgent.sha256("Ты продавец магазина «Электроника Алматы».\nКлиент купил: смартфон"));
+        assertThat(output.result().text()).isEqualTo("Спасибо за заказ! К смартфону подойдёт защитное стекло.");
+        assertThat(output.result().offeredProducts()).containsExactly(Sku.of("ACC-GLASS-A55"));
+        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isEqualTo(150);
+        openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS))
+                .withHeader("Authorization", equalTo("Bearer test-key"))
+                .withRequestBody(containing("Клиент купил: смартфон")));
+    }
+
+    @Test
+    void should_fall_back_when_the_model_times_out() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS))
+                .willReturn(okJson(completion("{\"text\": \"поздно\"}", 10, 5)).withFixedDelay(3_000)));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofMillis(300)));
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(output.trace().fallbackReason()).startsWith("model failed: ");
+        assertThat(output.result()).isEqualTo(DRAFT);
+        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isZero();
+    }
+
+    @Test
+    void should_fall_back_when_the_provider_answers_429() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\",\"type\":\"requests\","
+                        + "\"code\":\"rate_limit_exceeded\"}}")));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(output.trace().fallbackReason()).startsWith("model failed: ").contains("Rate limit");
+        assertThat(output.result()).isEqualTo(DRAFT);
+    }
+
+    @Test
+    void should_fall_back_when_the_provider_answers_500() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"The server had an error while processing your request.\","
+                        + "\"type\":\"server_error\"}}")));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(output.trace().fallbackReason()).startsWith("model failed: ").contains("server had an error");
+        assertThat(output.result()).isEqualTo(DRAFT);
+    }
+
+    @Test
+    void should_fall_back_when_the_provider_body_is_malformed_json() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"chatcmpl-1\", \"choices\": [ {\"message\": ")));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(output.trace().fallbackReason()).startsWith("model failed: ");
+        assertThat(output.result()).isEqualTo(DRAFT);
+    }
+
+    @Test
+    void should_fall_back_and_keep_the_tokens_when_the_answer_is_not_valid_for_the_parser() {
+        // given
+        openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion(
+                "Конечно! Вот сообщение: купите стекло со скидкой 50%", 90, 20))));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        AgentTrace trace = output.trace();
+        assertThat(trace.path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(trace.fallbackReason()).startsWith("model output rejected: the answer is not JSON");
+        assertThat(trace.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+        assertThat(trace.inputTokens()).isEqualTo(90);
+        assertThat(trace.outputTokens()).isEqualTo(20);
+        assertThat(output.result()).isEqualTo(DRAFT);
+        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isEqualTo(110);
+    }
+
+    @Test
+    void should_fall_back_when_no_model_is_configured() {
+        // given
+        ModelAgent<String, SalesOffer> agent = agent(null);
+
+        // when
+        AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace()).isEqualTo(AgentTrace.fallback("no model configured"));
+        assertThat(output.result()).isEqualTo(DRAFT);
+    }
+
+    @Test
+    void should_not_call_the_model_when_the_daily_budget_is_spent() {
+        // given
+        ScriptedChatModel model = ScriptedChatModel.create().reply("{\"text\": \"не должно прийти\"}", 10, 10);
+        Shop shop = shop(ShopSettings.builder().dailyTokenBudget(50_000).build());
+        tokens.add(Fixtures.SHOP_ID, Fixtures.TODAY, 50_000);
+
+        // when
+        AgentOutput<SalesOffer> output = agent(model).run(input("смартфон", shop));
+
+        // then
+        assertThat(output.trace()).isEqualTo(AgentTrace.fallback(
+                "daily token budget of 50000 tokens spent: 50000 used"));
+        assertThat(output.result()).isEqualTo(DRAFT);
+        assertThat(model.callCount()).isZero();
+    }
+
+    @Test
+    void should_call_the_model_when_only_yesterday_spent_the_budget() {
+        // given
+        ScriptedChatModel model = ScriptedChatModel.create().reply("{\"text\": \"Новый день\"}", 10, 10);
+        Shop shop = shop(ShopSettings.builder().dailyTokenBudget(50_000).build());
+        tokens.add(Fixtures.SHOP_ID, Fixtures.TODAY.minusDays(1), 50_000);
+
+        // when
+        AgentOutput<SalesOffer> output = agent(model).run(input("смартфон", shop));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.MODEL);
+        assertThat(output.trace().model()).isEqualTo(ScriptedChatModel.DEFAULT_MODEL_NAME);
+        assertThat(output.result().text()).isEqualTo("Новый день");
+        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isEqualTo(20);
+    }
+
+    @Test
+    void should_not_call_the_model_when_the_budget_is_zero() {
+        // given
+        ScriptedChatModel model = ScriptedChatModel.create().reply("{\"text\": \"не должно прийти\"}");
+        Shop shop = shop(ShopSettings.builder().dailyTokenBudget(0).build());
+
+        // when
+        AgentOutput<SalesOffer> output = agent(model).run(input("смартфон", shop));
+
+        // then
+        assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
+        assertThat(output.trace().fallbackReason()).startsWith("daily token budget is 0");
+        assertThat(model.callCount()).isZero();
+    }
+
+    @Test
+    void should_fall_back_when_the_model_throws() {
+        // given
+        ScriptedChatModel model = ScriptedChatModel.create().fail(new IllegalStateException("connection reset"));
+
+        // when
+        AgentOutput<SalesOffer> output = agent(model).run(input("смартфон", shop(ShopSettings.defaults())));
+
+        // then
+        assertThat(output.trace()).isEqualTo(AgentTrace.fallback("model failed: connection reset"));
+    }
+
+    @Test
+    void should_report_every_missing_part_when_built_with_a_model_and_nothing_else() {
+        // given
+        ModelAgent.Builder<String, SalesOffer> builder = ModelAgent.<String, SalesOffer>builder()
+                .chatModel(ScriptedChatModel.create());
+
+        // when / then
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("name, fallback, systemPrompt, userPrompt, variables, parser, tokenUsage");
+    }
+
+    private ModelAgent<String, SalesOffer> agent(@javax.annotation.Nullable ChatModel model) {
+        return ModelAgent.<String, SalesOffer>builder()
+                .name("test.sales")
+                .chatModel(model)
+                .systemPrompt(PromptTemplate.of("Ты продавец магазина «{{shop_name}}»."))
+                .userPrompt(PromptTemplate.of("Клиент купил: {{product}}"))
+                .variables(product -> Map.of("shop_name", "Электроника Алматы", "product", product))
+                .parser(new SalesOfferParser())
+                .fallback(input -> DRAFT)
+                .tokenUsage(tokens)
+                .build();
+    }
+
+    private static ChatModel openAiModel() {
+        return openAiModel(Duration.ofSeconds(10));
+    }
+
+    private static ChatModel openAiModel(Duration timeout) {
+        return OpenAiChatModel.builder()
+                .baseUrl(openAi.baseUrl() + "/v1")
+                .apiKey("test-key")
+                .modelName("gpt-4o-mini")
+                .timeout(timeout)
+                .maxRetries(0)
+                .build();
+    }
+
+    private static Shop shop(ShopSettings settings) {
+        return Fixtures.kaspiShop().settings(settings).build();
+    }
+
+    private static AgentInput<String> input(String context, Shop shop) {
+        return new AgentInput<>(context, shop, Fixtures.RUN_ID, Fixtures.NOW);
+    }
+
+    private static String completion(String content, int promptTokens, int completionTokens) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode body = json.createObjectNode()
+                .put("id", "chatcmpl-9xYz")
+                .put("object", "chat.completion")
+                .put("created", 1_772_431_200L)
+                .put("model", "gpt-4o-mini-2024-07-18")
+                .put("system_fingerprint", "fp_44709d6fcb");
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+        choice.putNull("logprobs");
+        choice.put("finish_reason", "stop");
+        body.putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return body.toString();
+    }
+}
