@@ -31,16 +31,25 @@ public final class PromptTemplate {
     private final String source;
     private final String text;
     private final List<String> placeholders;
+    /** The text split once: literal parts at even indexes, placeholder names at odd ones. */
+    private final String[] parts;
 
     private PromptTemplate(String source, String text) {
         this.source = source;
         this.text = text;
         Set<String> names = new LinkedHashSet<>();
+        List<String> split = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
+        int last = 0;
         while (m.find()) {
             names.add(m.group(1));
+            split.add(text.substring(last, m.start()));
+            split.add(m.group(1));
+            last = m.end();
         }
+        split.add(text.substring(last));
         this.placeholders = List.copyOf(names);
+        this.parts = split.toArray(new String[0]);
     }
 
     /**
@@ -104,12 +113,11 @@ public final class PromptTemplate {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + " has no value for " + String.join(", ", missing));
         }
-        Matcher m = PLACEHOLDER.matcher(text);
+        // Rendered from the parts split at construction: prompts are rendered once per run.
         StringBuilder out = new StringBuilder(text.length() + 64);
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
+        for (int i = 0; i < parts.length; i++) {
+            out.append(i % 2 == 0 ? parts[i] : values.get(parts[i]));
         }
-        m.appendTail(out);
         return out.toString();
     }
 

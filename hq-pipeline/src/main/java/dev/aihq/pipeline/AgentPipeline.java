@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,7 +209,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
                 flight.future.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 return false;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // the run's failure is in its record; draining only waits
             }
         }
@@ -452,18 +453,20 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             return finish(started, stages, RunOutcome.FAILED, reason, trace, writeResult(output.result()), null);
         }
         R result = decision.result();
-        String resultJson = writeResult(result);
         switch (decision.verdict()) {
             case HOLD:
                 stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, "held: " + decision.reason()));
-                return finish(started, stages, RunOutcome.HELD_FOR_REVIEW, decision.reason(), trace, resultJson, null);
+                return finish(started, stages, RunOutcome.HELD_FOR_REVIEW, decision.reason(), trace,
+                        writeResult(result), null);
             case FAIL:
                 stages.add(stage(runId, Stages.GUARD, t, StageStatus.FAILED, decision.reason()));
                 return finish(started, stages, RunOutcome.FAILED, "the guard refused the result: "
-                        + decision.reason(), trace, resultJson, null);
+                        + decision.reason(), trace, writeResult(result), null);
             default:
                 stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, decision.reason()));
         }
+        // Written outside the stages' clocks: the run log's own cost is not the guard's or the delivery's.
+        String resultJson = writeResult(result);
 
         t = System.nanoTime();
         DeliveryResult delivered;
@@ -493,7 +496,10 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         if (sources.isEmpty()) {
             return null;
         }
-        List<CompletableFuture<?>> futures = new ArrayList<>(sources.size());
+        // Every source starts now; each is waited for until its own deadline measured from this start.
+        // Waiting with a bounded get() rather than orTimeout() keeps timer tasks off the hot path.
+        long start = System.nanoTime();
+        List<CompletableFuture<Object>> futures = new ArrayList<>(sources.size());
         for (ContextSource<E, ?> source : sources) {
             CompletableFuture<Object> f;
             try {
@@ -501,24 +507,31 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             } catch (RejectedExecutionException e) {
                 f = CompletableFuture.failedFuture(e);
             }
-            futures.add(f.orTimeout(source.deadline().toMillis(), TimeUnit.MILLISECONDS));
+            futures.add(f);
         }
         String requiredFailure = null;
         for (int i = 0; i < sources.size(); i++) {
             ContextSource<E, ?> source = sources.get(i);
+            CompletableFuture<Object> future = futures.get(i);
             String problem;
             try {
-                Object value = futures.get(i).join();
+                long left = source.deadline().toNanos() - (System.nanoTime() - start);
+                Object value = future.isDone() ? future.join() : future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
                 if (value != null) {
                     values.put(source.name(), value);
                     continue;
                 }
                 problem = "returned nothing";
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                problem = cause instanceof TimeoutException
-                        ? "timed out after " + source.deadline().toMillis() + " ms"
-                        : "failed: " + describe(cause);
+            } catch (TimeoutException e) {
+                future.cancel(false);
+                problem = "timed out after " + source.deadline().toMillis() + " ms";
+            } catch (ExecutionException | CompletionException e) {
+                problem = "failed: " + describe(e.getCause() == null ? e : e.getCause());
+            } catch (java.util.concurrent.CancellationException e) {
+                problem = "was cancelled";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "was interrupted";
             }
             if (source.required()) {
                 if (requiredFailure == null) {
