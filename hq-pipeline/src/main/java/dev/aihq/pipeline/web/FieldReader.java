@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
@@ -37,6 +39,7 @@ final class FieldReader {
     /** At most this many digits after the decimal point. */
     private static final int MAX_FRACTION_DIGITS = 9;
     private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?\\d{1,40}(\\.\\d{1,40})?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
     private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?\\d{1,12}");
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -161,6 +164,28 @@ final class FieldReader {
             return value.bigIntegerValue().toString();
         }
         error(field, "must be a string or an integer, got " + (sensitive ? kind(value) : describe(value)));
+        return null;
+    }
+
+    /**
+     * Reads an ISO 4217 currency code, case-insensitively.
+     *
+     * @return the currency, or {@code null} after recording the problem
+     */
+    @Nullable Currency currency(JsonNode value, String field) {
+        String code = string(value, field);
+        if (code == null) {
+            return null;
+        }
+        String upper = code.strip().toUpperCase(Locale.ROOT);
+        if (CURRENCY_CODE.matcher(upper).matches()) {
+            try {
+                return Currency.getInstance(upper);
+            } catch (IllegalArgumentException e) {
+                // not a currency the JDK knows: reported below
+            }
+        }
+        error(field, "must be an ISO 4217 currency code such as KZT or RUB, got " + describe(value));
         return null;
     }
 

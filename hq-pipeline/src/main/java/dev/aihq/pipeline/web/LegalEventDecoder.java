@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -34,7 +33,6 @@ import javax.annotation.Nullable;
 final class LegalEventDecoder extends EventDecoder<LegalEvent> {
 
     private static final String EVENT_TYPES = "fine, product_block, return, customer_dispute, manual_request";
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
 
     @Override
     @Nullable LegalEvent read(ObjectNode body, Context context, FieldReader reader) {
@@ -187,7 +185,7 @@ final class LegalEventDecoder extends EventDecoder<LegalEvent> {
             Currency currency = shopCurrency;
             JsonNode currencyValue = FieldReader.optional(value, "currency");
             if (currencyValue != null) {
-                currency = currency(currencyValue, "amount.currency", reader);
+                currency = reader.currency(currencyValue, "amount.currency");
             }
             return amount == null || currency == null ? null : Money.of(amount, currency);
         }
@@ -207,23 +205,6 @@ final class LegalEventDecoder extends EventDecoder<LegalEvent> {
             return null;
         }
         return amount;
-    }
-
-    private static @Nullable Currency currency(JsonNode value, String field, FieldReader reader) {
-        String code = reader.string(value, field);
-        if (code == null) {
-            return null;
-        }
-        String upper = code.strip().toUpperCase(Locale.ROOT);
-        if (CURRENCY_CODE.matcher(upper).matches()) {
-            try {
-                return Currency.getInstance(upper);
-            } catch (IllegalArgumentException e) {
-                // fall through to the problem below
-            }
-        }
-        reader.error(field, "must be an ISO 4217 currency code such as KZT or RUB, got " + FieldReader.describe(value));
-        return null;
     }
 
     private static @Nullable LegalMeasure measure(ObjectNode body, FieldReader reader) {

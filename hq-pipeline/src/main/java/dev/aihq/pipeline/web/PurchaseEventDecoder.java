@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -38,7 +36,6 @@ final class PurchaseEventDecoder extends EventDecoder<PurchaseEvent> {
     static final String SYNTHETIC_SKU_PREFIX = "name:";
 
     private static final int MAX_NAME_LENGTH = 1000;
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
 
     @Override
     @Nullable PurchaseEvent read(ObjectNode body, Context context, FieldReader reader) {
@@ -146,23 +143,7 @@ final class PurchaseEventDecoder extends EventDecoder<PurchaseEvent> {
 
     private static @Nullable Currency currency(ObjectNode body, String field, Context context, FieldReader reader) {
         JsonNode value = FieldReader.optional(body, field);
-        if (value == null) {
-            return context.shop().currency();
-        }
-        String code = reader.string(value, field);
-        if (code == null) {
-            return null;
-        }
-        String upper = code.strip().toUpperCase(Locale.ROOT);
-        if (CURRENCY_CODE.matcher(upper).matches()) {
-            try {
-                return Currency.getInstance(upper);
-            } catch (IllegalArgumentException e) {
-                // fall through to the problem below
-            }
-        }
-        reader.error(field, "must be an ISO 4217 currency code such as KZT or RUB, got " + FieldReader.describe(value));
-        return null;
+        return value == null ? context.shop().currency() : reader.currency(value, field);
     }
 
     /** Reads a unit price; checks it even when the currency was bad, and then returns {@code null}. */
