@@ -1,6 +1,5 @@
 package dev.aihq.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aihq.api.PhoneNumber;
@@ -11,22 +10,17 @@ import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.event.CustomerReplyEvent;
-import dev.aihq.api.result.RunOutcome;
-import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.agents.AiHq;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.json.SdkJson;
-import dev.aihq.pipeline.web.RunView;
-import dev.aihq.pipeline.web.WebhookSecretProvider;
-import dev.aihq.pipeline.web.WebhookSignature;
+import dev.aihq.pipeline.web.ShopAuthenticator;
+import dev.aihq.pipeline.web.SubmissionResponder;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
@@ -56,17 +49,14 @@ public final class ConsoleChannel implements MessageChannel {
     /** The inbound route's path. */
     public static final String INBOUND_PATH = "/demo/whatsapp-inbound";
 
-    private static final Pattern WAIT = Pattern.compile("(?i)(?:^|[;,\\s])wait\\s*=\\s*(\\d{1,4})");
-    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
     private static final int WRAP_AT = 90;
     private static final Pattern KEEP_TOGETHER = Pattern.compile("(?<=\\d) (?=\\d{3}(?!\\d))|(?<=\\d) (?=[₸₽])");
 
     private final PrintStream out;
-    private final WebhookSecretProvider secrets;
     private final Clock clock;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final AtomicReference<AgentPipeline<CustomerReplyEvent, ?, ?>> replies = new AtomicReference<>();
+    private final AtomicReference<Connection> connection = new AtomicReference<>();
 
     /**
      * A message the channel sent.
@@ -80,23 +70,25 @@ public final class ConsoleChannel implements MessageChannel {
      * Creates the channel.
      *
      * @param out where sent messages are printed
-     * @param secrets the shops' secrets, which authenticate the inbound route
      * @param clock the clock
      */
-    public ConsoleChannel(PrintStream out, WebhookSecretProvider secrets, Clock clock) {
+    public ConsoleChannel(PrintStream out, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Connects the pipeline customers' messages go to.
+     * Connects the channel to a built AI HQ: customers' messages go to its reply pipeline, and the inbound
+     * route authenticates and answers exactly like its front door.
      *
-     * @param pipeline the sales agent's reply pipeline
+     * @param hq the AI HQ this channel was built into
      */
-    public void connect(AgentPipeline<CustomerReplyEvent, ?, ?> pipeline) {
-        replies.set(Objects.requireNonNull(pipeline, "pipeline"));
+    public void connect(AiHq hq) {
+        connection.set(new Connection(hq.replies(), hq.frontDoor().authenticator(), hq.frontDoor().responder()));
     }
+
+    private record Connection(AgentPipeline<CustomerReplyEvent, ?, ?> replies, ShopAuthenticator authenticator,
+            SubmissionResponder responder) {}
 
     /**
      * Returns what was sent so far, oldest first.
@@ -186,10 +178,13 @@ public final class ConsoleChannel implements MessageChannel {
             } catch (IllegalArgumentException e) {
                 return error(400, "invalid_event", "shop_id: " + e.getMessage());
             }
-            Optional<String> secret = secrets.secret(shopId).filter(s -> !s.isBlank());
-            if (secret.isEmpty() || !authenticated(request, secret.get())) {
-                return error(401, "unauthenticated", "sign the body with the shop's secret (X-HQ-Signature) or"
-                        + " send Authorization: Bearer <secret>").withHeader("WWW-Authenticate", "Bearer");
+            Connection connected = connection.get();
+            if (connected == null || !connected.replies().isRunning()) {
+                return error(503, "unavailable", "the reply pipeline is not running").withHeader("Retry-After", "5");
+            }
+            WebhookResponse denied = connected.authenticator().authenticate(request, shopId);
+            if (denied != null) {
+                return denied;
             }
             List<String> problems = new ArrayList<>();
             PhoneNumber from = null;
@@ -212,76 +207,10 @@ public final class ConsoleChannel implements MessageChannel {
             if (!problems.isEmpty()) {
                 return error(400, "invalid_event", String.join("; ", problems));
             }
-            AgentPipeline<CustomerReplyEvent, ?, ?> pipeline = replies.get();
-            if (pipeline == null || !pipeline.isRunning()) {
-                return error(503, "unavailable", "the reply pipeline is not running").withHeader("Retry-After", "5");
-            }
             CustomerReplyEvent event = CustomerReplyEvent.of(shopId, NAME, Objects.requireNonNull(from), text,
                     messageId, clock.instant());
-            Submission submission = pipeline.submit(event);
-            return answer(submission, wait(request));
-        }
-
-        private WebhookResponse answer(Submission submission, Duration wait) {
-            RunRecord record = submission.record();
-            if (submission.kind() == Submission.Kind.REJECTED && record != null) {
-                return WebhookResponse.json(422, RunView.toJson(record));
-            }
-            if (!wait.isZero()) {
-                try {
-                    Optional<RunRecord> done = submission.await(wait);
-                    if (done.isPresent()) {
-                        RunRecord finished = done.get();
-                        String json = submission.kind() == Submission.Kind.DUPLICATE
-                                ? duplicate(RunView.toJson(finished)) : RunView.toJson(finished);
-                        return WebhookResponse.json(finished.outcome() == RunOutcome.REJECTED ? 422 : 200, json)
-                                .withHeader("Preference-Applied", "wait=" + wait.toSeconds());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (submission.kind() == Submission.Kind.DUPLICATE && record != null) {
-                return WebhookResponse.json(200, duplicate(RunView.toJson(record)));
-            }
-            ObjectNode accepted = SdkJson.mapper().createObjectNode()
-                    .put("run_id", submission.runId().value())
-                    .put("status", RunView.IN_PROGRESS);
-            return WebhookResponse.json(202, accepted.toString());
-        }
-
-        private boolean authenticated(WebhookRequest request, String secret) {
-            Optional<String> signature = request.header(WebhookSignature.HEADER);
-            if (signature.isPresent()) {
-                return WebhookSignature.matches(secret, request.body(), signature.get());
-            }
-            return request.header("Authorization")
-                    .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                    .map(h -> MessageDigest.isEqual(h.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-                            secret.getBytes(StandardCharsets.UTF_8)))
-                    .orElse(false);
-        }
-
-        private Duration wait(WebhookRequest request) {
-            List<String> values = request.headers().getOrDefault("prefer", List.of());
-            for (String value : values) {
-                Matcher m = WAIT.matcher(value);
-                if (m.find()) {
-                    Duration asked = Duration.ofSeconds(Long.parseLong(m.group(1)));
-                    return asked.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked;
-                }
-            }
-            return Duration.ZERO;
-        }
-
-        private String duplicate(String viewJson) {
-            try {
-                ObjectNode view = (ObjectNode) SdkJson.mapper().readTree(viewJson);
-                view.put("duplicate", true);
-                return view.toString();
-            } catch (JsonProcessingException e) {
-                return viewJson;
-            }
+            Submission submission = connected.replies().submit(event);
+            return connected.responder().answer(request, submission, event, connected.replies().name());
         }
 
         private Optional<String> text(JsonNode body, String field) {

@@ -87,7 +87,7 @@ public final class Demo {
         InMemoryStores stores = InMemoryStores.create();
         int products = DemoShop.load(stores);
         WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
-        ConsoleChannel channel = new ConsoleChannel(out, secrets, clock);
+        ConsoleChannel channel = new ConsoleChannel(out, clock);
         List<Step> steps = new ArrayList<>();
         try (AiHq hq = AiHq.builder()
                 .stores(stores)
@@ -97,7 +97,7 @@ public final class Demo {
                 .clock(clock)
                 .build()
                 .start()) {
-            channel.connect(hq.replies());
+            channel.connect(hq);
             printHeader(out, products);
             steps.add(step(out, hq, stores, channel, 1, "Первая покупка · first purchase (full form)",
                     WebhookFrontDoor.PURCHASE_EVENT_PATH, "1-first-purchase.json"));

@@ -67,9 +67,9 @@ public final class ServerExample {
         InMemoryStores stores = InMemoryStores.create();
         DemoShop.load(stores);
         WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
-        ConsoleChannel channel = new ConsoleChannel(out, secrets, Clock.systemUTC());
+        ConsoleChannel channel = new ConsoleChannel(out, Clock.systemUTC());
         AiHq hq = AiHq.builder().stores(stores).chatModel(null).channel(channel).secrets(secrets).build().start();
-        channel.connect(hq.replies());
+        channel.connect(hq);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(port), 0);

@@ -25,9 +25,6 @@ import dev.aihq.http.JsonFormatException;
 import dev.aihq.http.Masking;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.Submission;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,6 +215,8 @@ public final class WebhookFrontDoor {
     private final int maxBodyBytes;
     private final Duration maxWait;
     private final String basePath;
+    private final ShopAuthenticator authenticator;
+    private final SubmissionResponder responder;
     private final Map<String, Endpoint<?>> endpoints;
     private final Map<String, Map<String, WebhookRoute>> routes;
 
@@ -230,6 +229,8 @@ public final class WebhookFrontDoor {
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxWait = b.maxWait;
         this.basePath = b.basePath;
+        this.authenticator = new ShopAuthenticator(secrets);
+        this.responder = new SubmissionResponder(runLog, maxWait, basePath);
         Map<String, Endpoint<?>> e = new LinkedHashMap<>();
         e.put(PURCHASE_EVENT_PATH, new Endpoint<>("purchase", new PurchaseEventDecoder(), b.purchases));
         e.put(LEGAL_EVENT_PATH, new Endpoint<>("legal", new LegalEventDecoder(), b.legal));
@@ -346,7 +347,7 @@ public final class WebhookFrontDoor {
             answer.put("reason", "unknown shop '" + Answers.abbreviate(shopId.value()) + "'");
             return Answers.json(404, answer);
         }
-        WebhookResponse denied = authenticate(request, shopId);
+        WebhookResponse denied = authenticator.authenticate(request, shopId);
         if (denied != null) {
             return denied;
         }
@@ -381,86 +382,7 @@ public final class WebhookFrontDoor {
             }
             throw e;
         }
-        return answer(request, submission, pipeline, event);
-    }
-
-    private WebhookResponse answer(WebhookRequest request, Submission submission, AgentPipeline<?, ?, ?> pipeline,
-            HqEvent event) {
-        Optional<Duration> wait = PreferWait.requested(request.headers().getOrDefault("prefer", List.of()), maxWait);
-        switch (submission.kind()) {
-            case REJECTED: {
-                RunRecord record = submission.record();
-                if (record == null) {
-                    return Answers.rejectedWithoutRun("the event was rejected");
-                }
-                return Answers.json(422, RunView.toNode(record));
-            }
-            case DUPLICATE:
-                return duplicate(submission, wait, pipeline, event);
-            default: {
-                if (wait.isPresent()) {
-                    Optional<RunRecord> done = await(submission, wait.get());
-                    if (done.isPresent()) {
-                        return finished(done.get()).withHeader("Preference-Applied", preference(wait.get()));
-                    }
-                    return accepted(submission.runId()).withHeader("Preference-Applied", preference(wait.get()));
-                }
-                return accepted(submission.runId());
-            }
-        }
-    }
-
-    private WebhookResponse accepted(RunId runId) {
-        String statusUrl = basePath + RUNS_PATH_PREFIX + runId.value();
-        ObjectNode body = Json.object();
-        body.put("run_id", runId.value());
-        body.put("status", RunView.IN_PROGRESS);
-        body.put("status_url", statusUrl);
-        return Answers.json(202, body).withHeader("Location", statusUrl);
-    }
-
-    private static WebhookResponse finished(RunRecord record) {
-        return Answers.json(record.outcome() == RunOutcome.REJECTED ? 422 : 200, RunView.toNode(record));
-    }
-
-    private WebhookResponse duplicate(Submission submission, Optional<Duration> wait, AgentPipeline<?, ?, ?> pipeline,
-            HqEvent event) {
-        RunRecord record = submission.record();
-        boolean waited = false;
-        if (wait.isPresent() && (record == null || record.inProgress())) {
-            waited = true;
-            Optional<RunRecord> done = await(submission, wait.get());
-            if (done.isPresent()) {
-                record = done.get();
-            } else {
-                // The first run may be going on in another instance: its record is the freshest word.
-                Optional<RunRecord> stored = runLog.find(event.shopId(), submission.runId());
-                if (stored.isPresent()) {
-                    record = stored.get();
-                }
-            }
-        }
-        ObjectNode view = record != null ? RunView.toNode(record)
-                : RunView.inProgress(submission.runId(), event.shopId(), pipeline.name(), event.type());
-        view.put("duplicate", true);
-        WebhookResponse response = Answers.json(200, view);
-        return waited ? response.withHeader("Preference-Applied", preference(wait.get())) : response;
-    }
-
-    private static Optional<RunRecord> await(Submission submission, Duration wait) {
-        try {
-            return submission.await(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (IllegalStateException e) {
-            LOG.warn("Waiting for run {} failed; answering without its outcome", submission.runId(), e);
-            return Optional.empty();
-        }
-    }
-
-    private static String preference(Duration wait) {
-        return "wait=" + wait.toSeconds();
+        return responder.answer(request, submission, event, pipeline.name());
     }
 
     private static WebhookResponse notRunning(Endpoint<?> endpoint) {
@@ -558,7 +480,7 @@ public final class WebhookFrontDoor {
         if (shops.find(shopId).isEmpty()) {
             return Answers.error(404, "unknown_shop", "unknown shop '" + Answers.abbreviate(shopId.value()) + "'");
         }
-        WebhookResponse denied = authenticate(request, shopId);
+        WebhookResponse denied = authenticator.authenticate(request, shopId);
         if (denied != null) {
             return denied;
         }
@@ -575,54 +497,28 @@ public final class WebhookFrontDoor {
         return Answers.json(200, RunView.toNode(record.get()));
     }
 
-    // ---------------------------------------------------------------- authentication
-
-    private @Nullable WebhookResponse authenticate(WebhookRequest request, ShopId shopId) {
-        Optional<String> signature = request.header(WebhookSignature.HEADER).filter(v -> !v.isBlank());
-        Optional<String> authorization = request.header("Authorization").filter(v -> !v.isBlank());
-        if (signature.isEmpty() && authorization.isEmpty()) {
-            return Answers.unauthenticated("credentials are missing: send " + WebhookSignature.HEADER
-                    + ": sha256=<hex HMAC-SHA256 of the body with the shop's webhook secret>, or"
-                    + " Authorization: Bearer <the shop's webhook secret>", false);
-        }
-        Optional<String> found = secrets.secret(shopId);
-        String secret = found == null ? null : found.filter(s -> !s.isBlank()).orElse(null);
-        if (secret == null) {
-            LOG.info("Refused a call for shop {}: no webhook secret is configured for it", shopId);
-            return Answers.unauthenticated("shop '" + Answers.abbreviate(shopId.value())
-                    + "' has no webhook secret configured", true);
-        }
-        if (signature.isPresent()) {
-            if (WebhookSignature.matches(secret, request.body(), signature.get())) {
-                return null;
-            }
-            LOG.info("Refused a call for shop {}: {} does not match", shopId, WebhookSignature.HEADER);
-            return Answers.unauthenticated(WebhookSignature.HEADER + " does not match the body and the shop's"
-                    + " webhook secret", true);
-        }
-        String value = authorization.get().strip();
-        if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Answers.unauthenticated("the Authorization header must be 'Bearer <the shop's webhook secret>'", true);
-        }
-        if (MessageDigest.isEqual(sha256(value.substring(7).strip()), sha256(secret))) {
-            return null;
-        }
-        LOG.info("Refused a call for shop {}: the bearer token does not match", shopId);
-        return Answers.unauthenticated("the token in the Authorization header is not the shop's webhook secret", true);
-    }
-
-    /** Digests before comparing, so the comparison does not reveal the secret's length either. */
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
 
     /** One of the SDK's event endpoints. */
     private record Endpoint<E extends HqEvent>(
             String label, EventDecoder<E> decoder, @Nullable AgentPipeline<E, ?, ?> pipeline) {}
+
+    /**
+     * Returns how this front door authenticates shops, for contributed routes that speak for shops.
+     *
+     * @return the authenticator
+     */
+    public ShopAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /**
+     * Returns how this front door answers submitted events, for contributed routes that submit events.
+     *
+     * @return the responder
+     */
+    public SubmissionResponder responder() {
+        return responder;
+    }
 
     /**
      * Builds a {@link WebhookFrontDoor}. Required: {@link #shops(ShopStore)}, {@link #runLog(RunLog)} and
