@@ -3,6 +3,7 @@ package dev.aihq.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.AiHq;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.Stores;
 import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.RunRecord;
@@ -10,8 +11,8 @@ import dev.aihq.api.store.StageRecord;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.json.SdkJson;
-import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
+import dev.aihq.store.jdbc.JdbcStores;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.pipeline.web.WebhookSignature;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The demo: AI HQ on in-memory stores with no model (the shop's templates are filled in by code) and a
+ * The demo: AI HQ on the JDBC stores over an embedded H2 database (or the PostgreSQL named by
+ * {@code -Dhq.jdbc.url}, see {@link DemoDatabase}) with no model (the shop's templates are filled in by code) and a
  * {@link ConsoleChannel} instead of WhatsApp. It sends the sample events from {@code /demo/events/}
  * through the webhook front door as signed HTTP requests with {@code Prefer: wait=5}: a first purchase in
  * the full form, a repeat purchase by the same customer in the seed's one-product form, the customer's
@@ -84,7 +86,8 @@ public final class Demo {
      */
     public static List<Step> run(PrintStream out) {
         Clock clock = Clock.systemUTC();
-        InMemoryStores stores = InMemoryStores.create();
+        DemoDatabase.Opened database = DemoDatabase.open();
+        JdbcStores stores = database.stores();
         int products = DemoShop.load(stores);
         WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
         ConsoleChannel channel = new ConsoleChannel(out, clock);
@@ -98,7 +101,7 @@ public final class Demo {
                 .build()
                 .start()) {
             channel.connect(hq);
-            printHeader(out, products);
+            printHeader(out, products, database.description());
             steps.add(step(out, hq, stores, channel, 1, "Первая покупка · first purchase (full form)",
                     WebhookFrontDoor.PURCHASE_EVENT_PATH, "1-first-purchase.json"));
             steps.add(step(out, hq, stores, channel, 2, "Повторная покупка · repeat purchase (seed's short form)",
@@ -110,11 +113,16 @@ public final class Demo {
             steps.add(step(out, hq, stores, channel, 5, "Отчёт за месяц · finance event (seed's JSON)",
                     WebhookFrontDoor.FINANCE_EVENT_PATH, "5-finance-event.json"));
         }
+        try {
+            database.close();
+        } catch (Exception e) {
+            out.println("  (closing the database failed: " + e.getMessage() + ")");
+        }
         printSummary(out, steps);
         return steps;
     }
 
-    private static Step step(PrintStream out, AiHq hq, InMemoryStores stores, ConsoleChannel channel, int number,
+    private static Step step(PrintStream out, AiHq hq, Stores stores, ConsoleChannel channel, int number,
             String title, String path, String sample) {
         byte[] body = sample(sample);
         out.println();
@@ -176,8 +184,9 @@ public final class Demo {
         }
     }
 
-    private static void printHeader(PrintStream out, int products) {
+    private static void printHeader(PrintStream out, int products, String database) {
         out.println("AI HQ — демо / demo");
+        out.println("База данных / database: " + database);
         out.println("Магазин / shop: " + DemoShop.SHOP_ID + " «" + DemoShop.shop().name() + "» · Kaspi.kz · ИП ·"
                 + " упрощённая декларация / simplified declaration");
         out.println("Каталог / catalog: " + products + " products · модель / model: нет — шаблоны магазина"

@@ -11,7 +11,7 @@ import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
 import dev.aihq.api.store.Product;
-import dev.aihq.pipeline.memory.InMemoryStores;
+import dev.aihq.api.store.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,12 +129,12 @@ public final class DemoShop {
     }
 
     /**
-     * Saves the shop and its catalog into in-memory stores.
+     * Saves the shop and its catalog.
      *
      * @param stores the stores
      * @return the number of products saved
      */
-    public static int load(InMemoryStores stores) {
+    public static int load(Stores stores) {
         stores.shops().save(shop());
         List<Product> products = catalog();
         products.forEach(stores.catalog()::save);

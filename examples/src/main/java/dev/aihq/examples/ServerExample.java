@@ -6,7 +6,6 @@ import dev.aihq.agents.AiHq;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.json.SdkJson;
-import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.pipeline.web.WebhookSignature;
@@ -64,24 +63,30 @@ public final class ServerExample {
      * @return the running server; close it to stop
      */
     public static Running start(int port, PrintStream out) {
-        InMemoryStores stores = InMemoryStores.create();
-        DemoShop.load(stores);
+        DemoDatabase.Opened database = DemoDatabase.open();
+        DemoShop.load(database.stores());
         WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
         ConsoleChannel channel = new ConsoleChannel(out, Clock.systemUTC());
-        AiHq hq = AiHq.builder().stores(stores).chatModel(null).channel(channel).secrets(secrets).build().start();
+        AiHq hq = AiHq.builder().stores(database.stores()).chatModel(null).channel(channel).secrets(secrets).build()
+                .start();
         channel.connect(hq);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(port), 0);
         } catch (IOException e) {
             hq.close();
+            try {
+                database.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }
         ExecutorService threads = Executors.newFixedThreadPool(16);
         server.setExecutor(threads);
         server.createContext("/", exchange -> serve(hq.frontDoor(), exchange));
         server.start();
-        Running running = new Running(server, threads, hq);
+        Running running = new Running(server, threads, hq, database);
         printUsage(out, running.port());
         return running;
     }
@@ -143,11 +148,13 @@ public final class ServerExample {
         private final HttpServer server;
         private final ExecutorService threads;
         private final AiHq hq;
+        private final DemoDatabase.Opened database;
 
-        private Running(HttpServer server, ExecutorService threads, AiHq hq) {
+        private Running(HttpServer server, ExecutorService threads, AiHq hq, DemoDatabase.Opened database) {
             this.server = server;
             this.threads = threads;
             this.hq = hq;
+            this.database = database;
         }
 
         /**
@@ -159,12 +166,17 @@ public final class ServerExample {
             return server.getAddress().getPort();
         }
 
-        /** Stops accepting connections, finishes the exchanges in progress and closes AI HQ. */
+        /** Stops accepting connections, finishes the exchanges in progress, closes AI HQ and the database. */
         @Override
         public void close() {
             server.stop(1);
             threads.shutdown();
             hq.close();
+            try {
+                database.close();
+            } catch (Exception e) {
+                // the process is stopping; the pool's connections close with it
+            }
         }
     }
 }

@@ -17,12 +17,12 @@ import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.Stores;
 import dev.aihq.api.store.TokenUsageStore;
 import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.PipelineListener;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
-import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -235,7 +235,7 @@ public final class AiHq implements AutoCloseable {
     }
 
     /**
-     * Builds {@link AiHq}. Required: every store (from {@link #stores(InMemoryStores)} or one by one), a
+     * Builds {@link AiHq}. Required: every store (from {@link #stores(Stores)} or one by one), a
      * {@link #channel(MessageChannel) channel} and the webhook {@link #secrets(WebhookSecretProvider)
      * secrets}; {@link #build()} reports every missing part at once. Not thread-safe.
      */
@@ -260,13 +260,13 @@ public final class AiHq implements AutoCloseable {
         private Builder() {}
 
         /**
-         * Uses every in-memory store of the bundle (tests, demos); individual setters called afterwards
-         * replace single stores.
+         * Uses every store of a bundle: the JDBC stores ({@code JdbcStores} of hq-store-jdbc) or the
+         * in-memory ones (tests, demos). Individual setters called afterwards replace single stores.
          *
          * @param stores the stores
          * @return this builder
          */
-        public Builder stores(InMemoryStores stores) {
+        public Builder stores(Stores stores) {
             shops = stores.shops();
             journal = stores.journal();
             purchases = stores.purchases();

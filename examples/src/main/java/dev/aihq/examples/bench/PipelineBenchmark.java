@@ -24,7 +24,14 @@ import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
+import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.Product;
+import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.TokenUsageStore;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.pipeline.AgentPipeline;
@@ -78,20 +85,33 @@ public final class PipelineBenchmark {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        run(measured, warmup, concurrency, System.out);
+        run("in-memory stores", BenchStores.of(InMemoryStores.create(10_000)), measured, warmup, concurrency,
+                System.out);
     }
 
-    static Figures run(int measured, int warmup, int concurrency, PrintStream out) throws InterruptedException {
+    /**
+     * Runs the benchmark on the given stores and prints its figures.
+     *
+     * @param label what the stores are, for the first line
+     * @param stores the stores
+     * @param measured events measured
+     * @param warmup events before measuring
+     * @param concurrency events in flight during the throughput phase
+     * @param out where to print
+     * @return the figures
+     * @throws InterruptedException when interrupted
+     */
+    static Figures run(String label, BenchStores stores, int measured, int warmup, int concurrency, PrintStream out)
+            throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        InMemoryStores stores = InMemoryStores.create(10_000);
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         ZeroLatencyModel model = new ZeroLatencyModel();
         AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline = pipeline(stores, clock, executor, model);
         pipeline.start();
         try {
-            out.printf("AI HQ pipeline benchmark: %d cores, Java %s, %d warm-up + %d measured events, "
-                    + "%d in flight%n", threads, Runtime.version(), warmup, measured, concurrency);
+            out.printf("AI HQ pipeline benchmark on %s: %d cores, Java %s, %d warm-up + %d measured events, "
+                    + "%d in flight%n", label, threads, Runtime.version(), warmup, measured, concurrency);
             throughput(pipeline, 0, warmup, concurrency);
             latency(pipeline, warmup, Math.min(warmup, 20_000));
 
@@ -116,8 +136,8 @@ public final class PipelineBenchmark {
                     figures.overheadP999Micros / 1000.0, latencyEvents);
             out.printf("tokens per event:      %.0f (zero-latency model reports 180 in + 40 out)%n",
                     figures.tokensPerEvent);
-            out.printf("heap after GC:         %,d MiB (journal, purchases and outbox of %,d events kept in memory)%n",
-                    heap / (1024 * 1024), warmup + measured + latencyEvents + Math.min(warmup, 20_000));
+            out.printf("heap after GC:         %,d MiB (%,d events handled)%n", heap / (1024 * 1024),
+                    warmup + measured + latencyEvents + Math.min(warmup, 20_000));
             out.printf("runs not SENT:         %d%n", t.failures);
             return figures;
         } finally {
@@ -190,7 +210,7 @@ public final class PipelineBenchmark {
                 .customer(customer).occurredAt(Instant.now()).trigger(PurchaseTrigger.ORDER_ACCEPTED).build();
     }
 
-    private static AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline(InMemoryStores stores, Clock clock,
+    private static AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline(BenchStores stores, Clock clock,
             ExecutorService executor, ChatModel model) {
         Shop shop = Shop.builder(SHOP, Marketplace.KASPI).legalForm(LegalForm.IP)
                 .taxMode(TaxMode.KZ_SIMPLIFIED_DECLARATION)
@@ -231,6 +251,16 @@ public final class PipelineBenchmark {
                 .build();
     }
 
+    /** The stores a benchmark runs on. */
+    record BenchStores(ShopStore shops, EventJournal journal, PurchaseStore purchases, CatalogStore catalog,
+            RunLog runLog, Outbox outbox, TokenUsageStore tokenUsage) {
+
+        static BenchStores of(InMemoryStores s) {
+            return new BenchStores(s.shops(), s.journal(), s.purchases(), s.catalog(), s.runLog(), s.outbox(),
+                    s.tokenUsage());
+        }
+    }
+
     /** The benchmark's context record. */
     record Context(String shop, String bought, Product offer, int historySize) {}
 
@@ -252,10 +282,12 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** A channel that accepts every message at once. */
+    /** A channel that accepts every message at once and counts stable keys it saw twice. */
     static final class AcceptingChannel implements MessageChannel {
         private final Clock clock;
         private final AtomicLong ids = new AtomicLong();
+        private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final AtomicLong duplicates = new AtomicLong();
         private final ChannelLimits limits = new ChannelLimits(4096, MarkupStyle.WHATSAPP, false);
 
         AcceptingChannel(Clock clock) {
@@ -274,7 +306,14 @@ public final class PipelineBenchmark {
 
         @Override
         public SendReceipt send(OutboundMessage message) {
+            if (!keys.add(message.shopId() + "/" + message.stableKey())) {
+                duplicates.incrementAndGet();
+            }
             return new SendReceipt("bench-" + ids.incrementAndGet(), clock.instant());
+        }
+
+        long duplicates() {
+            return duplicates.get();
         }
     }
 }

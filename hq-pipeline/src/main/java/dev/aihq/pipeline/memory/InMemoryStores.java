@@ -1,5 +1,6 @@
 package dev.aihq.pipeline.memory;
 
+import dev.aihq.api.store.Stores;
 import java.util.Objects;
 
 /**
@@ -26,7 +27,7 @@ public record InMemoryStores(
         InMemoryCatalogStore catalog,
         InMemoryRunLog runLog,
         InMemoryOutbox outbox,
-        InMemoryTokenUsageStore tokenUsage) {
+        InMemoryTokenUsageStore tokenUsage) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {

@@ -1,0 +1,102 @@
+package dev.aihq.examples.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.aihq.api.Money;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.examples.bench.PipelineBenchmark.AcceptingChannel;
+import dev.aihq.examples.bench.PipelineBenchmark.BenchStores;
+import dev.aihq.pipeline.delivery.OutboxDispatcher;
+import dev.aihq.store.jdbc.JdbcStores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The pipeline benchmark on the JDBC stores over a real PostgreSQL started in-process with durable
+ * commits ({@code fsync=on}, {@code synchronous_commit=on}; the embedded server turns both off unless
+ * told), through a HikariCP pool, plus the outbox drain rate with four dispatchers. Run it with
+ * {@code ./mvnw -q -Pbench-jdbc -DskipTests verify}; arguments: measured events (default 20000), warm-up
+ * events (default 5000), concurrency (default 32), outbox messages (default 10000).
+ */
+public final class JdbcBenchmark {
+
+    private JdbcBenchmark() {}
+
+    /**
+     * Runs the benchmark and prints its figures.
+     *
+     * @param args measured events, warm-up events, concurrency, outbox messages
+     * @throws Exception when the database cannot start or a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        int measured = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int messages = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        PrintStream out = System.out;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .start();
+                HikariDataSource pool = pool(postgres)) {
+            JdbcStores stores = JdbcStores.builder(pool).build();
+            stores.migrate();
+            out.println("PostgreSQL (embedded, fsync=on, synchronous_commit=on), HikariCP pool of "
+                    + pool.getMaximumPoolSize());
+            PipelineBenchmark.run("JDBC stores on PostgreSQL", new BenchStores(stores.shops(), stores.journal(),
+                    stores.purchases(), stores.catalog(), stores.runLog(), stores.outbox(), stores.tokenUsage()),
+                    measured, warmup, concurrency, out);
+            drain(stores.outbox(), messages, out);
+        }
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(16);
+        config.setPoolName("aihq-bench");
+        return new HikariDataSource(config);
+    }
+
+    /** Schedules messages due now and lets four dispatchers, each with its own worker name, drain them. */
+    private static void drain(Outbox outbox, int messages, PrintStream out) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Instant now = clock.instant();
+        for (int i = 0; i < messages; i++) {
+            outbox.schedule(OutboxMessage.pending("drain-" + i, dev.aihq.api.ShopId.of("bench_shop"),
+                    RunId.random(), "accepting", PhoneNumber.parse("+7702" + String.format("%07d", i)),
+                    "Напоминание " + Money.kzt(i), "drain:" + i, now));
+        }
+        AcceptingChannel channel = new AcceptingChannel(clock);
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                OutboxDispatcher dispatcher = OutboxDispatcher.builder().outbox(outbox).channel(channel).clock(clock)
+                        .worker("bench-worker-" + w).batchSize(50).build();
+                sent.add(workers.submit(dispatcher::dispatchDue));
+            }
+            int total = 0;
+            for (Future<Integer> f : sent) {
+                total += f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("outbox drain, 4 workers: %,.0f messages/s (%d sent of %d scheduled in %.2f s; %d sent twice)%n",
+                    total / seconds, total, messages, seconds, channel.duplicates());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.aihq.api.store;
+
+/**
+ * One of every store, on one database: what an application hands to AI HQ in one call. The in-memory
+ * stores of hq-pipeline and the JDBC stores of hq-store-jdbc both come as one.
+ */
+public interface Stores {
+
+    /** @return the shops and their settings */
+    ShopStore shops();
+
+    /** @return the event journal */
+    EventJournal journal();
+
+    /** @return purchases and customers' history */
+    PurchaseStore purchases();
+
+    /** @return the shops' catalogs */
+    CatalogStore catalog();
+
+    /** @return the run log */
+    RunLog runLog();
+
+    /** @return the outbox of customer messages */
+    Outbox outbox();
+
+    /** @return model tokens spent per shop and day */
+    TokenUsageStore tokenUsage();
+}

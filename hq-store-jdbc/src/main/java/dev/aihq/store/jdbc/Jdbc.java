@@ -1,0 +1,148 @@
+package dev.aihq.store.jdbc;
+
+import dev.aihq.api.error.StoreException;
+import dev.aihq.http.JsonCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.Nullable;
+import javax.sql.DataSource;
+
+/**
+ * What every JDBC store shares: the data source, the dialect, the table prefix and the storage JSON
+ * codec, plus small helpers that turn {@link SQLException}s into {@link StoreException}s naming the
+ * operation. Package-private: stores are built through {@link JdbcStores}.
+ */
+final class Jdbc {
+
+    /** Binds the parameters of a statement. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    final DataSource dataSource;
+    final Dialect dialect;
+    final String prefix;
+    final JsonCodec json;
+
+    Jdbc(DataSource dataSource, Dialect dialect, String prefix, JsonCodec json) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.prefix = prefix;
+        this.json = json;
+    }
+
+    /** Returns a table's name with the configured prefix. */
+    String table(String name) {
+        return prefix + name;
+    }
+
+    /** Runs work on a connection in auto-commit mode. */
+    <T> T withConnection(String operation, ConnectionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(operation + " failed: " + describe(e), e);
+        }
+    }
+
+    /** Runs work in one transaction, committed when it returns and rolled back when it throws. */
+    <T> T inTransaction(String operation, ConnectionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(operation + " failed: " + describe(e), e);
+        }
+    }
+
+    /** Executes an update and returns its count. */
+    int update(String operation, String sql, Binder binder) {
+        return withConnection(operation, c -> update(c, sql, binder));
+    }
+
+    static int update(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs a query and maps every row. */
+    <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
+        return withConnection(operation, c -> query(c, sql, binder, mapper));
+    }
+
+    static <T> List<T> query(Connection connection, String sql, Binder binder, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    /** Runs a query expected to return at most one row. */
+    <T> Optional<T> queryOne(String operation, String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> rows = query(operation, sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Converts an instant for a {@code TIMESTAMP WITH TIME ZONE} column (bind it with {@code setObject}).
+     * Instants are stored with
+     * microsecond precision, PostgreSQL's; the nanoseconds beyond are dropped on both databases so that
+     * they behave alike.
+     */
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column. */
+    static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String describe(SQLException e) {
+        String message = e.getMessage();
+        return (message == null ? e.getClass().getSimpleName() : message.strip())
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
+    }
+}

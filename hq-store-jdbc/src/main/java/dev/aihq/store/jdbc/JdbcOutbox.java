@@ -1,0 +1,349 @@
+package dev.aihq.store.jdbc;
+
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.error.StoreException;
+import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * The {@link Outbox} in table {@code <prefix>outbox}, keyed by (shop, message id) and unique by (shop,
+ * stable key), safe for several application instances polling one database.
+ *
+ * <p>A claim locks up to {@code max} due pending messages in due order (from the index on the due time)
+ * and up to {@code max} claimed messages whose lease has expired in expiry order (from the index on the
+ * lease), with {@code FOR UPDATE SKIP LOCKED} ({@link Dialect#lockFirst}), so that concurrent claimers,
+ * threads or application instances, pass each other's rows by instead of waiting for them or taking them
+ * twice. Of the locked messages it claims the {@code max} oldest due; the others are unlocked when the
+ * claim ends. On PostgreSQL that is one {@code UPDATE … RETURNING} statement; on H2 a transaction of the
+ * two locking selects and an update per message that checks again that it is claimable
+ * ({@link Dialect#updatesReturningRows()}). Messages in flight (claimed, lease not expired) are never read
+ * by a claim. The claimed messages are returned oldest due first.
+ *
+ * <p>{@link #markSent} also records the time in {@code sent_at}, which {@link OutboxMessage} has no field
+ * for. Times are kept to the microsecond. Thread-safe; holds no connection between calls.
+ */
+final class JdbcOutbox implements Outbox {
+
+    /** How often a schedule retries when the row that blocked it cannot be read yet (it was not committed). */
+    private static final int ATTEMPTS = 5;
+
+    private static final List<String> COLUMNS = List.of("shop_id", "message_id", "run_id", "channel", "to_phone",
+            "body", "stable_key", "due_at", "status", "attempts", "claimed_by", "lease_until", "provider_message_id",
+            "last_error");
+    private static final Comparator<OutboxMessage> OLDEST_DUE_FIRST = Comparator.comparing(OutboxMessage::dueAt)
+            .thenComparing(m -> m.shopId().value()).thenComparing(OutboxMessage::id);
+
+    private final Jdbc jdbc;
+    private final String table;
+    private final String insert;
+    private final String selectByStableKey;
+    private final String selectById;
+    private final String claimInOneStatement;
+    private final String lockPending;
+    private final String lockExpired;
+    private final String claimOne;
+    private final String markSent;
+    private final String retry;
+    private final String giveUp;
+    private final String countRecent;
+
+    JdbcOutbox(Jdbc jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.table = jdbc.table("outbox");
+        this.insert = jdbc.dialect.insertIfAbsent(table, COLUMNS,
+                List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?"));
+        this.selectByStableKey = "SELECT message_id FROM " + table + " WHERE shop_id = ? AND stable_key = ?";
+        this.selectById = "SELECT " + String.join(", ", COLUMNS) + " FROM " + table
+                + " WHERE shop_id = ? AND message_id = ?";
+        // Status values are literals, not parameters, so that PostgreSQL matches its partial indexes.
+        Dialect dialect = jdbc.dialect;
+        String pending = dialect.lockFirst(table, "shop_id, message_id, due_at", jdbc.table("outbox_pending_due"),
+                "status = 'PENDING' AND due_at <= ?", "status, due_at");
+        String expired = dialect.lockFirst(table, "shop_id, message_id, due_at", jdbc.table("outbox_claimed_lease"),
+                "status = 'CLAIMED' AND lease_until <= ?", "status, lease_until");
+        this.claimInOneStatement = "WITH pending AS (" + pending + "), expired AS (" + expired + "),"
+                + " chosen AS (SELECT shop_id, message_id FROM (SELECT * FROM pending UNION ALL SELECT * FROM expired)"
+                + " due ORDER BY due_at LIMIT ?)"
+                + " UPDATE " + table + " AS o SET status = 'CLAIMED', claimed_by = ?, lease_until = ?,"
+                + " attempts = o.attempts + 1 FROM chosen"
+                + " WHERE o.shop_id = chosen.shop_id AND o.message_id = chosen.message_id"
+                + " RETURNING " + String.join(", ", COLUMNS.stream().map(c -> "o." + c).toList());
+        this.lockPending = pending;
+        this.lockExpired = expired;
+        this.claimOne = "UPDATE " + table + " SET status = 'CLAIMED', claimed_by = ?, lease_until = ?,"
+                + " attempts = attempts + 1 WHERE shop_id = ? AND message_id = ?"
+                + " AND ((status = 'PENDING' AND due_at <= ?) OR (status = 'CLAIMED' AND lease_until <= ?))";
+        this.markSent = "UPDATE " + table + " SET status = 'SENT', provider_message_id = ?, sent_at = ?,"
+                + " lease_until = NULL WHERE shop_id = ? AND message_id = ?";
+        this.retry = "UPDATE " + table + " SET status = 'PENDING', due_at = ?, claimed_by = NULL,"
+                + " lease_until = NULL, last_error = ? WHERE shop_id = ? AND message_id = ?";
+        this.giveUp = "UPDATE " + table + " SET status = 'FAILED', lease_until = NULL, last_error = ?"
+                + " WHERE shop_id = ? AND message_id = ?";
+        this.countRecent = "SELECT COUNT(*) FROM " + table + " WHERE shop_id = ? AND to_phone = ? AND due_at >= ?"
+                + " AND status IN ('PENDING', 'CLAIMED', 'SENT')";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the message is neither pending nor claimed with a worker and a
+     *     lease, or its id is taken in the shop by a message with another stable key
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public boolean schedule(OutboxMessage message) {
+        Objects.requireNonNull(message, "message");
+        boolean claimed = message.status() == OutboxStatus.CLAIMED;
+        if (message.status() != OutboxStatus.PENDING && !claimed) {
+            throw new IllegalArgumentException("only a PENDING or CLAIMED message can be scheduled, got "
+                    + message.status());
+        }
+        if (claimed && (message.claimedBy() == null || message.leaseUntil() == null)) {
+            throw new IllegalArgumentException("a CLAIMED message needs its worker and lease");
+        }
+        return jdbc.withConnection("scheduling outbox message " + message.id() + " in " + table, connection -> {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                if (insert(connection, message)) {
+                    return true;
+                }
+                if (!Jdbc.query(connection, selectByStableKey, statement -> {
+                    statement.setString(1, message.shopId().value());
+                    statement.setString(2, message.stableKey());
+                }, row -> row.getString(1)).isEmpty()) {
+                    return false;
+                }
+                if (find(connection, message.shopId(), message.id()).isPresent()) {
+                    throw new IllegalArgumentException("outbox message id " + message.id()
+                            + " is already used in shop " + message.shopId() + " by a message with another stable key");
+                }
+            }
+            throw new StoreException("scheduling outbox message " + message.id() + " in " + table
+                    + " failed: its key is taken but the message holding it cannot be read");
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code max} is below 1 or the lease is not positive
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public List<OutboxMessage> claimDue(Instant now, int max, String worker, Duration lease) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(lease, "lease");
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, got " + lease);
+        }
+        OffsetDateTime at = Jdbc.utc(now);
+        OffsetDateTime leaseUntil = Jdbc.utc(now.plus(lease));
+        String operation = "claiming due messages from " + table;
+        List<OutboxMessage> claimed;
+        if (jdbc.dialect.updatesReturningRows()) {
+            claimed = new ArrayList<>(jdbc.query(operation, claimInOneStatement, statement -> {
+                statement.setObject(1, at);
+                statement.setInt(2, max);
+                statement.setObject(3, at);
+                statement.setInt(4, max);
+                statement.setInt(5, max);
+                statement.setString(6, worker);
+                statement.setObject(7, leaseUntil);
+            }, this::read));
+        } else {
+            claimed = jdbc.inTransaction(operation, connection -> claimInTransaction(connection, at, max, worker,
+                    leaseUntil));
+        }
+        claimed.sort(OLDEST_DUE_FIRST);
+        return List.copyOf(claimed);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The message becomes SENT whatever its status was (the provider did accept it); its lease ends and
+     * its dispatcher stays recorded.
+     *
+     * @throws IllegalArgumentException when the shop has no such message
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public void markSent(ShopId shopId, String id, String providerMessageId, Instant at) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(providerMessageId, "provider message id");
+        Objects.requireNonNull(at, "at");
+        int changed = jdbc.update("marking outbox message " + id + " sent in " + table, markSent, statement -> {
+            statement.setString(1, providerMessageId);
+            statement.setObject(2, Jdbc.utc(at));
+            statement.setString(3, shopId.value());
+            statement.setString(4, id);
+        });
+        requireFound(changed, shopId, id);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the shop has no such message
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public void markFailed(ShopId shopId, String id, String error, @Nullable Instant retryAt) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(error, "error");
+        String operation = "marking outbox message " + id + " failed in " + table;
+        int changed = retryAt != null
+                ? jdbc.update(operation, retry, statement -> {
+                    statement.setObject(1, Jdbc.utc(retryAt));
+                    statement.setString(2, error);
+                    statement.setString(3, shopId.value());
+                    statement.setString(4, id);
+                })
+                : jdbc.update(operation, giveUp, statement -> {
+                    statement.setString(1, error);
+                    statement.setString(2, shopId.value());
+                    statement.setString(3, id);
+                });
+        requireFound(changed, shopId, id);
+    }
+
+    @Override
+    public long countRecent(ShopId shopId, PhoneNumber to, Instant since) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(since, "since");
+        return jdbc.queryOne("counting a customer's recent messages in " + table, countRecent, statement -> {
+            statement.setString(1, shopId.value());
+            statement.setString(2, to.e164());
+            statement.setObject(3, Jdbc.utc(since));
+        }, row -> row.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(ShopId shopId, String id) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        return jdbc.withConnection("reading outbox message " + id + " from " + table,
+                connection -> find(connection, shopId, id));
+    }
+
+    /** Inserts unless the id or the stable key exists in the shop; tells whether the row was inserted. */
+    private boolean insert(Connection connection, OutboxMessage m) throws SQLException {
+        try {
+            return Jdbc.update(connection, insert, statement -> {
+                statement.setString(1, m.shopId().value());
+                statement.setString(2, m.id());
+                statement.setString(3, m.runId().value());
+                statement.setString(4, m.channel());
+                statement.setString(5, m.to().e164());
+                statement.setString(6, m.text());
+                statement.setString(7, m.stableKey());
+                statement.setObject(8, Jdbc.utc(m.dueAt()));
+                statement.setString(9, m.status().name());
+                statement.setInt(10, m.attempts());
+                statement.setString(11, m.claimedBy());
+                statement.setObject(12, Jdbc.utc(m.leaseUntil()));
+                statement.setString(13, m.providerMessageId());
+                statement.setString(14, m.lastError());
+            }) == 1;
+        } catch (SQLException e) {
+            if (jdbc.dialect.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Claims in the caller's transaction: locks up to {@code max} due pending and {@code max} expired
+     * messages, skipping rows other claimers hold, and claims the {@code max} oldest due of them; the
+     * update re-checks that each is still claimable. The rows locked but not claimed are released at commit.
+     */
+    private List<OutboxMessage> claimInTransaction(Connection connection, OffsetDateTime at, int max, String worker,
+            OffsetDateTime leaseUntil) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String lock : List.of(lockPending, lockExpired)) {
+            candidates.addAll(Jdbc.query(connection, lock, statement -> {
+                statement.setObject(1, at);
+                statement.setInt(2, max);
+            }, row -> new Candidate(row.getString("shop_id"), row.getString("message_id"),
+                    Objects.requireNonNull(Jdbc.instant(row, "due_at"), "due_at"))));
+        }
+        candidates.sort(Comparator.comparing(Candidate::dueAt));
+        List<OutboxMessage> claimed = new ArrayList<>(Math.min(max, candidates.size()));
+        for (Candidate candidate : candidates.subList(0, Math.min(max, candidates.size()))) {
+            int changed = Jdbc.update(connection, claimOne, statement -> {
+                statement.setString(1, worker);
+                statement.setObject(2, leaseUntil);
+                statement.setString(3, candidate.shopId());
+                statement.setString(4, candidate.messageId());
+                statement.setObject(5, at);
+                statement.setObject(6, at);
+            });
+            if (changed == 1) {
+                find(connection, ShopId.of(candidate.shopId()), candidate.messageId()).ifPresent(claimed::add);
+            }
+        }
+        return claimed;
+    }
+
+    private Optional<OutboxMessage> find(Connection connection, ShopId shopId, String id) throws SQLException {
+        List<OutboxMessage> rows = Jdbc.query(connection, selectById, statement -> {
+            statement.setString(1, shopId.value());
+            statement.setString(2, id);
+        }, this::read);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private void requireFound(int changed, ShopId shopId, String id) {
+        if (changed == 0) {
+            throw new IllegalArgumentException("shop " + shopId + " has no outbox message " + id);
+        }
+    }
+
+    private OutboxMessage read(ResultSet row) throws SQLException {
+        try {
+            return new OutboxMessage(
+                    row.getString("message_id"),
+                    ShopId.of(row.getString("shop_id")),
+                    RunId.of(row.getString("run_id")),
+                    row.getString("channel"),
+                    new PhoneNumber(row.getString("to_phone")),
+                    row.getString("body"),
+                    row.getString("stable_key"),
+                    Objects.requireNonNull(Jdbc.instant(row, "due_at"), "due_at"),
+                    OutboxStatus.valueOf(row.getString("status")),
+                    row.getInt("attempts"),
+                    row.getString("claimed_by"),
+                    Jdbc.instant(row, "lease_until"),
+                    row.getString("provider_message_id"),
+                    row.getString("last_error"));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("cannot read " + table + " row (shop " + row.getString("shop_id") + ", message "
+                    + row.getString("message_id") + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A message locked for a claim. */
+    private record Candidate(String shopId, String messageId, Instant dueAt) {}
+}

@@ -1,0 +1,173 @@
+package dev.aihq.store.jdbc;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.aihq.api.Money;
+import dev.aihq.api.OrderId;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.error.StoreException;
+import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.http.JsonFormatException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * The {@link PurchaseStore} in table {@code <prefix>purchases}, keyed by (shop, order).
+ *
+ * <p>A save is one insert-if-absent, so the database's unique key decides which of two racing saves of an
+ * order wins: PostgreSQL reports a duplicate through the update count ({@code ON CONFLICT DO NOTHING}), H2
+ * through a unique violation, and either way the first purchase stays. The lines are one JSON document
+ * ({@code items}, schema version {@value #ITEMS_VERSION}); next to them the order's currency and total are
+ * kept as columns for analytics, the total rounded to four decimal places (both are {@code NULL} for a
+ * purchase without lines or with lines in several currencies, which no purchase event has). A customer's
+ * history is read newest first by {@code occurred_at}, then by the order of saving ({@code saved_seq}),
+ * from an index on (shop, customer); purchases without a customer belong to no history. Times are kept to
+ * the microsecond. Thread-safe; holds no connection between calls.
+ */
+final class JdbcPurchaseStore implements PurchaseStore {
+
+    /** The version of the {@code items} JSON this class writes and reads. */
+    static final int ITEMS_VERSION = 1;
+
+    private static final TypeReference<List<PurchaseItem>> ITEMS = new TypeReference<>() {};
+    private static final String COLUMNS = "shop_id, order_id, customer_phone, occurred_at, items, items_version";
+
+    private final Jdbc jdbc;
+    private final String table;
+    private final String insert;
+    private final String selectOne;
+    private final String selectByCustomer;
+
+    JdbcPurchaseStore(Jdbc jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.table = jdbc.table("purchases");
+        this.insert = jdbc.dialect.insertIfAbsent(table,
+                List.of("shop_id", "order_id", "customer_phone", "occurred_at", "currency", "total", "items",
+                        "items_version"),
+                List.of("?", "?", "?", "?", "?", "?", jdbc.dialect.jsonParameter(), "?"));
+        this.selectOne = "SELECT " + COLUMNS + " FROM " + table + " WHERE shop_id = ? AND order_id = ?";
+        this.selectByCustomer = "SELECT " + COLUMNS + " FROM " + table + " WHERE shop_id = ? AND customer_phone = ?"
+                + " ORDER BY occurred_at DESC, saved_seq DESC LIMIT ?";
+    }
+
+    @Override
+    public boolean save(Purchase purchase) {
+        Objects.requireNonNull(purchase, "purchase");
+        String items = jdbc.json.write(purchase.items());
+        @Nullable Money total = total(purchase.items());
+        @Nullable PhoneNumber customer = purchase.customer();
+        return jdbc.withConnection("saving order " + purchase.orderId() + " of shop " + purchase.shopId() + " in "
+                + table, connection -> {
+                    try {
+                        return Jdbc.update(connection, insert, statement -> {
+                            statement.setString(1, purchase.shopId().value());
+                            statement.setString(2, purchase.orderId().value());
+                            statement.setString(3, customer == null ? null : customer.e164());
+                            statement.setObject(4, Jdbc.utc(purchase.occurredAt()));
+                            if (total == null) {
+                                statement.setNull(5, Types.CHAR);
+                                statement.setNull(6, Types.NUMERIC);
+                            } else {
+                                statement.setString(5, total.currency().getCurrencyCode());
+                                statement.setBigDecimal(6, total.amount()
+                                        .setScale(JdbcCatalogStore.MONEY_SCALE, RoundingMode.HALF_EVEN));
+                            }
+                            statement.setString(7, items);
+                            statement.setInt(8, ITEMS_VERSION);
+                        }) == 1;
+                    } catch (SQLException e) {
+                        if (jdbc.dialect.isUniqueViolation(e)) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    @Override
+    public Optional<Purchase> find(ShopId shopId, OrderId orderId) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(orderId, "order id");
+        return jdbc.queryOne("reading order " + orderId + " of shop " + shopId + " from " + table, selectOne,
+                statement -> {
+                    statement.setString(1, shopId.value());
+                    statement.setString(2, orderId.value());
+                }, this::read);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<Purchase> findByCustomer(ShopId shopId, PhoneNumber customer, int limit) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(customer, "customer");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return List.copyOf(jdbc.query("reading the purchases of customer " + customer + " of shop " + shopId
+                + " from " + table, selectByCustomer, statement -> {
+                    statement.setString(1, shopId.value());
+                    statement.setString(2, customer.e164());
+                    statement.setInt(3, limit);
+                }, this::read));
+    }
+
+    /** The sum of the lines, or {@code null} when there are none or they are in several currencies. */
+    private static @Nullable Money total(List<PurchaseItem> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        Currency currency = items.get(0).price().currency();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PurchaseItem item : items) {
+            if (!item.price().currency().equals(currency)) {
+                return null;
+            }
+            sum = sum.add(item.total().amount());
+        }
+        return Money.of(sum, currency);
+    }
+
+    private Purchase read(ResultSet row) throws SQLException {
+        String shopId = row.getString("shop_id");
+        String orderId = row.getString("order_id");
+        String where = table + " row (shop " + shopId + ", order '" + orderId + "')";
+        int version = row.getInt("items_version");
+        if (version != ITEMS_VERSION) {
+            throw new StoreException("cannot read " + where + ": items version " + version
+                    + " is not supported (this SDK reads version " + ITEMS_VERSION + ")");
+        }
+        Instant occurredAt = Objects.requireNonNull(Jdbc.instant(row, "occurred_at"), "occurred_at");
+        String phone = row.getString("customer_phone");
+        List<PurchaseItem> items;
+        try {
+            items = jdbc.json.read(row.getString("items").getBytes(StandardCharsets.UTF_8), ITEMS);
+        } catch (JsonFormatException e) {
+            throw new StoreException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+        if (items.contains(null)) {
+            throw new StoreException("cannot read " + where + ": the items JSON holds a null line");
+        }
+        try {
+            return new Purchase(ShopId.of(shopId), OrderId.of(orderId), phone == null ? null : new PhoneNumber(phone),
+                    items, occurredAt);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.aihq.store.jdbc;
+
+import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.CustomerReplyEvent;
+import dev.aihq.api.event.FinanceEvent;
+import dev.aihq.api.event.HqEvent;
+import dev.aihq.api.event.LegalEvent;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.RunLog;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.Stores;
+import dev.aihq.api.store.TokenUsageStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+import javax.sql.DataSource;
+
+/**
+ * Every AI HQ store over one {@link DataSource}: PostgreSQL (Supabase included) or the embedded H2.
+ *
+ * <pre>{@code
+ * JdbcStores stores = JdbcStores.builder(dataSource).build();
+ * stores.migrate();                       // creates or upgrades the tables; or run the SQL files yourself
+ * EventJournal journal = stores.journal();
+ * }</pre>
+ *
+ * <p>The stores are thread-safe and hold no connection between calls: give them a pooled data source.
+ * With Supabase's pooler in transaction mode (port 6543) add {@code prepareThreshold=0} to the JDBC URL,
+ * because server-side prepared statements do not survive a pooled transaction.
+ */
+public final class JdbcStores implements Stores {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,20}|");
+
+    private final Jdbc jdbc;
+    private final Map<String, Class<? extends HqEvent>> eventTypes;
+    private final ShopStore shops;
+    private final EventJournal journal;
+    private final PurchaseStore purchases;
+    private final CatalogStore catalog;
+    private final RunLog runLog;
+    private final Outbox outbox;
+    private final TokenUsageStore tokenUsage;
+
+    private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes) {
+        this.jdbc = jdbc;
+        this.eventTypes = Map.copyOf(eventTypes);
+        this.shops = new JdbcShopStore(jdbc);
+        this.journal = new JdbcEventJournal(jdbc, new EventTypes(this.eventTypes));
+        this.purchases = new JdbcPurchaseStore(jdbc);
+        this.catalog = new JdbcCatalogStore(jdbc);
+        this.runLog = new JdbcRunLog(jdbc);
+        this.outbox = new JdbcOutbox(jdbc);
+        this.tokenUsage = new JdbcTokenUsageStore(jdbc);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param dataSource the database, ideally pooled
+     * @return a builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Creates or upgrades the tables; see {@link SchemaMigrator}.
+     *
+     * @return the schema files applied now
+     */
+    public List<String> migrate() {
+        return new SchemaMigrator(jdbc.dataSource, jdbc.dialect, jdbc.prefix).migrate();
+    }
+
+    /**
+     * Returns the dialect in use.
+     *
+     * @return the dialect
+     */
+    public Dialect dialect() {
+        return jdbc.dialect;
+    }
+
+    /**
+     * Returns the table prefix.
+     *
+     * @return the prefix, possibly empty
+     */
+    public String tablePrefix() {
+        return jdbc.prefix;
+    }
+
+    /** @return the shop store */
+    @Override
+    public ShopStore shops() {
+        return shops;
+    }
+
+    /** @return the event journal */
+    @Override
+    public EventJournal journal() {
+        return journal;
+    }
+
+    /** @return the purchase store */
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
+    }
+
+    /** @return the catalog store */
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    /** @return the run log */
+    @Override
+    public RunLog runLog() {
+        return runLog;
+    }
+
+    /** @return the outbox */
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** @return the token usage store */
+    @Override
+    public TokenUsageStore tokenUsage() {
+        return tokenUsage;
+    }
+
+    static String requireValidPrefix(String prefix) {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new ConfigurationException("table prefix must be empty or 1-21 lower-case letters, digits and '_'"
+                    + " starting with a letter, got '" + prefix + "'");
+        }
+        return prefix;
+    }
+
+    /** Builds {@link JdbcStores}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private @Nullable Dialect dialect;
+        private String tablePrefix = "hq_";
+        private final Map<String, Class<? extends HqEvent>> eventTypes = new LinkedHashMap<>();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            eventTypes.put(PurchaseEvent.TYPE, PurchaseEvent.class);
+            eventTypes.put(CustomerReplyEvent.TYPE, CustomerReplyEvent.class);
+            eventTypes.put(LegalEvent.TYPE_PREFIX + "*", LegalEvent.class);
+            eventTypes.put(FinanceEvent.TYPE_PREFIX + "*", FinanceEvent.class);
+        }
+
+        /**
+         * Sets the dialect; by default it is detected from the database.
+         *
+         * @param dialect the dialect
+         * @return this builder
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * Sets the table prefix; default {@code hq_}.
+         *
+         * @param prefix empty, or lower-case letters, digits and {@code _}
+         * @return this builder
+         */
+        public Builder tablePrefix(String prefix) {
+            this.tablePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Registers an event type of your own so the journal can store and read it. The built-in events
+         * are registered already.
+         *
+         * @param type the event's {@link HqEvent#type()}, or a prefix ending in {@code *}
+         * @param eventClass its record class
+         * @return this builder
+         */
+        public Builder eventType(String type, Class<? extends HqEvent> eventClass) {
+            eventTypes.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(eventClass, "eventClass"));
+            return this;
+        }
+
+        /**
+         * Builds the stores (the tables must exist: call {@link JdbcStores#migrate()} or run the SQL files).
+         *
+         * @return the stores
+         * @throws ConfigurationException listing every problem
+         */
+        public JdbcStores build() {
+            List<String> problems = new ArrayList<>();
+            try {
+                requireValidPrefix(tablePrefix);
+            } catch (ConfigurationException e) {
+                problems.add(e.getMessage());
+            }
+            Dialect chosen = dialect;
+            if (chosen == null) {
+                try (Connection connection = dataSource.getConnection()) {
+                    chosen = Dialect.detect(connection);
+                } catch (SQLException | RuntimeException e) {
+                    problems.add("cannot detect the database dialect: " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException("JDBC stores are misconfigured: " + String.join("; ", problems));
+            }
+            return new JdbcStores(new Jdbc(dataSource, chosen, tablePrefix, StorageJson.codec()), eventTypes);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.aihq.store.jdbc;
+
+import dev.aihq.api.error.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates and upgrades AI HQ's tables for users without a migration tool. The schema ships as versioned
+ * SQL files in this jar, {@code db/aihq/<dialect>/V<n>__<description>.sql}, named so that Flyway or
+ * Liquibase users run them directly (with a placeholder {@code prefix} holding the table prefix).
+ *
+ * <p>Applied versions are recorded in {@code <prefix>schema_history} with a checksum; a file changed
+ * after it was applied is refused. On PostgreSQL an advisory lock makes concurrent starts of several
+ * instances safe: one applies, the others wait and find nothing left to do.
+ */
+public final class SchemaMigrator {
+
+    /** The schema files of this version of the SDK, in order. */
+    static final List<String> SCRIPTS = List.of("V1__core.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Pattern VERSION = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String prefix;
+
+    /**
+     * Creates a migrator.
+     *
+     * @param dataSource the database
+     * @param dialect its dialect
+     * @param prefix the table prefix
+     */
+    public SchemaMigrator(DataSource dataSource, Dialect dialect, String prefix) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.prefix = JdbcStores.requireValidPrefix(prefix);
+    }
+
+    /**
+     * Returns the newest schema version this SDK knows.
+     *
+     * @return the version
+     */
+    public static int latestVersion() {
+        return versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /**
+     * Applies every schema file not applied yet.
+     *
+     * @return the files applied now, in order; empty when the schema was current
+     * @throws StoreException when a file fails, or an applied file has changed since
+     */
+    public List<String> migrate() {
+        List<String> applied = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection, true);
+            try {
+                ensureHistoryTable(connection);
+                for (String script : SCRIPTS) {
+                    if (apply(connection, script)) {
+                        applied.add(script);
+                    }
+                }
+            } finally {
+                lock(connection, false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("migrating the AI HQ schema failed: " + e.getMessage(), e);
+        }
+        if (!applied.isEmpty()) {
+            LOG.info("AI HQ schema ({} tables, prefix '{}') upgraded with {}", dialect, prefix, applied);
+        }
+        return applied;
+    }
+
+    /**
+     * Returns the highest applied schema version.
+     *
+     * @return the version, 0 when none is applied
+     */
+    public int currentVersion() {
+        try (Connection connection = dataSource.getConnection()) {
+            ensureHistoryTable(connection);
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT MAX(version) FROM " + history())) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the AI HQ schema version failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String history() {
+        return prefix + "schema_history";
+    }
+
+    /** On PostgreSQL, one migrating instance at a time per prefix: a session-level advisory lock. */
+    private void lock(Connection connection, boolean acquire) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                acquire ? "SELECT pg_advisory_lock(?)" : "SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, ("aihq-schema:" + prefix).hashCode());
+            lock.execute();
+        }
+    }
+
+    private void ensureHistoryTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + history() + " (version INTEGER NOT NULL PRIMARY KEY, "
+                    + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, installed_at "
+                    + (dialect == Dialect.POSTGRESQL ? "TIMESTAMPTZ" : "TIMESTAMP WITH TIME ZONE") + " NOT NULL)");
+        }
+    }
+
+    private boolean apply(Connection connection, String script) throws SQLException {
+        int version = versionOf(script);
+        String sql = read(script);
+        String checksum = sha256(sql);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT checksum FROM " + history() + " WHERE version = ?")) {
+                find.setInt(1, version);
+                try (ResultSet row = find.executeQuery()) {
+                    if (row.next()) {
+                        if (!row.getString(1).equals(checksum)) {
+                            throw new StoreException("schema file " + script + " differs from the one applied to this"
+                                    + " database; applied files must never change (add a new version instead)");
+                        }
+                        connection.commit();
+                        return false;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String part : statements(sql.replace("${prefix}", prefix))) {
+                    statement.execute(part);
+                }
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "INSERT INTO " + history() + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
+                record.setInt(1, version);
+                record.setString(2, script);
+                record.setString(3, checksum);
+                record.setObject(4, Instant.now().atOffset(ZoneOffset.UTC));
+                record.executeUpdate();
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Splits a script into statements at semicolons ending a line; comment lines are dropped. */
+    static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private String read(String script) {
+        String path = dialect.schemaLocation() + "/" + script;
+        try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new StoreException("schema file " + path + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read schema file " + path, e);
+        }
+    }
+
+    private static int versionOf(String script) {
+        Matcher m = VERSION.matcher(script);
+        if (!m.matches()) {
+            throw new IllegalStateException("schema file name " + script + " is not V<n>__<description>.sql");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

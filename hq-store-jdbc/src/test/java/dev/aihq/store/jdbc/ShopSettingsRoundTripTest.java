@@ -1,0 +1,148 @@
+package dev.aihq.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aihq.api.Marketplace;
+import dev.aihq.api.Money;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.shop.FrequencyCap;
+import dev.aihq.api.shop.LegalForm;
+import dev.aihq.api.shop.PromoCode;
+import dev.aihq.api.shop.QuietHours;
+import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.ShopSettings;
+import dev.aihq.api.shop.TaxMode;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A shop's settings come back from each database exactly as saved: equal records, decimals with their
+ * scale, every collection, time and duration field, and the nullable parts both set and absent.
+ */
+class ShopSettingsRoundTripTest {
+
+    private static final ShopId SHOP = ShopId.of("wb_77001");
+
+    private static ShopSettings everySetting() {
+        return ShopSettings.builder()
+                .toneOfVoice("на «вы», тепло; без эмодзи — и без \"кавычек\" в ответах\nвторая строка")
+                .messageTemplate("upsell", "Здравствуйте, {{name}}! К вашему {{product}} подойдёт {{offer}}.")
+                .messageTemplate("review", "Спасибо! Оставьте отзыв: {{link}} \\ 100% честно")
+                .messageTemplate("пустой", "")
+                .reviewDiscountPercent(new BigDecimal("7.25"))
+                .promoCode(new PromoCode("SPRING10", new BigDecimal("10"), LocalDate.of(2026, 5, 31)))
+                .promoCode(new PromoCode("VIP-12.5", new BigDecimal("12.5"), null))
+                .promoCode(new PromoCode("LEAP", new BigDecimal("0.50"), LocalDate.of(2028, 2, 29)))
+                .excludeCategory("Лекарства")
+                .excludeCategory("Alcohol & Tobacco")
+                .sendDelay(Duration.ofMinutes(17).plusSeconds(30))
+                .quietHours(QuietHours.of(LocalTime.of(22, 30), LocalTime.of(8, 15)))
+                .frequencyCap(FrequencyCap.of(3, Duration.ofHours(36)))
+                .minimumMarginPercent(new BigDecimal("12.5"))
+                .defaultCommissionPercent(new BigDecimal("12.00"))
+                .commission("Смартфоны", new BigDecimal("8"))
+                .commission("Аксессуары", new BigDecimal("15.5"))
+                .commission("Бытовая техника", new BigDecimal("0.125"))
+                .dailyTokenBudget(9_000_000_000L)
+                .requireCurrentTimeZoneData(true)
+                .build();
+    }
+
+    private static Shop shop(ShopSettings settings) {
+        return Shop.builder(SHOP, Marketplace.WILDBERRIES)
+                .name("ТОО «Рога и копыта» / Костанай")
+                .zone(ZoneId.of("Asia/Qostanay"))
+                .locale(Locale.forLanguageTag("kk-KZ"))
+                .currency(Money.KZT)
+                .legalForm(LegalForm.TOO)
+                .taxMode(TaxMode.KZ_RETAIL_TAX)
+                .settings(settings)
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.aihq.store.jdbc.MigratedDatabase#both")
+    void should_return_equal_settings_when_every_setting_is_used(Supplier<MigratedDatabase> database) {
+        // given
+        MigratedDatabase db = database.get();
+        Shop saved = shop(everySetting());
+        db.stores().shops().save(saved);
+
+        // when
+        Shop found = db.stores().shops().find(SHOP).orElseThrow();
+
+        // then
+        assertThat(found).isEqualTo(saved);
+        ShopSettings settings = found.settings();
+        assertThat(settings).isEqualTo(saved.settings());
+        assertThat(settings.minimumMarginPercent()).isEqualTo(new BigDecimal("12.5"));
+        assertThat(settings.defaultCommissionPercent()).isEqualTo(new BigDecimal("12.00"));
+        assertThat(settings.reviewDiscountPercent()).isEqualTo(new BigDecimal("7.25"));
+        assertThat(settings.commissionByCategory()).containsEntry("Бытовая техника", new BigDecimal("0.125"))
+                .containsEntry("Аксессуары", new BigDecimal("15.5")).hasSize(3);
+        assertThat(settings.promoCodes()).containsExactly(
+                new PromoCode("SPRING10", new BigDecimal("10"), LocalDate.of(2026, 5, 31)),
+                new PromoCode("VIP-12.5", new BigDecimal("12.5"), null),
+                new PromoCode("LEAP", new BigDecimal("0.50"), LocalDate.of(2028, 2, 29)));
+        assertThat(settings.quietHours()).isEqualTo(QuietHours.of(LocalTime.of(22, 30), LocalTime.of(8, 15)));
+        assertThat(settings.frequencyCap()).isEqualTo(FrequencyCap.of(3, Duration.ofHours(36)));
+        assertThat(settings.sendDelay()).isEqualTo(Duration.ofSeconds(17 * 60 + 30));
+        assertThat(settings.template("пустой")).contains("");
+        assertThat(settings.dailyTokenBudget()).isEqualTo(9_000_000_000L);
+        assertThat(settings.requireCurrentTimeZoneData()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.aihq.store.jdbc.MigratedDatabase#both")
+    void should_keep_absent_parts_absent_when_settings_are_minimal(Supplier<MigratedDatabase> database) {
+        // given
+        MigratedDatabase db = database.get();
+        ShopSettings minimal = ShopSettings.builder()
+                .toneOfVoice("")
+                .quietHours(null)
+                .frequencyCap(null)
+                .sendDelay(Duration.ZERO)
+                .minimumMarginPercent(BigDecimal.ZERO)
+                .defaultCommissionPercent(new BigDecimal("100"))
+                .dailyTokenBudget(0)
+                .build();
+        Shop saved = shop(minimal);
+        db.stores().shops().save(saved);
+
+        // when
+        Shop found = db.stores().shops().find(SHOP).orElseThrow();
+
+        // then
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.settings().quietHours()).isNull();
+        assertThat(found.settings().frequencyCap()).isNull();
+        assertThat(found.settings().promoCodes()).isEmpty();
+        assertThat(found.settings().messageTemplates()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.aihq.store.jdbc.MigratedDatabase#both")
+    void should_replace_every_setting_when_saved_again(Supplier<MigratedDatabase> database) throws SQLException {
+        // given
+        MigratedDatabase db = database.get();
+        db.stores().shops().save(shop(everySetting()));
+        Shop replaced = shop(ShopSettings.defaults()).toBuilder().active(false).build();
+
+        // when
+        db.stores().shops().save(replaced);
+
+        // then
+        assertThat(db.stores().shops().find(SHOP)).contains(replaced);
+        assertThat(db.queryValue("SELECT settings_version FROM " + db.table("shops") + " WHERE shop_id = ?",
+                SHOP.value())).isEqualTo(JdbcShopStore.SETTINGS_VERSION);
+        assertThat(db.queryValue("SELECT COUNT(*) FROM " + db.table("shops"))).asString().isEqualTo("1");
+    }
+}
