@@ -85,8 +85,9 @@ public final class PipelineBenchmark {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        run("in-memory stores", BenchStores.of(InMemoryStores.create(10_000)), measured, warmup, concurrency,
-                System.out);
+        int cores = Runtime.getRuntime().availableProcessors();
+        run("in-memory stores", BenchStores.of(InMemoryStores.create(10_000)), measured, warmup,
+                new Load(1, cores, concurrency), System.out);
     }
 
     /**
@@ -96,27 +97,28 @@ public final class PipelineBenchmark {
      * @param stores the stores
      * @param measured events measured
      * @param warmup events before measuring
-     * @param concurrency events in flight during the throughput phase
+     * @param load callers, run threads and events in flight during the throughput phase
      * @param out where to print
      * @return the figures
      * @throws InterruptedException when interrupted
      */
-    static Figures run(String label, BenchStores stores, int measured, int warmup, int concurrency, PrintStream out)
+    static Figures run(String label, BenchStores stores, int measured, int warmup, Load load, PrintStream out)
             throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService executor = Executors.newFixedThreadPool(load.runThreads());
         ZeroLatencyModel model = new ZeroLatencyModel();
         AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline = pipeline(stores, clock, executor, model);
         pipeline.start();
         try {
             out.printf("AI HQ pipeline benchmark on %s: %d cores, Java %s, %d warm-up + %d measured events, "
-                    + "%d in flight%n", label, threads, Runtime.version(), warmup, measured, concurrency);
-            throughput(pipeline, 0, warmup, concurrency);
+                    + "%d caller(s), %d run threads, %d in flight%n", label, cores, Runtime.version(), warmup,
+                    measured, load.callers(), load.runThreads(), load.inFlight());
+            throughput(pipeline, 0, warmup, load);
             latency(pipeline, warmup, Math.min(warmup, 20_000));
 
             long tokensBefore = model.tokens.get();
-            Result t = throughput(pipeline, 1_000_000, measured, concurrency);
+            Result t = throughput(pipeline, 1_000_000, measured, load);
             double perSecond = measured / (t.nanos / 1e9);
             int latencyEvents = Math.max(1_000, measured / 4);
             long[] overhead = latency(pipeline, 3_000_000, latencyEvents);
@@ -146,27 +148,45 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Submits events keeping at most {@code concurrency} in flight; records submit-to-outcome times. */
+    /**
+     * Submits events from {@code load.callers()} threads (as an HTTP server's threads would), keeping at
+     * most {@code load.inFlight()} in flight; records submit-to-outcome times.
+     */
     private static Result throughput(AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline, int offset,
-            int events, int concurrency) throws InterruptedException {
+            int events, Load load) throws InterruptedException {
         PurchaseEvent[] prepared = events(offset, events);
-        Semaphore inFlight = new Semaphore(concurrency);
+        Semaphore inFlight = new Semaphore(load.inFlight());
         long[] latencies = new long[events];
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Thread[] callers = new Thread[load.callers()];
         long start = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            inFlight.acquire();
-            int index = i;
-            long submitted = System.nanoTime();
-            pipeline.submit(prepared[i]).completion().whenComplete((record, error) -> {
-                latencies[index] = (System.nanoTime() - submitted) / 1_000;
-                if (error != null || record.outcome() != RunOutcome.SENT) {
-                    failures.incrementAndGet();
+        for (int c = 0; c < callers.length; c++) {
+            callers[c] = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
+                    try {
+                        inFlight.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    int index = i;
+                    long submitted = System.nanoTime();
+                    pipeline.submit(prepared[i]).completion().whenComplete((record, error) -> {
+                        latencies[index] = (System.nanoTime() - submitted) / 1_000;
+                        if (error != null || record.outcome() != RunOutcome.SENT) {
+                            failures.incrementAndGet();
+                        }
+                        inFlight.release();
+                    });
                 }
-                inFlight.release();
-            });
+            }, "bench-caller-" + c);
+            callers[c].start();
         }
-        inFlight.acquire(concurrency);
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        inFlight.acquire(load.inFlight());
         long nanos = System.nanoTime() - start;
         return new Result(nanos, latencies, failures.get());
     }
@@ -250,6 +270,15 @@ public final class PipelineBenchmark {
                         .recipient(r -> r.event().customerContact()).text(SalesOffer::text).build())
                 .build();
     }
+
+    /**
+     * How hard the throughput phase pushes.
+     *
+     * @param callers threads submitting events
+     * @param runThreads the pipeline's run executor size
+     * @param inFlight the most events submitted and not yet finished
+     */
+    record Load(int callers, int runThreads, int inFlight) {}
 
     /** The stores a benchmark runs on. */
     record BenchStores(ShopStore shops, EventJournal journal, PurchaseStore purchases, CatalogStore catalog,
