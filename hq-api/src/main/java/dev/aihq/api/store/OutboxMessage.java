@@ -60,6 +60,21 @@ public record OutboxMessage(
     }
 
     /**
+     * Checks that this message may be given to {@link Outbox#schedule(OutboxMessage)}: pending, or claimed
+     * with a worker and a lease (its creator sends it at once).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public void requireSchedulable() {
+        if (status != OutboxStatus.PENDING && status != OutboxStatus.CLAIMED) {
+            throw new IllegalArgumentException("only a PENDING or CLAIMED message can be scheduled, got " + status);
+        }
+        if (status == OutboxStatus.CLAIMED && (claimedBy == null || leaseUntil == null)) {
+            throw new IllegalArgumentException("a CLAIMED message needs its worker and lease");
+        }
+    }
+
+    /**
      * A new pending message.
      *
      * @param id the id

@@ -58,14 +58,7 @@ public final class InMemoryOutbox implements Outbox {
     @Override
     public boolean schedule(OutboxMessage message) {
         Objects.requireNonNull(message, "message");
-        boolean claimed = message.status() == OutboxStatus.CLAIMED;
-        if (message.status() != OutboxStatus.PENDING && !claimed) {
-            throw new IllegalArgumentException("only a PENDING or CLAIMED message can be scheduled, got "
-                    + message.status());
-        }
-        if (claimed && (message.claimedBy() == null || message.leaseUntil() == null)) {
-            throw new IllegalArgumentException("a CLAIMED message needs its worker and lease");
-        }
+        message.requireSchedulable();
         Cell cell = new Cell(sequence.incrementAndGet(), message);
         Key stableKey = new Key(message.shopId(), message.stableKey());
         synchronized (cell) {

@@ -1,24 +1,31 @@
 package dev.aihq.pipeline.memory;
 
+import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nullable;
 
 /**
  * A {@link PurchaseStore} keyed by (shop, order), with each customer's purchases kept newest first in
- * their own sorted set, so a history lookup reads only that customer's purchases. Purchases without a
- * customer are stored but belong to no history. Thread-safe; nothing survives a restart.
+ * their own sorted set, so a history lookup and a customer's statistics read only that customer's
+ * purchases. Purchases without a customer are stored but belong to no history. Totals are summed exactly.
+ * Thread-safe; nothing survives a restart.
  */
 public final class InMemoryPurchaseStore implements PurchaseStore {
 
@@ -75,6 +82,37 @@ public final class InMemoryPurchaseStore implements PurchaseStore {
             newest.add(entry.purchase());
         }
         return List.copyOf(newest);
+    }
+
+    @Override
+    public CustomerStats stats(ShopId shopId, PhoneNumber customer, @Nullable OrderId excluding) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(customer, "customer");
+        ConcurrentSkipListSet<Entry> history = byCustomer.get(new CustomerKey(shopId, customer));
+        if (history == null) {
+            return CustomerStats.none(shopId, customer);
+        }
+        long count = 0;
+        @Nullable Instant first = null;
+        @Nullable Instant last = null;
+        Map<Currency, Money> spent = new HashMap<>();
+        Map<Currency, Long> orders = new HashMap<>();
+        for (Entry entry : history) {
+            Purchase purchase = entry.purchase();
+            if (purchase.orderId().equals(excluding)) {
+                continue;
+            }
+            count++;
+            Instant at = purchase.occurredAt();
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            purchase.total().ifPresent(total -> {
+                spent.merge(total.currency(), total, Money::plus);
+                orders.merge(total.currency(), 1L, Long::sum);
+            });
+        }
+        return count == 0 ? CustomerStats.none(shopId, customer)
+                : new CustomerStats(shopId, customer, count, first, last, spent, orders);
     }
 
     private record OrderKey(ShopId shopId, OrderId orderId) {

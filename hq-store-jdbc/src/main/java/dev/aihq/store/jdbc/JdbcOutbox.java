@@ -108,14 +108,7 @@ final class JdbcOutbox implements Outbox {
     @Override
     public boolean schedule(OutboxMessage message) {
         Objects.requireNonNull(message, "message");
-        boolean claimed = message.status() == OutboxStatus.CLAIMED;
-        if (message.status() != OutboxStatus.PENDING && !claimed) {
-            throw new IllegalArgumentException("only a PENDING or CLAIMED message can be scheduled, got "
-                    + message.status());
-        }
-        if (claimed && (message.claimedBy() == null || message.leaseUntil() == null)) {
-            throw new IllegalArgumentException("a CLAIMED message needs its worker and lease");
-        }
+        message.requireSchedulable();
         return jdbc.withConnection("scheduling outbox message " + message.id() + " in " + table, connection -> {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 if (insert(connection, message)) {

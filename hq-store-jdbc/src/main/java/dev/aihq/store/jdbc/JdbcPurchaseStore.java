@@ -7,6 +7,7 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.http.JsonFormatException;
@@ -18,7 +19,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -33,8 +36,10 @@ import javax.annotation.Nullable;
  * kept as columns for analytics, the total rounded to four decimal places (both are {@code NULL} for a
  * purchase without lines or with lines in several currencies, which no purchase event has). A customer's
  * history is read newest first by {@code occurred_at}, then by the order of saving ({@code saved_seq}),
- * from an index on (shop, customer); purchases without a customer belong to no history. Times are kept to
- * the microsecond. Thread-safe; holds no connection between calls.
+ * from an index on (shop, customer); purchases without a customer belong to no history. A customer's
+ * statistics are one aggregate query on the same index, grouped by currency: the counts, first and last
+ * times and sums come from the database, never by reading the purchases. Times are kept to the microsecond.
+ * Thread-safe; holds no connection between calls.
  */
 final class JdbcPurchaseStore implements PurchaseStore {
 
@@ -49,6 +54,8 @@ final class JdbcPurchaseStore implements PurchaseStore {
     private final String insert;
     private final String selectOne;
     private final String selectByCustomer;
+    private final String selectStats;
+    private final String selectStatsExcluding;
 
     JdbcPurchaseStore(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -60,13 +67,18 @@ final class JdbcPurchaseStore implements PurchaseStore {
         this.selectOne = "SELECT " + COLUMNS + " FROM " + table + " WHERE shop_id = ? AND order_id = ?";
         this.selectByCustomer = "SELECT " + COLUMNS + " FROM " + table + " WHERE shop_id = ? AND customer_phone = ?"
                 + " ORDER BY occurred_at DESC, saved_seq DESC LIMIT ?";
+        String stats = "SELECT currency, COUNT(*) AS purchase_count, COUNT(total) AS total_count,"
+                + " SUM(total) AS total_sum, MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at FROM " + table
+                + " WHERE shop_id = ? AND customer_phone = ?";
+        this.selectStats = stats + " GROUP BY currency";
+        this.selectStatsExcluding = stats + " AND order_id <> ? GROUP BY currency";
     }
 
     @Override
     public boolean save(Purchase purchase) {
         Objects.requireNonNull(purchase, "purchase");
         String items = jdbc.json.write(purchase.items());
-        @Nullable Money total = total(purchase.items());
+        @Nullable Money total = purchase.total().orElse(null);
         @Nullable PhoneNumber customer = purchase.customer();
         return jdbc.withConnection("saving order " + purchase.orderId() + " of shop " + purchase.shopId() + " in "
                 + table, connection -> {
@@ -127,20 +139,58 @@ final class JdbcPurchaseStore implements PurchaseStore {
                 }, this::read));
     }
 
-    /** The sum of the lines, or {@code null} when there are none or they are in several currencies. */
-    private static @Nullable Money total(List<PurchaseItem> items) {
-        if (items.isEmpty()) {
-            return null;
-        }
-        Currency currency = items.get(0).price().currency();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (PurchaseItem item : items) {
-            if (!item.price().currency().equals(currency)) {
-                return null;
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Sums the stored totals, which are kept to four decimal places.
+     */
+    @Override
+    public CustomerStats stats(ShopId shopId, PhoneNumber customer, @Nullable OrderId excluding) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(customer, "customer");
+        List<CurrencyGroup> groups = jdbc.query("reading the statistics of customer " + customer + " of shop "
+                + shopId + " from " + table, excluding == null ? selectStats : selectStatsExcluding, statement -> {
+                    statement.setString(1, shopId.value());
+                    statement.setString(2, customer.e164());
+                    if (excluding != null) {
+                        statement.setString(3, excluding.value());
+                    }
+                }, this::readGroup);
+        long count = 0;
+        @Nullable Instant first = null;
+        @Nullable Instant last = null;
+        Map<Currency, Money> spent = new HashMap<>();
+        Map<Currency, Long> orders = new HashMap<>();
+        for (CurrencyGroup group : groups) {
+            count += group.purchases();
+            first = first == null || group.first().isBefore(first) ? group.first() : first;
+            last = last == null || group.last().isAfter(last) ? group.last() : last;
+            if (group.currency() != null && group.sum() != null && group.summed() > 0) {
+                spent.put(group.currency(), Money.of(group.sum(), group.currency()));
+                orders.put(group.currency(), group.summed());
             }
-            sum = sum.add(item.total().amount());
         }
-        return Money.of(sum, currency);
+        return count == 0 ? CustomerStats.none(shopId, customer)
+                : new CustomerStats(shopId, customer, count, first, last, spent, orders);
+    }
+
+    /** One row of the statistics query: the purchases in one currency, or without one. */
+    private record CurrencyGroup(@Nullable Currency currency, long purchases, long summed, @Nullable BigDecimal sum,
+            Instant first, Instant last) {}
+
+    private CurrencyGroup readGroup(ResultSet row) throws SQLException {
+        String code = row.getString("currency");
+        @Nullable Currency currency;
+        try {
+            currency = code == null ? null : Currency.getInstance(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("cannot read the statistics from " + table + ": unknown currency '" + code + "'",
+                    e);
+        }
+        return new CurrencyGroup(currency, row.getLong("purchase_count"), row.getLong("total_count"),
+                row.getBigDecimal("total_sum"),
+                Objects.requireNonNull(Jdbc.instant(row, "first_at"), "first_at"),
+                Objects.requireNonNull(Jdbc.instant(row, "last_at"), "last_at"));
     }
 
     private Purchase read(ResultSet row) throws SQLException {

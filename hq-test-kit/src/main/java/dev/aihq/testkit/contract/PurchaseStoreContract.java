@@ -6,21 +6,30 @@ import static dev.aihq.testkit.Fixtures.OTHER_SHOP_ID;
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link PurchaseStore}: a purchase is saved once per (shop, order) and the first one
  * wins; a customer's purchases come newest first within a limit, never another customer's or an
- * anonymous one, never another shop's. Subclass it and return a new empty store from
- * {@link #createStore()}.
+ * anonymous one, never another shop's. A customer's statistics count that customer's purchases in that
+ * shop, optionally leaving one order out, and sum and average the totals exactly per currency. Subclass it
+ * and return a new empty store from {@link #createStore()}.
  */
 public abstract class PurchaseStoreContract extends StoreContract<PurchaseStore> {
 
@@ -152,5 +161,170 @@ public abstract class PurchaseStoreContract extends StoreContract<PurchaseStore>
         assertThat(store().find(OTHER_SHOP_ID, OrderId.of("512345678"))).contains(theirs);
         assertThat(store().findByCustomer(SHOP_ID, CUSTOMER, 10)).containsExactly(mine);
         assertThat(store().findByCustomer(OTHER_SHOP_ID, CUSTOMER, 10)).containsExactly(theirs);
+    }
+
+    /** A customer without purchases has none: this purchase would be the first. */
+    @Test
+    public void should_return_none_when_customer_has_no_purchases() {
+        // given
+        store().save(Fixtures.purchase(SHOP_ID, "500000001", OTHER_CUSTOMER, clock().instant()));
+
+        // when
+        CustomerStats stats = store().stats(SHOP_ID, CUSTOMER, null);
+
+        // then
+        assertThat(stats).isEqualTo(CustomerStats.none(SHOP_ID, CUSTOMER));
+        assertThat(stats.firstPurchase()).isTrue();
+        assertThat(stats.purchaseCount()).isZero();
+        assertThat(stats.firstPurchaseAt()).isNull();
+        assertThat(stats.lastPurchaseAt()).isNull();
+        assertThat(stats.totalSpent()).isEmpty();
+        assertThat(stats.averageCheck(Money.KZT)).isEmpty();
+    }
+
+    /** Three purchases are counted, dated and summed exactly; the average check is rounded half-even. */
+    @Test
+    public void should_count_date_and_sum_exactly_when_customer_has_three_purchases() {
+        // given
+        Instant t0 = clock().instant();
+        Instant oldest = t0.minus(Duration.ofDays(40));
+        store().save(purchase(SHOP_ID, "500000002", CUSTOMER, t0.minus(Duration.ofDays(3)), Money.kzt(1000)));
+        store().save(purchase(SHOP_ID, "500000003", CUSTOMER, t0, Money.kzt(1001)));
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, oldest, Money.kzt(1000)));
+
+        // when
+        CustomerStats stats = store().stats(SHOP_ID, CUSTOMER, null);
+
+        // then
+        assertThat(stats.shopId()).isEqualTo(SHOP_ID);
+        assertThat(stats.customer()).isEqualTo(CUSTOMER);
+        assertThat(stats.firstPurchase()).isFalse();
+        assertThat(stats.purchaseCount()).isEqualTo(3);
+        assertThat(stats.firstPurchaseAt()).isEqualTo(oldest);
+        assertThat(stats.lastPurchaseAt()).isEqualTo(t0);
+        assertThat(stats.totalSpent()).containsExactly(Map.entry(Money.KZT, Money.kzt(3001)));
+        assertThat(stats.averageCheck(Money.KZT)).contains(Money.of("1000.33", Money.KZT));
+        assertThat(stats.averageCheck(Money.RUB)).isEmpty();
+    }
+
+    /** The order being handled is left out, so the statistics describe the other purchases only. */
+    @Test
+    public void should_leave_order_out_when_excluding_it() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, t0.minus(Duration.ofDays(40)), Money.kzt(1000)));
+        store().save(purchase(SHOP_ID, "500000002", CUSTOMER, t0.minus(Duration.ofDays(3)), Money.kzt(1001)));
+        store().save(purchase(SHOP_ID, "500000003", CUSTOMER, t0, Money.kzt(5000)));
+
+        // when
+        CustomerStats stats = store().stats(SHOP_ID, CUSTOMER, OrderId.of("500000003"));
+
+        // then
+        assertThat(stats.purchaseCount()).isEqualTo(2);
+        assertThat(stats.firstPurchaseAt()).isEqualTo(t0.minus(Duration.ofDays(40)));
+        assertThat(stats.lastPurchaseAt()).isEqualTo(t0.minus(Duration.ofDays(3)));
+        assertThat(stats.totalSpent()).containsExactly(Map.entry(Money.KZT, Money.kzt(2001)));
+        assertThat(stats.averageCheck(Money.KZT)).contains(Money.of("1000.50", Money.KZT));
+    }
+
+    /** A customer whose only purchase is the one being handled makes a first purchase. */
+    @Test
+    public void should_report_first_purchase_when_excluding_the_only_order() {
+        // given
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, clock().instant(), Money.kzt(1000)));
+
+        // when
+        CustomerStats excluded = store().stats(SHOP_ID, CUSTOMER, OrderId.of("500000001"));
+        CustomerStats unknownExcluded = store().stats(SHOP_ID, CUSTOMER, OrderId.of("999999999"));
+
+        // then
+        assertThat(excluded).isEqualTo(CustomerStats.none(SHOP_ID, CUSTOMER));
+        assertThat(excluded.firstPurchase()).isTrue();
+        assertThat(unknownExcluded.purchaseCount()).isEqualTo(1);
+        assertThat(unknownExcluded.firstPurchase()).isFalse();
+    }
+
+    /** Tenant isolation: another shop's purchases of the same customer, even of the same order, never count. */
+    @Test
+    public void should_count_only_that_shop_when_customer_bought_in_another_shop() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, t0, Money.kzt(1000)));
+        store().save(purchase(OTHER_SHOP_ID, "500000001", CUSTOMER, t0.minus(Duration.ofDays(9)), Money.kzt(7000)));
+        store().save(purchase(OTHER_SHOP_ID, "500000002", CUSTOMER, t0.plusSeconds(60), Money.rub(300)));
+
+        // when
+        CustomerStats mine = store().stats(SHOP_ID, CUSTOMER, null);
+        CustomerStats theirsExcluding = store().stats(OTHER_SHOP_ID, CUSTOMER, OrderId.of("500000002"));
+        CustomerStats mineExcluding = store().stats(SHOP_ID, CUSTOMER, OrderId.of("500000002"));
+
+        // then
+        assertThat(mine.purchaseCount()).isEqualTo(1);
+        assertThat(mine.firstPurchaseAt()).isEqualTo(t0);
+        assertThat(mine.lastPurchaseAt()).isEqualTo(t0);
+        assertThat(mine.totalSpent()).containsExactly(Map.entry(Money.KZT, Money.kzt(1000)));
+        assertThat(theirsExcluding.shopId()).isEqualTo(OTHER_SHOP_ID);
+        assertThat(theirsExcluding.purchaseCount()).isEqualTo(1);
+        assertThat(theirsExcluding.totalSpent()).containsExactly(Map.entry(Money.KZT, Money.kzt(7000)));
+        assertThat(mineExcluding).isEqualTo(mine);
+    }
+
+    /** Another customer's purchases and purchases without a contact never enter a customer's statistics. */
+    @Test
+    public void should_count_only_that_customer_when_others_and_anonymous_purchases_exist() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, t0, Money.kzt(1000)));
+        store().save(purchase(SHOP_ID, "500000002", OTHER_CUSTOMER, t0.minus(Duration.ofDays(5)), Money.kzt(3000)));
+        store().save(purchase(SHOP_ID, "500000003", null, t0.minus(Duration.ofDays(6)), Money.kzt(4000)));
+        store().save(purchase(SHOP_ID, "500000004", null, t0.plusSeconds(30), Money.rub(4000)));
+
+        // when
+        CustomerStats stats = store().stats(SHOP_ID, CUSTOMER, null);
+
+        // then
+        assertThat(stats.purchaseCount()).isEqualTo(1);
+        assertThat(stats.firstPurchaseAt()).isEqualTo(t0);
+        assertThat(stats.lastPurchaseAt()).isEqualTo(t0);
+        assertThat(stats.totalSpent()).containsExactly(Map.entry(Money.KZT, Money.kzt(1000)));
+        assertThat(store().stats(SHOP_ID, OTHER_CUSTOMER, null).totalSpent())
+                .containsExactly(Map.entry(Money.KZT, Money.kzt(3000)));
+    }
+
+    /**
+     * Totals are kept apart per currency; a purchase without lines or with lines in several currencies has
+     * no total, so it is counted and dated but not summed.
+     */
+    @Test
+    public void should_sum_per_currency_and_count_without_summing_when_purchases_lack_a_single_currency() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(purchase(SHOP_ID, "500000001", CUSTOMER, t0.minus(Duration.ofDays(2)), Money.kzt(1000)));
+        store().save(purchase(SHOP_ID, "500000002", CUSTOMER, t0.minus(Duration.ofDays(1)),
+                Money.of("500.25", Money.RUB), Money.of("0.50", Money.RUB)));
+        store().save(purchase(SHOP_ID, "500000003", CUSTOMER, t0.minus(Duration.ofDays(30))));
+        store().save(purchase(SHOP_ID, "500000004", CUSTOMER, t0, Money.kzt(10), Money.rub(10)));
+
+        // when
+        CustomerStats stats = store().stats(SHOP_ID, CUSTOMER, null);
+
+        // then
+        assertThat(stats.purchaseCount()).isEqualTo(4);
+        assertThat(stats.firstPurchaseAt()).isEqualTo(t0.minus(Duration.ofDays(30)));
+        assertThat(stats.lastPurchaseAt()).isEqualTo(t0);
+        assertThat(stats.totalSpent()).containsOnly(
+                Map.entry(Money.KZT, Money.kzt(1000)), Map.entry(Money.RUB, Money.of("500.75", Money.RUB)));
+        assertThat(stats.ordersByCurrency()).containsOnly(Map.entry(Money.KZT, 1L), Map.entry(Money.RUB, 1L));
+        assertThat(stats.averageCheck(Money.KZT)).contains(Money.kzt(1000));
+        assertThat(stats.averageCheck(Money.RUB)).contains(Money.of("500.75", Money.RUB));
+    }
+
+    /** A purchase with one line of quantity 1 per price, so that its total is the prices' sum. */
+    private static Purchase purchase(ShopId shopId, String orderId, @Nullable PhoneNumber customer, Instant at,
+            Money... prices) {
+        List<PurchaseItem> items = Arrays.stream(prices)
+                .map(price -> new PurchaseItem(Fixtures.PHONE_CASE, "Чехол-книжка для Galaxy A55", price, 1))
+                .toList();
+        return new Purchase(shopId, OrderId.of(orderId), customer, items, at);
     }
 }
