@@ -23,6 +23,7 @@ import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.PipelineListener;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
+import dev.aihq.pipeline.memory.CachingShopStore;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -84,21 +85,22 @@ public final class AiHq implements AutoCloseable {
 
     private AiHq(Builder b, Executor executor, @Nullable ExecutorService ownedExecutor) {
         this.ownedExecutor = ownedExecutor;
+        ShopStore shops = b.shopCacheTtl == null ? b.shops : new CachingShopStore(b.shops, b.shopCacheTtl, b.clock);
         SalesPipelines.Builder sales = SalesPipelines.builder()
-                .shops(b.shops).journal(b.journal).runLog(b.runLog).purchases(b.purchases).catalog(b.catalog)
+                .shops(shops).journal(b.journal).runLog(b.runLog).purchases(b.purchases).catalog(b.catalog)
                 .outbox(b.outbox).tokenUsage(b.tokenUsage).channel(b.channel).chatModel(b.chatModel)
                 .clock(b.clock).executor(executor);
         b.listeners.forEach(sales::listener);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
         this.replies = factory.reply();
-        this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, executor);
-        this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, executor);
+        this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
+        this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
         List<WebhookRoute> routes = new ArrayList<>(Objects.requireNonNull(b.channel).webhookRoutes());
         b.connectors.forEach(connector -> routes.addAll(connector.webhookRoutes()));
         routes.addAll(b.routes);
         this.frontDoor = WebhookFrontDoor.builder()
-                .shops(b.shops).runLog(b.runLog).secrets(b.secrets)
+                .shops(shops).runLog(b.runLog).secrets(b.secrets)
                 .purchases(purchases).legal(legal).finance(finance)
                 .catalog(b.catalog).clock(b.clock).routes(routes)
                 .build();
@@ -108,9 +110,9 @@ public final class AiHq implements AutoCloseable {
     }
 
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
-            String reason, Builder b, Executor executor) {
+            String reason, Builder b, ShopStore shops, Executor executor) {
         AgentPipeline.Builder<E, Object, Object> pipeline = AgentPipeline.<E, Object, Object>builder(name)
-                .shops(b.shops).journal(b.journal).runLog(b.runLog).clock(b.clock).executor(executor)
+                .shops(shops).journal(b.journal).runLog(b.runLog).clock(b.clock).executor(executor)
                 .unavailable(reason);
         b.listeners.forEach(pipeline::listener);
         return pipeline.build();
@@ -241,6 +243,7 @@ public final class AiHq implements AutoCloseable {
      */
     public static final class Builder {
         private @Nullable ShopStore shops;
+        private @Nullable Duration shopCacheTtl;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable CatalogStore catalog;
@@ -423,6 +426,19 @@ public final class AiHq implements AutoCloseable {
         }
 
         /**
+         * Remembers each shop read at the gate and the front door for a while instead of reading it for
+         * every event (with a database store, one round trip per event less). A change saved elsewhere is
+         * seen after at most {@code ttl}; off by default.
+         *
+         * @param ttl how long a shop is reused, positive
+         * @return this builder
+         */
+        public Builder cacheShops(Duration ttl) {
+            this.shopCacheTtl = ttl;
+            return this;
+        }
+
+        /**
          * Mounts an extra inbound route on the front door.
          *
          * @param route the route
@@ -496,6 +512,9 @@ public final class AiHq implements AutoCloseable {
             }
             if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
                 throw new ConfigurationException("AI HQ's dispatch interval must be positive, got " + dispatchInterval);
+            }
+            if (shopCacheTtl != null && (shopCacheTtl.isNegative() || shopCacheTtl.isZero())) {
+                throw new ConfigurationException("AI HQ's shop cache ttl must be positive, got " + shopCacheTtl);
             }
             if (executor != null) {
                 return new AiHq(this, executor, null);

@@ -1,5 +1,6 @@
 package dev.aihq.agents;
 
+import dev.aihq.api.ShopId;
 import dev.aihq.api.error.AgentException;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.shop.Shop;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -73,6 +75,14 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
     private final Fallback<C, R> fallback;
     private final @Nullable TokenUsageStore tokenUsage;
     private final @Nullable Clock clock;
+    /**
+     * The day's total each shop's last usage update returned. The store's answer to an update includes
+     * every instance's usage, so reading it back before each call would only repeat it: the store is read
+     * once per shop and day, then kept current by the updates.
+     */
+    private final ConcurrentHashMap<ShopId, DayUsage> knownUsage = new ConcurrentHashMap<>();
+
+    private record DayUsage(LocalDate day, long tokens) {}
 
     private ModelAgent(Builder<C, R> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -129,7 +139,8 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
             return fallback(input, draft, AgentTrace.fallback("daily token budget is 0 tokens: model calls are off"
                     + " for this shop"));
         }
-        long used = usage.used(shop.id(), day);
+        DayUsage known = knownUsage.get(shop.id());
+        long used = known != null && known.day().equals(day) ? known.tokens() : usage.used(shop.id(), day);
         if (used >= budget) {
             return fallback(input, draft, AgentTrace.fallback("daily token budget of " + budget + " tokens spent: "
                     + used + " used"));
@@ -164,7 +175,7 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
         long total = tokens == null || tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
         if (total > 0) {
-            usage.add(shop.id(), day, total);
+            knownUsage.put(shop.id(), new DayUsage(day, usage.add(shop.id(), day, total)));
         }
         String model = response.modelName() == null || response.modelName().isBlank() ? "unknown model"
                 : response.modelName();

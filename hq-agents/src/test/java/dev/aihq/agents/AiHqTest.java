@@ -98,6 +98,39 @@ class AiHqTest {
     }
 
     @Test
+    void should_keep_using_a_cached_shop_until_the_ttl_when_shops_are_cached() {
+        // given: the shop is read once, then deactivated behind AI HQ's back
+        givenShop();
+        try (AiHq hq = AiHq.builder().stores(stores).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10)).cacheShops(Duration.ofSeconds(5)).build().start()) {
+            byte[] first = purchaseBody("512345678");
+            assertThat(hq.frontDoor().handle(signed("/purchase-event", first)).status()).isEqualTo(200);
+            stores.shops().save(Fixtures.kaspiShop().active(false).build());
+
+            // when / then: within the ttl the cached, active shop still serves; after it the change shows
+            assertThat(hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345679"))).bodyText())
+                    .contains("\"outcome\":\"SENT\"");
+            clock.advance(Duration.ofSeconds(6));
+            assertThat(hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345680"))).bodyText())
+                    .contains("is inactive");
+        }
+    }
+
+    @Test
+    void should_refuse_a_shop_cache_ttl_that_is_not_positive() {
+        assertThatThrownBy(() -> AiHq.builder().stores(stores).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of())).cacheShops(Duration.ZERO).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("shop cache ttl must be positive");
+    }
+
+    private static byte[] purchaseBody(String orderId) {
+        return ("{\"shop_id\": \"kaspi_123\", \"order_id\": \"" + orderId + "\", \"customer_whatsapp\":"
+                + " \"87011234567\", \"items\": [{\"sku\": \"PHN-A55-256\", \"name\": \"Смартфон\","
+                + " \"price\": 189990, \"quantity\": 1}]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void should_refuse_to_start_again_when_closed() {
         // given
         AiHq hq = hq(recording).start();

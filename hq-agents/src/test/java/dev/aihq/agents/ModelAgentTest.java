@@ -216,6 +216,43 @@ class ModelAgentTest {
     }
 
     @Test
+    void should_stop_calling_the_model_when_its_own_calls_spend_the_budget_reading_the_store_once() {
+        // given: 300 tokens a day, each answer costs 200; the store counts how often it is read
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        dev.aihq.api.store.TokenUsageStore counting = new dev.aihq.api.store.TokenUsageStore() {
+            @Override
+            public long add(dev.aihq.api.ShopId shopId, java.time.LocalDate day, long spent) {
+                return tokens.add(shopId, day, spent);
+            }
+
+            @Override
+            public long used(dev.aihq.api.ShopId shopId, java.time.LocalDate day) {
+                reads.incrementAndGet();
+                return tokens.used(shopId, day);
+            }
+        };
+        ScriptedChatModel model = ScriptedChatModel.create().replyAlways("{\"text\": \"Спасибо!\"}", 150, 50);
+        Shop shop = shop(ShopSettings.builder().dailyTokenBudget(300).build());
+        ModelAgent<String, SalesOffer> agent = ModelAgent.<String, SalesOffer>builder().name("test.sales")
+                .chatModel(model).systemPrompt(PromptTemplate.of("Ты продавец."))
+                .userPrompt(PromptTemplate.of("Клиент купил: {{product}}"))
+                .variables(product -> Map.of("product", product)).parser(new SalesOfferParser())
+                .fallback(input -> DRAFT).tokenUsage(counting).build();
+
+        // when
+        AgentOutput<SalesOffer> first = agent.run(input("смартфон", shop));
+        AgentOutput<SalesOffer> second = agent.run(input("смартфон", shop));
+        AgentOutput<SalesOffer> third = agent.run(input("смартфон", shop));
+
+        // then: 0 and 200 are under 300; after 400 the fallback runs; the store was read once
+        assertThat(first.trace().path()).isEqualTo(AgentPath.MODEL);
+        assertThat(second.trace().path()).isEqualTo(AgentPath.MODEL);
+        assertThat(third.trace().fallbackReason()).isEqualTo("daily token budget of 300 tokens spent: 400 used");
+        assertThat(model.callCount()).isEqualTo(2);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
     void should_not_call_the_model_when_the_budget_is_zero() {
         // given
         ScriptedChatModel model = ScriptedChatModel.create().reply("{\"text\": \"не должно прийти\"}");

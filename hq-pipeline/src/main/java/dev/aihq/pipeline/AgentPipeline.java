@@ -10,12 +10,14 @@ import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.StageRecord;
 import dev.aihq.api.store.StageStatus;
 import dev.aihq.pipeline.json.SdkJson;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,9 +62,22 @@ import org.slf4j.LoggerFactory;
  * configured {@link Executor}. Every run ends in exactly one {@link RunOutcome} with a reason, and its
  * run-log record lists each stage with its duration and status.
  *
- * <p>Thread-safe. Lifecycle: {@link #start()} before submitting; {@link #stop()} refuses new events;
- * {@link #close()} also waits (up to the drain timeout) for runs in flight and releases the pipeline's
- * own threads.
+ * <p>No run is lost. The journal entry of an accepted event is held by this pipeline's worker
+ * ({@link Builder#worker(String)}) under a lease ({@link Builder#runLease(Duration)}) and marked finished
+ * when its run ends. A pipeline configured with {@link Builder#resumes(String...)} claims unfinished
+ * entries whose lease has expired, because the process that ran them died or was stopped before they
+ * ended, and runs them again under the same run id ({@link #resumeExpired()}): at start-up and then every
+ * {@link Builder#recoveryInterval(Duration)}, on one daemon thread of its own, which also renews the
+ * leases of its own long runs. A resumed run goes through the gate again (a shop deactivated meanwhile
+ * ends it REJECTED), runs the journal stage's recorders again without a second append, and replaces the
+ * in-progress run record; its journal stage reads "resumed by" the worker. Recorders and delivery must
+ * therefore be idempotent per run id, as the SDK's are: {@code MessageDelivery} keys its outbox messages
+ * by run id, so a resumed run never sends twice. A redelivered event remains a duplicate of its run.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #start()} before submitting; {@link #stop()} refuses new events and
+ * stops resuming; {@link #close()} also waits (up to the drain timeout) for runs in flight and releases
+ * the pipeline's own threads. Runs still in flight when the process ends keep their lease and are resumed
+ * by another instance, or by this one when it starts again, once the lease has expired.
  *
  * @param <E> the event type
  * @param <C> the context type
@@ -71,6 +88,9 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     private static final Logger LOG = LoggerFactory.getLogger(AgentPipeline.class);
 
     private enum State { NEW, RUNNING, STOPPED }
+
+    /** The most entries one {@link #resumeExpired()} claims. */
+    static final int RESUME_BATCH = 100;
 
     private final String name;
     private final ShopStore shops;
@@ -91,9 +111,15 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     private final TimeZoneDataCheck timeZoneCheck;
     private final @Nullable String unavailableReason;
     private final Duration drainTimeout;
+    private final String worker;
+    private final Duration runLease;
+    private final List<String> resumePrefixes;
+    private final Duration recoveryInterval;
+    private final @Nullable Class<E> eventClass;
 
     private final ConcurrentHashMap<RunId, InFlight> inFlight = new ConcurrentHashMap<>();
     private volatile State state = State.NEW;
+    private volatile @Nullable ScheduledExecutorService recovery;
     private volatile boolean timeZoneDataCurrent = true;
 
     private AgentPipeline(Builder<E, C, R> b) {
@@ -122,6 +148,11 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         this.timeZoneCheck = b.timeZoneCheck;
         this.unavailableReason = b.unavailableReason;
         this.drainTimeout = b.drainTimeout;
+        this.worker = b.worker != null ? b.worker : defaultWorker();
+        this.runLease = b.runLease;
+        this.resumePrefixes = List.copyOf(b.resumePrefixes);
+        this.recoveryInterval = b.recoveryInterval;
+        this.eventClass = b.eventClass;
     }
 
     /**
@@ -147,9 +178,20 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     }
 
     /**
+     * Returns the name of the worker that holds this pipeline's runs in the journal.
+     *
+     * @return the worker's name
+     */
+    public String worker() {
+        return worker;
+    }
+
+    /**
      * Starts accepting events. Checks the JVM's time-zone data once and logs a warning when it is older
      * than Kazakhstan's 2024 move to UTC+5; runs for shops that require current data then fail at the
-     * gate. Calling it again has no effect.
+     * gate. When the pipeline resumes event types ({@link Builder#resumes(String...)}) and its recovery
+     * interval is positive, it starts its recovery thread, which resumes expired runs at once and then
+     * every interval. Calling it again has no effect.
      *
      * @return this pipeline
      */
@@ -162,14 +204,24 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
                         + "its tzdata (2024a or later).");
             }
             state = State.RUNNING;
+            if (!resumePrefixes.isEmpty() && !(recoveryInterval.isZero() || recoveryInterval.isNegative())) {
+                ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                        daemonThreads("hq-recovery-" + name));
+                scheduler.scheduleWithFixedDelay(this::recover, 0, recoveryInterval.toMillis(), TimeUnit.MILLISECONDS);
+                recovery = scheduler;
+            }
         }
         return this;
     }
 
-    /** Stops accepting events; runs in flight go on. */
+    /** Stops accepting events and resuming runs; runs in flight go on. */
     public void stop() {
         synchronized (this) {
             state = State.STOPPED;
+            ScheduledExecutorService scheduler = recovery;
+            if (scheduler != null) {
+                scheduler.shutdown();
+            }
         }
     }
 
@@ -224,6 +276,10 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     public void close() {
         stop();
         try {
+            ScheduledExecutorService scheduler = recovery;
+            if (scheduler != null && !scheduler.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Pipeline '{}' closed while its recovery was still claiming runs", name);
+            }
             if (!awaitDrained(drainTimeout)) {
                 LOG.warn("Pipeline '{}' closed with {} runs still in flight after {}", name, inFlight.size(),
                         drainTimeout);
@@ -286,11 +342,12 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
 
         t = System.nanoTime();
-        InFlight flight = new InFlight();
+        Instant leaseUntil = startedAt.plus(runLease);
+        InFlight flight = new InFlight(event.shopId(), event.idempotencyKey(), leaseUntil);
         inFlight.put(runId, flight);
         JournalResult journaled;
         try {
-            journaled = journal.append(JournalEntry.of(event, runId, startedAt));
+            journaled = journal.append(JournalEntry.of(event, runId, startedAt), new RunLease(worker, leaseUntil));
         } catch (RuntimeException e) {
             inFlight.remove(runId);
             throw e;
@@ -299,6 +356,95 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             inFlight.remove(runId);
             return duplicate(event.shopId(), journaled.entry().runId());
         }
+        return begin(event, shop, runId, startedAt, stages, flight, t, "");
+    }
+
+    /**
+     * Resumes runs lost by their worker: claims up to 100 unfinished journal entries
+     * whose lease has expired and whose event type this pipeline resumes ({@link Builder#resumes}), oldest
+     * first, and runs each again under its run id: the gate again, the journal stage's recorders without a
+     * second append (its detail reads "resumed by" this worker), then the other stages on the executor. The
+     * final run record replaces the in-progress one. Called at start-up and every recovery interval by the
+     * pipeline's recovery thread; call it yourself when the interval is zero.
+     *
+     * <p>A claimed entry whose event is not of this pipeline's {@link Builder#eventClass event class} is
+     * logged and left to its lease, for the pipeline that handles it; one this pipeline is still running is
+     * left running.
+     *
+     * @return how many runs were resumed (including those the gate now rejects)
+     * @throws IllegalStateException when the pipeline is not running
+     * @throws dev.aihq.api.error.StoreException when the journal cannot be read (nothing was resumed)
+     */
+    public int resumeExpired() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("pipeline '" + name + "' is " + (state == State.NEW
+                    ? "not started: call start() first" : "stopped and resumes no runs"));
+        }
+        if (resumePrefixes.isEmpty()) {
+            return 0;
+        }
+        Class<E> type = Objects.requireNonNull(eventClass, "eventClass");
+        List<JournalEntry> claimed = journal.claimExpired(clock.instant(), RESUME_BATCH, worker, runLease,
+                resumePrefixes);
+        int resumed = 0;
+        for (JournalEntry entry : claimed) {
+            if (!type.isInstance(entry.event())) {
+                LOG.error("Pipeline '{}' claimed run {} of shop {} to resume it, but its event (type '{}') is a {}, not"
+                        + " a {}: left to the pipeline that handles it. Check the pipelines' resumes() prefixes",
+                        name, entry.runId(), entry.shopId(), entry.eventType(), entry.event().getClass().getName(),
+                        type.getName());
+                continue;
+            }
+            try {
+                if (resume(entry, type.cast(entry.event()))) {
+                    resumed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Pipeline '{}' could not resume run {} of shop {}; it is tried again when its lease expires",
+                        name, entry.runId(), entry.shopId(), e);
+            }
+        }
+        if (resumed > 0) {
+            LOG.info("Pipeline '{}' (worker {}) resumed {} runs lost by their worker", name, worker, resumed);
+        }
+        return resumed;
+    }
+
+    /** Runs a claimed entry again under its run id; false when this pipeline is still running it. */
+    private boolean resume(JournalEntry entry, E event) {
+        RunId runId = entry.runId();
+        InFlight flight = new InFlight(entry.shopId(), entry.idempotencyKey(), clock.instant().plus(runLease));
+        if (inFlight.putIfAbsent(runId, flight) != null) {
+            return false;
+        }
+        Instant startedAt = entry.receivedAt();
+        List<StageRecord> stages = new ArrayList<>(8);
+        long t = System.nanoTime();
+        Optional<Shop> found;
+        try {
+            found = shops.find(event.shopId());
+        } catch (RuntimeException e) {
+            inFlight.remove(runId);
+            throw e;
+        }
+        String rejection = gate(event.shopId(), found);
+        if (rejection != null) {
+            stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.FAILED, rejection));
+            end(flight, runId, finish(RunRecord.started(runId, event.shopId(), name, event.type(),
+                    event.idempotencyKey(), startedAt), stages, RunOutcome.REJECTED, rejection, null, null, null));
+            return true;
+        }
+        stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
+        begin(event, found.orElseThrow(), runId, startedAt, stages, flight, System.nanoTime(), "resumed by " + worker);
+        return true;
+    }
+
+    /**
+     * The journal stage after the journal: runs the recorders, saves the in-progress record and hands the
+     * other stages to the executor.
+     */
+    private Submission begin(E event, Shop shop, RunId runId, Instant startedAt, List<StageRecord> stages,
+            InFlight flight, long journalStart, String journalNote) {
         String recordFailure = null;
         for (Consumer<? super E> recorder : recorders) {
             try {
@@ -308,8 +454,10 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
                 break;
             }
         }
-        stages.add(stage(runId, Stages.JOURNAL, t, recordFailure == null ? StageStatus.OK : StageStatus.FAILED,
-                recordFailure == null ? "" : recordFailure));
+        String detail = recordFailure == null ? journalNote
+                : journalNote.isEmpty() ? recordFailure : journalNote + "; " + recordFailure;
+        stages.add(stage(runId, Stages.JOURNAL, journalStart, recordFailure == null ? StageStatus.OK
+                : StageStatus.FAILED, detail));
         RunRecord started = new RunRecord(runId, event.shopId(), name, event.type(), event.idempotencyKey(),
                 startedAt, null, null, "", stages, null, null, null, null);
         flight.record = started;
@@ -329,7 +477,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             }
         }
         if (recordFailure != null) {
-            complete(flight, runId, finish(started, stages, RunOutcome.FAILED, recordFailure, null, null, null));
+            end(flight, runId, finish(started, stages, RunOutcome.FAILED, recordFailure, null, null, null));
             return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
         }
         Runnable work = () -> runStages(event, shop, runId, started, stages, flight);
@@ -340,6 +488,67 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             work.run();
         }
         return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
+    }
+
+    /**
+     * Tells whether this worker still holds a run that is ending. Only a run that outlived its lease asks the
+     * journal (by renewing the lease): another worker may have resumed it, and its record is then that
+     * worker's to write. When the journal cannot answer, the run is taken to be held.
+     */
+    private boolean heldStill(InFlight flight) {
+        Instant now = clock.instant();
+        if (!flight.leaseLost && now.isBefore(flight.leaseUntil)) {
+            return true;
+        }
+        if (flight.leaseLost) {
+            return false;
+        }
+        try {
+            return journal.renewLease(flight.shopId, flight.idempotencyKey, new RunLease(worker, now.plus(runLease)));
+        } catch (RuntimeException e) {
+            LOG.warn("Pipeline '{}' could not check the lease of a run that outlived it; its record is saved", name, e);
+            return true;
+        }
+    }
+
+    /** One tick of the recovery thread: renews the leases of long runs, then resumes expired ones. */
+    private void recover() {
+        if (state != State.RUNNING) {
+            return;
+        }
+        try {
+            renewLeases();
+        } catch (RuntimeException e) {
+            LOG.warn("Pipeline '{}' could not renew the leases of its runs; retried in {}", name, recoveryInterval, e);
+        }
+        try {
+            resumeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Pipeline '{}' could not resume expired runs; retried in {}", name, recoveryInterval, e);
+        }
+    }
+
+    /**
+     * Renews the lease of every run in flight whose lease is past its first half, so that a run longer
+     * than the lease is not resumed elsewhere while it goes on.
+     */
+    private void renewLeases() {
+        Instant now = clock.instant();
+        Instant renewBefore = now.plus(runLease.dividedBy(2));
+        for (Map.Entry<RunId, InFlight> running : inFlight.entrySet()) {
+            InFlight flight = running.getValue();
+            if (flight.leaseLost || flight.leaseUntil.isAfter(renewBefore)) {
+                continue;
+            }
+            Instant until = now.plus(runLease);
+            if (journal.renewLease(flight.shopId, flight.idempotencyKey, new RunLease(worker, until))) {
+                flight.leaseUntil = until;
+            } else {
+                flight.leaseLost = true;
+                LOG.info("Run {} of pipeline '{}' is no longer held by worker {}: its lease expired and another"
+                        + " worker may be running it too", running.getKey(), name, worker);
+            }
+        }
     }
 
     /**
@@ -392,11 +601,38 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             LOG.error("Run {} of pipeline '{}' broke unexpectedly", runId, name, e);
             result = finish(started, stages, RunOutcome.FAILED, "unexpected error: " + describe(e), null, null, null);
         }
+        end(flight, runId, result);
+    }
+
+    /**
+     * Ends a journaled run: saves its final record, then marks its journal entry finished, then completes
+     * it. When the record cannot be saved the entry stays unfinished, so that the run is resumed once its
+     * lease expires and its record written then; when only the mark fails, the run may be resumed once
+     * more, which the run id makes harmless.
+     */
+    private void end(InFlight flight, RunId runId, RunRecord result) {
+        if (!heldStill(flight)) {
+            LOG.warn("Run {} of pipeline '{}' ended {} after its lease expired and another worker took it over: the"
+                    + " record of that worker's run stands", runId, name, result.outcome());
+            complete(flight, runId, result);
+            return;
+        }
+        boolean saved = false;
         try {
             runLog.save(result);
+            saved = true;
         } catch (RuntimeException e) {
-            LOG.error("Run {} of pipeline '{}' ended {} but its record could not be saved", runId, name,
-                    result.outcome(), e);
+            LOG.error("Run {} of pipeline '{}' ended {} but its record could not be saved; it is resumed when its"
+                    + " lease expires", runId, name, result.outcome(), e);
+        }
+        if (saved) {
+            try {
+                journal.markFinished(result.shopId(), result.idempotencyKey(),
+                        Objects.requireNonNull(result.finishedAt(), "finished at"));
+            } catch (RuntimeException e) {
+                LOG.warn("Run {} of pipeline '{}' ended {} but its journal entry could not be marked finished; it"
+                        + " may be resumed once more", runId, name, result.outcome(), e);
+            }
         }
         complete(flight, runId, result);
     }
@@ -596,6 +832,32 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
+    /** The host's name and a short random suffix, so that two pipelines on one host are two workers. */
+    private static String defaultWorker() {
+        return HostName.VALUE + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+    }
+
+    /** The host's name, looked up once (a lookup can be slow on a badly configured host). */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            String host = System.getenv("HOSTNAME");
+            if (host == null || host.isBlank()) {
+                host = System.getenv("COMPUTERNAME");
+            }
+            if (host == null || host.isBlank()) {
+                try {
+                    host = InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException | SecurityException e) {
+                    host = "hq";
+                }
+            }
+            host = host.strip();
+            return host.length() > 180 ? host.substring(0, 180) : host;
+        }
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -633,6 +895,11 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         private TimeZoneDataCheck timeZoneCheck = TimeZoneDataCheck.jvm();
         private @Nullable String unavailableReason;
         private Duration drainTimeout = Duration.ofSeconds(30);
+        private @Nullable String worker;
+        private Duration runLease = Duration.ofMinutes(10);
+        private final List<String> resumePrefixes = new ArrayList<>();
+        private Duration recoveryInterval = Duration.ofSeconds(30);
+        private @Nullable Class<E> eventClass;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -832,6 +1099,72 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         }
 
         /**
+         * Sets the name of the worker that holds this pipeline's runs in the journal; it must differ
+         * between application instances (and between pipelines sharing a journal). Default: the host's
+         * name with a short random suffix.
+         *
+         * @param worker 1 to {@value RunLease#MAX_WORKER_LENGTH} characters
+         * @return this builder
+         */
+        public Builder<E, C, R> worker(String worker) {
+            this.worker = Objects.requireNonNull(worker, "worker");
+            return this;
+        }
+
+        /**
+         * Sets how long a run's lease on its journal entry lasts; default 10 min. A run still unfinished
+         * when its lease expires is resumed by another worker, so make it longer than runs take; a pipeline
+         * with a recovery thread renews the leases of its longer runs.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         */
+        public Builder<E, C, R> runLease(Duration lease) {
+            this.runLease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Sets which journaled event types this pipeline resumes when their runs were lost, by prefix of
+         * {@link HqEvent#type()} (e.g. {@code purchase}, or {@code finance.} for every finance event); by
+         * default none, and the pipeline resumes nothing. Requires {@link #eventClass(Class)}. Give each
+         * event type to exactly one pipeline.
+         *
+         * @param eventTypePrefixes the prefixes
+         * @return this builder
+         */
+        public Builder<E, C, R> resumes(String... eventTypePrefixes) {
+            for (String prefix : eventTypePrefixes) {
+                resumePrefixes.add(Objects.requireNonNull(prefix, "event type prefix"));
+            }
+            return this;
+        }
+
+        /**
+         * Sets the class of this pipeline's events, through which resumed journal entries are cast back to
+         * {@code E}; required with {@link #resumes(String...)}.
+         *
+         * @param eventClass e.g. {@code PurchaseEvent.class}
+         * @return this builder
+         */
+        public Builder<E, C, R> eventClass(Class<E> eventClass) {
+            this.eventClass = Objects.requireNonNull(eventClass, "eventClass");
+            return this;
+        }
+
+        /**
+         * Sets how often the recovery thread renews leases and resumes expired runs; default 30 s. Zero
+         * starts no thread: call {@link AgentPipeline#resumeExpired()} yourself.
+         *
+         * @param interval the interval, zero or positive
+         * @return this builder
+         */
+        public Builder<E, C, R> recoveryInterval(Duration interval) {
+            this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
          * Builds the pipeline (not yet started).
          *
          * @return the pipeline
@@ -859,6 +1192,19 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
                     problems.add("agent is missing");
                 }
             }
+            if (worker != null && (worker.isBlank() || worker.length() > RunLease.MAX_WORKER_LENGTH)) {
+                problems.add("worker must be 1 to " + RunLease.MAX_WORKER_LENGTH + " characters and not blank");
+            }
+            if (runLease.isZero() || runLease.isNegative()) {
+                problems.add("runLease must be positive, got " + runLease);
+            }
+            if (recoveryInterval.isNegative()) {
+                problems.add("recoveryInterval must not be negative, got " + recoveryInterval);
+            }
+            if (!resumePrefixes.isEmpty() && eventClass == null) {
+                problems.add("eventClass is missing: the pipeline resumes " + resumePrefixes
+                        + " and must cast journaled events back to its event type");
+            }
             Set<String> names = new HashSet<>();
             for (ContextSource<E, ?> source : sources) {
                 if (!names.add(source.name())) {
@@ -875,6 +1221,16 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
 
     private static final class InFlight {
         final CompletableFuture<RunRecord> future = new CompletableFuture<>();
+        final ShopId shopId;
+        final String idempotencyKey;
         volatile @Nullable RunRecord record;
+        volatile Instant leaseUntil;
+        volatile boolean leaseLost;
+
+        InFlight(ShopId shopId, String idempotencyKey, Instant leaseUntil) {
+            this.shopId = shopId;
+            this.idempotencyKey = idempotencyKey;
+            this.leaseUntil = leaseUntil;
+        }
     }
 }

@@ -24,6 +24,7 @@ import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.StageRecord;
 import dev.aihq.api.store.StageStatus;
@@ -57,6 +58,8 @@ public final class Fixtures {
     public static final PhoneNumber CUSTOMER = PhoneNumber.parse("+77011234567");
     /** Another customer's number. */
     public static final PhoneNumber OTHER_CUSTOMER = PhoneNumber.parse("+77027654321");
+    /** How long a run's lease lasts in the fixtures, as in a pipeline's default. */
+    public static final Duration LEASE = Duration.ofMinutes(10);
     /** A run id. */
     public static final RunId RUN_ID = RunId.of("run-0001");
 
@@ -238,6 +241,17 @@ public final class Fixtures {
     }
 
     /**
+     * Returns a worker's lease on a run started now: it expires {@link #LEASE} after {@code now}.
+     *
+     * @param worker the worker's name
+     * @param now when the run started
+     * @return the lease
+     */
+    public static RunLease lease(String worker, Instant now) {
+        return new RunLease(worker, now.plus(LEASE));
+    }
+
+    /**
      * Returns a run of the {@code sales.purchase} pipeline that has just started.
      *
      * @param shopId the shop
@@ -302,5 +316,22 @@ public final class Fixtures {
         return OutboxMessage.pending(id, shopId, RUN_ID, "whatsapp", to,
                 "Здравствуйте! Спасибо за покупку. К вашему смартфону подойдёт защитное стекло за 2 490 ₸.",
                 stableKey, dueAt);
+    }
+
+    /**
+     * Returns a pending WhatsApp message about an order, with the stable key {@code sales.purchase:<id>}.
+     *
+     * @param shopId the shop
+     * @param id the message id
+     * @param orderKey the order the message is about
+     * @param to the customer
+     * @param dueAt when it may be sent
+     * @return the message
+     */
+    public static OutboxMessage orderMessage(ShopId shopId, String id, String orderKey, PhoneNumber to,
+            Instant dueAt) {
+        return OutboxMessage.pending(id, shopId, RUN_ID, "whatsapp", to,
+                "Здравствуйте! Спасибо за покупку. К вашему смартфону подойдёт защитное стекло за 2 490 ₸.",
+                "sales.purchase:" + id, orderKey, dueAt);
     }
 }

@@ -43,7 +43,8 @@ import javax.annotation.Nullable;
  *       without this order) run in parallel; {@link OfferSelector} chooses the product by code; the
  *       agent writes the message with the model or fills the shop's template; {@link SalesOfferGuard}
  *       checks it; the message goes to the customer through the outbox and the channel when the shop's
- *       settings allow (send delay, quiet hours, frequency cap).</li>
+ *       settings allow (send delay, quiet hours, frequency cap), keyed by the order so that a cancelled or
+ *       returned order cancels it while it is pending ({@link Outbox#cancelByOrder}).</li>
  *   <li>{@link #reply()}: {@code sales.reply} for {@link CustomerReplyEvent}s: the customer's recent
  *       purchases as context, the {@code reply} template as fallback, sent at once because the customer is
  *       waiting.</li>
@@ -134,6 +135,9 @@ public final class SalesPipelines {
                 : model.run(input);
         AgentPipeline.Builder<PurchaseEvent, PurchaseContext, SalesOffer> b =
                 AgentPipeline.<PurchaseEvent, PurchaseContext, SalesOffer>builder(PURCHASE)
+                        // Runs lost with their process are resumed: saving the purchase and its outbox message
+                        // (keyed by run id) are idempotent.
+                        .resumes(PurchaseEvent.TYPE).eventClass(PurchaseEvent.class)
                         .recordEvent(event -> purchases.save(Purchase.of(event)))
                         .source(catalogSource)
                         .source(historySource)
@@ -151,6 +155,7 @@ public final class SalesPipelines {
                                 .outbox(outbox)
                                 .policy(DeliveryPolicy.shopSettings())
                                 .recipient(request -> request.event().customerContact())
+                                .orderKey(request -> Optional.of(request.event().orderId().value()))
                                 .text(SalesOffer::text)
                                 .build());
         return common(b).build();
@@ -177,6 +182,7 @@ public final class SalesPipelines {
                 .build();
         AgentPipeline.Builder<CustomerReplyEvent, ReplyContext, SalesOffer> b =
                 AgentPipeline.<CustomerReplyEvent, ReplyContext, SalesOffer>builder(REPLY)
+                        .resumes(CustomerReplyEvent.TYPE).eventClass(CustomerReplyEvent.class)
                         .source(recentSource)
                         .assembler((event, shop, gathered) -> new ReplyContext(shop, event,
                                 gathered.find(recentSource).orElse(List.of()), gathered.missing()))

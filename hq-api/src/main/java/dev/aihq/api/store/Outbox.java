@@ -2,10 +2,12 @@ package dev.aihq.api.store;
 
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.shop.FrequencyCap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -26,6 +28,56 @@ public interface Outbox {
     boolean schedule(OutboxMessage message);
 
     /**
+     * Adds a message unless one with the same stable key exists for the shop or the customer's frequency
+     * cap is reached, atomically: of the customer's messages in the shop that are
+     * {@link OutboxStatus#PENDING}, {@link OutboxStatus#CLAIMED} or {@link OutboxStatus#SENT} and due at or
+     * after {@code now - cap.period()}, there must be fewer than {@code cap.maxMessages()}. Concurrent calls
+     * for the same shop and customer, from any number of threads or application instances sharing the
+     * outbox, are serialised, so together they never add more than the cap allows. (Messages added with
+     * {@link #schedule} are counted but do not wait for this serialisation.)
+     *
+     * @param message a pending or claimed message, as for {@link #schedule}
+     * @param cap the customer's frequency cap
+     * @param now the current time, the end of the cap's period
+     * @return {@link ScheduleResult#SCHEDULED} when added, {@link ScheduleResult#DUPLICATE} when the stable
+     *     key exists, {@link ScheduleResult#CAPPED} when the cap is reached
+     */
+    ScheduleResult scheduleWithinCap(OutboxMessage message, FrequencyCap cap, Instant now);
+
+    /**
+     * Lists a shop's messages in some statuses, soonest due first (ties by id), e.g. the scheduled ones
+     * ({@link OutboxStatus#PENDING}) for the shop's owner to review and cancel.
+     *
+     * @param shopId the shop
+     * @param statuses the statuses to include; an empty set lists nothing
+     * @param limit the most messages to return, at least 1
+     * @return the messages, soonest due first
+     */
+    List<OutboxMessage> list(ShopId shopId, Set<OutboxStatus> statuses, int limit);
+
+    /**
+     * Cancels a pending message: it becomes {@link OutboxStatus#CANCELLED} and is never claimed. A claimed
+     * message is being sent and cannot be cancelled any more; a sent, failed or cancelled one is left as
+     * it is.
+     *
+     * @param shopId the shop
+     * @param id the message
+     * @return {@code true} when the message was pending and is now cancelled; {@code false} when it is not
+     *     pending or the shop has no such message
+     */
+    boolean cancel(ShopId shopId, String id);
+
+    /**
+     * Cancels every pending message about an order (its {@link OutboxMessage#orderKey()}), as when the
+     * order is cancelled or returned. Messages already claimed, sent or failed are left as they are.
+     *
+     * @param shopId the shop
+     * @param orderKey the order's key
+     * @return how many messages were cancelled
+     */
+    int cancelByOrder(ShopId shopId, String orderKey);
+
+    /**
      * Claims due messages: pending ones with {@code dueAt <= now}, and claimed ones whose lease has
      * expired. Claimed messages get status CLAIMED, the worker, {@code leaseUntil = now + lease} and one
      * more attempt. Of concurrent callers, each message goes to one.
@@ -39,7 +91,8 @@ public interface Outbox {
     List<OutboxMessage> claimDue(Instant now, int max, String worker, Duration lease);
 
     /**
-     * Records that the provider accepted a message.
+     * Records that the provider accepted a message: it becomes {@link OutboxStatus#SENT} with the
+     * provider's id and {@link OutboxMessage#sentAt()} set to {@code at}.
      *
      * @param shopId the shop
      * @param id the message

@@ -26,6 +26,9 @@ import javax.annotation.Nullable;
  * @param leaseUntil when the claim expires, or {@code null}
  * @param providerMessageId the provider's id once sent, or {@code null}
  * @param lastError the last sending error, or {@code null}
+ * @param orderKey the order the message is about (e.g. the marketplace's order code), or {@code null}; a
+ *     cancelled or returned order cancels its pending messages by this key
+ * @param sentAt when the provider accepted it, or {@code null} while it is not sent
  */
 public record OutboxMessage(
         String id,
@@ -41,7 +44,12 @@ public record OutboxMessage(
         @Nullable String claimedBy,
         @Nullable Instant leaseUntil,
         @Nullable String providerMessageId,
-        @Nullable String lastError) {
+        @Nullable String lastError,
+        @Nullable String orderKey,
+        @Nullable Instant sentAt) {
+
+    /** The longest order key, in characters. */
+    public static final int MAX_ORDER_KEY_LENGTH = 200;
 
     /** Requires the identifying parts. */
     public OutboxMessage {
@@ -56,6 +64,10 @@ public record OutboxMessage(
         Objects.requireNonNull(status, "status");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
+        }
+        if (orderKey != null && (orderKey.isBlank() || orderKey.length() > MAX_ORDER_KEY_LENGTH)) {
+            throw new IllegalArgumentException("order key must be non-blank and at most " + MAX_ORDER_KEY_LENGTH
+                    + " characters");
         }
     }
 
@@ -89,7 +101,27 @@ public record OutboxMessage(
      */
     public static OutboxMessage pending(String id, ShopId shopId, RunId runId, String channel, PhoneNumber to,
             String text, String stableKey, Instant dueAt) {
+        return pending(id, shopId, runId, channel, to, text, stableKey, null, dueAt);
+    }
+
+    /**
+     * A new pending message about an order, cancelled with {@link Outbox#cancelByOrder} when the order is
+     * cancelled or returned.
+     *
+     * @param id the id
+     * @param shopId the shop
+     * @param runId the run
+     * @param channel the channel's name
+     * @param to the customer
+     * @param text the text
+     * @param stableKey the stable key
+     * @param orderKey the order the message is about, or {@code null}
+     * @param dueAt when it may be sent
+     * @return the message
+     */
+    public static OutboxMessage pending(String id, ShopId shopId, RunId runId, String channel, PhoneNumber to,
+            String text, String stableKey, @Nullable String orderKey, Instant dueAt) {
         return new OutboxMessage(id, shopId, runId, channel, to, text, stableKey, dueAt, OutboxStatus.PENDING, 0,
-                null, null, null, null);
+                null, null, null, null, orderKey, null);
     }
 }

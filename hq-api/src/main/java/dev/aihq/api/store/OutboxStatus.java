@@ -10,6 +10,6 @@ public enum OutboxStatus {
     SENT,
     /** Given up after a non-retriable error or too many attempts. */
     FAILED,
-    /** Withdrawn before sending (an opt-out, an erased customer). */
+    /** Withdrawn before sending (the shop cancelled it, its order was cancelled or returned, an opt-out). */
     CANCELLED
 }

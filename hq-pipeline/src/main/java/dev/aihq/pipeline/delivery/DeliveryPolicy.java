@@ -6,7 +6,6 @@ import dev.aihq.api.shop.QuietHours;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.Outbox;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -23,13 +22,14 @@ public interface DeliveryPolicy {
      * @param shop the shop (its settings and time zone)
      * @param to the customer
      * @param now the current time
-     * @param outbox the outbox, to count recent messages
-     * @return when to send, or why not
+     * @param outbox the outbox, for policies that look at the customer's messages (the built-ins do not)
+     * @return when to send, or why not, and the frequency cap to enforce when scheduling
      */
     DeliveryPlan plan(Shop shop, PhoneNumber to, Instant now, Outbox outbox);
 
     /**
-     * Sends at once, whatever the settings say; for replies the customer is waiting for.
+     * Sends at once, whatever the settings say (no delay, no quiet hours, no frequency cap); for replies the
+     * customer is waiting for.
      *
      * @return the policy
      */
@@ -38,8 +38,9 @@ public interface DeliveryPolicy {
     }
 
     /**
-     * Follows the shop's settings: refuses when the frequency cap is reached; otherwise waits the send
-     * delay, and if that lands in quiet hours (in the shop's time zone) waits for their end.
+     * Follows the shop's settings: waits the send delay, and if that lands in quiet hours (in the shop's
+     * time zone) waits for their end; the plan carries the shop's frequency cap, which
+     * {@link MessageDelivery} enforces atomically when it schedules the message.
      *
      * @return the policy
      */
@@ -47,15 +48,9 @@ public interface DeliveryPolicy {
         return (shop, to, now, outbox) -> {
             ShopSettings settings = shop.settings();
             FrequencyCap cap = settings.frequencyCap();
-            if (cap != null) {
-                long recent = outbox.countRecent(shop.id(), to, now.minus(cap.period()));
-                if (recent >= cap.maxMessages()) {
-                    return DeliveryPlan.refuse("frequency cap reached: " + recent + " message(s) to this customer in "
-                            + describe(cap.period()) + ", at most " + cap.maxMessages() + " allowed");
-                }
-            }
             Instant due = now.plus(settings.sendDelay());
-            String reason = settings.sendDelay().isZero() ? "no send delay" : "send delay " + describe(settings.sendDelay());
+            String reason = settings.sendDelay().isZero() ? "no send delay"
+                    : "send delay " + DeliveryTexts.describe(settings.sendDelay());
             QuietHours quiet = settings.quietHours();
             if (quiet != null) {
                 ZonedDateTime local = due.atZone(shop.zone());
@@ -67,17 +62,7 @@ public interface DeliveryPolicy {
                             + shop.zone() + ")";
                 }
             }
-            return DeliveryPlan.at(due, reason);
+            return DeliveryPlan.at(due, reason, cap);
         };
-    }
-
-    private static String describe(Duration d) {
-        if (d.toDays() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
-            return d.toDays() + " d";
-        }
-        if (d.toHours() > 0 && d.toMinutesPart() == 0) {
-            return d.toHours() + " h";
-        }
-        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 }

@@ -7,9 +7,11 @@ import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.event.HqEvent;
+import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.api.store.ScheduleResult;
 import dev.aihq.pipeline.Delivery;
 import dev.aihq.pipeline.DeliveryRequest;
 import dev.aihq.pipeline.DeliveryResult;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.annotation.Nullable;
@@ -25,6 +28,12 @@ import javax.annotation.Nullable;
  * Delivers a result as a customer message through the durable outbox: every message is recorded there
  * first (so the frequency cap sees it and a crash loses nothing), then sent at once when the policy
  * allows, or left for the {@link OutboxDispatcher} when it is due later.
+ *
+ * <p>When the plan carries a frequency cap ({@link DeliveryPolicy#shopSettings()} carries the shop's), the
+ * message is scheduled with {@link Outbox#scheduleWithinCap}, which counts the customer's recent messages
+ * and adds this one in one atomic step, so that application instances delivering to the same customer at
+ * the same moment cannot together exceed the cap. A message about an order carries the order's key
+ * ({@link Builder#orderKey}), by which a cancelled or returned order cancels it while it is pending.
  *
  * <p>A message sent at once is scheduled already claimed by this run under a lease, so a dispatcher
  * never sends it a second time; if this process dies before recording the send, the lease expires and a
@@ -42,6 +51,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     private final DeliveryPolicy policy;
     private final Function<DeliveryRequest<E, C, R>, Optional<PhoneNumber>> recipient;
     private final Function<? super R, String> text;
+    private final Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey;
     private final Duration lease;
     private final Duration retryDelay;
     private final String worker;
@@ -52,6 +62,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         this.policy = b.policy;
         this.recipient = b.recipient;
         this.text = b.text;
+        this.orderKey = b.orderKey;
         this.lease = b.lease;
         this.retryDelay = b.retryDelay;
         this.worker = b.worker;
@@ -88,14 +99,26 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         }
         String id = request.runId().value();
         String stableKey = "run:" + request.runId().value();
+        String order = orderKey.apply(request).orElse(null);
         boolean sendNow = !plan.sendAt().isAfter(now);
         OutboxMessage message = sendNow
                 ? new OutboxMessage(id, request.shop().id(), request.runId(), channel.name(), to.get(), body,
-                        stableKey, plan.sendAt(), OutboxStatus.CLAIMED, 1, worker, now.plus(lease), null, null)
+                        stableKey, plan.sendAt(), OutboxStatus.CLAIMED, 1, worker, now.plus(lease), null, null, order,
+                        null)
                 : OutboxMessage.pending(id, request.shop().id(), request.runId(), channel.name(), to.get(), body,
-                        stableKey, plan.sendAt());
-        if (!outbox.schedule(message)) {
+                        stableKey, order, plan.sendAt());
+        FrequencyCap cap = plan.cap();
+        ScheduleResult scheduled = cap == null
+                ? (outbox.schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE)
+                : outbox.scheduleWithinCap(message, cap, now);
+        if (scheduled == ScheduleResult.DUPLICATE) {
             return DeliveryResult.completed("not sent again: message " + stableKey + " is already in the outbox");
+        }
+        if (scheduled == ScheduleResult.CAPPED && cap != null) {
+            // The count is read again only for the reason's text: the outbox took the decision atomically.
+            long recent = outbox.countRecent(request.shop().id(), to.get(), now.minus(cap.period()));
+            return DeliveryResult.completed("not sent: " + DeliveryTexts.capReached(
+                    Math.max(recent, cap.maxMessages()), cap));
         }
         if (!sendNow) {
             return DeliveryResult.scheduled(plan.sendAt(), "scheduled: " + plan.reason());
@@ -130,6 +153,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         private DeliveryPolicy policy = DeliveryPolicy.shopSettings();
         private @Nullable Function<DeliveryRequest<E, C, R>, Optional<PhoneNumber>> recipient;
         private @Nullable Function<? super R, String> text;
+        private Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey = request -> Optional.empty();
         private Duration lease = Duration.ofMinutes(2);
         private Duration retryDelay = Duration.ofMinutes(1);
         private String worker = "pipeline";
@@ -163,6 +187,19 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         /** @param text the message text of a result @return this builder */
         public Builder<E, C, R> text(Function<? super R, String> text) {
             this.text = text;
+            return this;
+        }
+
+        /**
+         * Sets the order a message is about (e.g. the marketplace's order code), kept with the message so
+         * that {@link Outbox#cancelByOrder} cancels it while pending when the order is cancelled or
+         * returned. Default: no order.
+         *
+         * @param orderKey the order's key of a request, empty when the message is about no order
+         * @return this builder
+         */
+        public Builder<E, C, R> orderKey(Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey) {
+            this.orderKey = Objects.requireNonNull(orderKey, "order key");
             return this;
         }
 

@@ -4,6 +4,13 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,25 +18,98 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An {@link EventJournal} in a concurrent map keyed by (shop, idempotency key): an append is one
  * {@code putIfAbsent}, so of racing appends of one key exactly one wins and every other gets the winner's
- * entry. Thread-safe; entries are kept until the journal is dropped.
+ * entry. Unfinished entries are also kept in a second map, which claims scan; leases change under one
+ * lock, so of racing claims each entry goes to one caller. Thread-safe; entries are kept until the journal
+ * is dropped. Its leases live in this process only: it resumes runs of pipelines that stopped, not of a
+ * process that died.
  */
 public final class InMemoryEventJournal implements EventJournal {
 
-    private final ConcurrentHashMap<Key, JournalEntry> entries = new ConcurrentHashMap<>();
+    private static final Comparator<Slot> OLDEST_FIRST = Comparator.<Slot, Instant>comparing(s -> s.entry.receivedAt())
+            .thenComparing(s -> s.entry.shopId().value()).thenComparing(s -> s.entry.idempotencyKey());
+
+    private final ConcurrentHashMap<Key, Slot> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Slot> unfinished = new ConcurrentHashMap<>();
+    private final Object leases = new Object();
 
     /** Creates an empty journal. */
     public InMemoryEventJournal() {}
 
     @Override
-    public JournalResult append(JournalEntry entry) {
+    public JournalResult append(JournalEntry entry, RunLease lease) {
         Objects.requireNonNull(entry, "entry");
-        JournalEntry first = entries.putIfAbsent(new Key(entry.shopId(), entry.idempotencyKey()), entry);
-        return first == null ? new JournalResult(true, entry) : new JournalResult(false, first);
+        Objects.requireNonNull(lease, "lease");
+        Key key = new Key(entry.shopId(), entry.idempotencyKey());
+        Slot slot = new Slot(entry, lease);
+        Slot first = entries.putIfAbsent(key, slot);
+        if (first != null) {
+            return new JournalResult(false, first.entry);
+        }
+        // Nothing can finish or renew the entry before this append returns; a claim meanwhile just misses it.
+        unfinished.put(key, slot);
+        return new JournalResult(true, entry);
     }
 
     @Override
     public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
-        return Optional.ofNullable(entries.get(new Key(shopId, idempotencyKey)));
+        Slot slot = entries.get(new Key(shopId, idempotencyKey));
+        return slot == null ? Optional.empty() : Optional.of(slot.entry);
+    }
+
+    @Override
+    public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Key key = new Key(shopId, idempotencyKey);
+        synchronized (leases) {
+            unfinished.remove(key);
+        }
+    }
+
+    @Override
+    public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+            Collection<String> eventTypePrefixes) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(lease, "lease");
+        List<String> prefixes = List.copyOf(eventTypePrefixes);
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, got " + lease);
+        }
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        RunLease claim = new RunLease(worker, now.plus(lease));
+        synchronized (leases) {
+            List<Slot> expired = new ArrayList<>();
+            for (Slot slot : unfinished.values()) {
+                if (!slot.lease.until().isAfter(now) && prefixes.stream().anyMatch(slot.entry.eventType()::startsWith)) {
+                    expired.add(slot);
+                }
+            }
+            expired.sort(OLDEST_FIRST);
+            List<JournalEntry> claimed = new ArrayList<>(Math.min(max, expired.size()));
+            for (Slot slot : expired.subList(0, Math.min(max, expired.size()))) {
+                slot.lease = claim;
+                claimed.add(slot.entry);
+            }
+            return List.copyOf(claimed);
+        }
+    }
+
+    @Override
+    public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+        Objects.requireNonNull(lease, "lease");
+        synchronized (leases) {
+            Slot slot = unfinished.get(new Key(shopId, idempotencyKey));
+            if (slot == null || !slot.lease.worker().equals(lease.worker())) {
+                return false;
+            }
+            slot.lease = lease;
+            return true;
+        }
     }
 
     /**
@@ -41,10 +121,30 @@ public final class InMemoryEventJournal implements EventJournal {
         return entries.size();
     }
 
+    /**
+     * Returns how many entries are not finished: runs in flight, or lost and waiting to be resumed.
+     *
+     * @return the number of unfinished entries over all shops
+     */
+    public int unfinishedCount() {
+        return unfinished.size();
+    }
+
     private record Key(ShopId shopId, String idempotencyKey) {
         Key {
             Objects.requireNonNull(shopId, "shop id");
             Objects.requireNonNull(idempotencyKey, "idempotency key");
+        }
+    }
+
+    /** An entry with its lease, which changes under the journal's lock. */
+    private static final class Slot {
+        final JournalEntry entry;
+        RunLease lease;
+
+        Slot(JournalEntry entry, RunLease lease) {
+            this.entry = entry;
+            this.lease = lease;
         }
     }
 }

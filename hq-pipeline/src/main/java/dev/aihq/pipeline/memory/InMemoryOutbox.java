@@ -2,9 +2,11 @@ package dev.aihq.pipeline.memory;
 
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.api.store.ScheduleResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -30,10 +33,12 @@ import javax.annotation.Nullable;
  * dispatchers never take the same message and never wait on a global lock. Messages in flight (claimed,
  * lease not expired) are never walked over. Of the messages whose lease expired, those that expired first are
  * taken first; the claimed batch is returned oldest due first. Frequency-cap counts read only the
- * customer's own messages.
+ * customer's own messages; {@link #scheduleWithinCap} counts and adds under a lock of its own per shop and
+ * customer (the customer's list of messages), so capped schedules to one customer run one at a time while
+ * others proceed. Listing and cancelling by order walk the shop's own messages. A cancel takes the
+ * message's lock, so it and a claim never both succeed.
  *
- * <p>Messages are kept until the outbox is dropped. {@link #markSent} has nowhere to keep its time, as
- * {@link OutboxMessage} has no field for it. Thread-safe.
+ * <p>Messages are kept until the outbox is dropped. Thread-safe.
  */
 public final class InMemoryOutbox implements Outbox {
 
@@ -42,6 +47,7 @@ public final class InMemoryOutbox implements Outbox {
     private final ConcurrentHashMap<Key, Cell> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Cell> byStableKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Contact, Queue<Cell>> byContact = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ShopId, Queue<Cell>> byShop = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Slot> pendingByDue = new ConcurrentSkipListSet<>(BY_TIME);
     private final ConcurrentSkipListSet<Slot> claimedByLease = new ConcurrentSkipListSet<>(BY_TIME);
     private final AtomicLong sequence = new AtomicLong();
@@ -70,11 +76,81 @@ public final class InMemoryOutbox implements Outbox {
                 throw new IllegalArgumentException("outbox message id " + message.id() + " is already used in shop "
                         + message.shopId() + " by a message with another stable key");
             }
-            byContact.computeIfAbsent(new Contact(message.shopId(), message.to()), c -> new ConcurrentLinkedQueue<>())
-                    .add(cell);
+            contactCells(message.shopId(), message.to()).add(cell);
+            byShop.computeIfAbsent(message.shopId(), s -> new ConcurrentLinkedQueue<>()).add(cell);
             index(cell, message);
         }
         return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the message is not schedulable, or its id is taken in the shop
+     *     by a message with another stable key
+     */
+    @Override
+    public ScheduleResult scheduleWithinCap(OutboxMessage message, FrequencyCap cap, Instant now) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(now, "now");
+        message.requireSchedulable();
+        Queue<Cell> contact = contactCells(message.shopId(), message.to());
+        synchronized (contact) {
+            if (byStableKey.containsKey(new Key(message.shopId(), message.stableKey()))) {
+                return ScheduleResult.DUPLICATE;
+            }
+            if (countRecent(message.shopId(), message.to(), now.minus(cap.period())) >= cap.maxMessages()) {
+                return ScheduleResult.CAPPED;
+            }
+            return schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<OutboxMessage> list(ShopId shopId, Set<OutboxStatus> statuses, int limit) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(statuses, "statuses");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        Queue<Cell> cells = byShop.get(shopId);
+        if (cells == null || statuses.isEmpty()) {
+            return List.of();
+        }
+        return cells.stream().map(cell -> cell.message).filter(m -> statuses.contains(m.status()))
+                .sorted(Comparator.comparing(OutboxMessage::dueAt).thenComparing(OutboxMessage::id))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public boolean cancel(ShopId shopId, String id) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        Cell cell = byId.get(new Key(shopId, id));
+        return cell != null && cancelIfPending(cell);
+    }
+
+    @Override
+    public int cancelByOrder(ShopId shopId, String orderKey) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(orderKey, "order key");
+        Queue<Cell> cells = byShop.get(shopId);
+        if (cells == null) {
+            return 0;
+        }
+        int cancelled = 0;
+        for (Cell cell : cells) {
+            if (orderKey.equals(cell.message.orderKey()) && cancelIfPending(cell)) {
+                cancelled++;
+            }
+        }
+        return cancelled;
     }
 
     /**
@@ -133,7 +209,7 @@ public final class InMemoryOutbox implements Outbox {
         synchronized (cell) {
             OutboxMessage m = cell.message;
             change(cell, copy(m, m.dueAt(), OutboxStatus.SENT, m.attempts(), m.claimedBy(), null, providerMessageId,
-                    m.lastError()));
+                    m.lastError(), at));
         }
     }
 
@@ -149,9 +225,10 @@ public final class InMemoryOutbox implements Outbox {
         synchronized (cell) {
             OutboxMessage m = cell.message;
             OutboxMessage failed = retryAt != null
-                    ? copy(m, retryAt, OutboxStatus.PENDING, m.attempts(), null, null, m.providerMessageId(), error)
+                    ? copy(m, retryAt, OutboxStatus.PENDING, m.attempts(), null, null, m.providerMessageId(), error,
+                            m.sentAt())
                     : copy(m, m.dueAt(), OutboxStatus.FAILED, m.attempts(), m.claimedBy(), null,
-                            m.providerMessageId(), error);
+                            m.providerMessageId(), error, m.sentAt());
             change(cell, failed);
         }
     }
@@ -192,10 +269,27 @@ public final class InMemoryOutbox implements Outbox {
                 return null;
             }
             OutboxMessage claimed = copy(m, m.dueAt(), OutboxStatus.CLAIMED, m.attempts() + 1, worker,
-                    now.plus(lease), m.providerMessageId(), m.lastError());
+                    now.plus(lease), m.providerMessageId(), m.lastError(), m.sentAt());
             change(cell, claimed);
             return claimed;
         }
+    }
+
+    private boolean cancelIfPending(Cell cell) {
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            if (m.status() != OutboxStatus.PENDING) {
+                return false;
+            }
+            change(cell, copy(m, m.dueAt(), OutboxStatus.CANCELLED, m.attempts(), null, null, m.providerMessageId(),
+                    m.lastError(), m.sentAt()));
+            return true;
+        }
+    }
+
+    /** The customer's messages in a shop; the queue is also the lock of capped schedules to the customer. */
+    private Queue<Cell> contactCells(ShopId shopId, PhoneNumber to) {
+        return byContact.computeIfAbsent(new Contact(shopId, to), c -> new ConcurrentLinkedQueue<>());
     }
 
     private static @Nullable Slot nextUpTo(Iterator<Slot> slots, Instant now) {
@@ -239,9 +333,9 @@ public final class InMemoryOutbox implements Outbox {
 
     private static OutboxMessage copy(OutboxMessage m, Instant dueAt, OutboxStatus status, int attempts,
             @Nullable String claimedBy, @Nullable Instant leaseUntil, @Nullable String providerMessageId,
-            @Nullable String lastError) {
+            @Nullable String lastError, @Nullable Instant sentAt) {
         return new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(), m.stableKey(), dueAt,
-                status, attempts, claimedBy, leaseUntil, providerMessageId, lastError);
+                status, attempts, claimedBy, leaseUntil, providerMessageId, lastError, m.orderKey(), sentAt);
     }
 
     /** One message and its lock; {@code message} is written only under the lock and read without it. */

@@ -87,30 +87,33 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void should_refuse_when_the_customer_already_got_the_most_messages_in_the_period() {
-        // given: two messages in the last week, cap 2 per 7 days
+    void should_carry_the_shops_frequency_cap_without_counting_when_the_shop_has_one() {
+        // given: the customer is already at the cap; the policy does not look, the outbox enforces it
         Instant now = Instant.parse("2026-03-02T07:00:00Z");
+        FrequencyCap cap = FrequencyCap.of(2, Duration.ofDays(7));
         for (int i = 0; i < 2; i++) {
             outbox.schedule(OutboxMessage.pending("m" + i, Fixtures.SHOP_ID, RunId.of("r" + i), "whatsapp",
                     Fixtures.CUSTOMER, "hi", "k" + i, now.minus(Duration.ofDays(i + 1))));
         }
-        Shop capped = shop(settings().frequencyCap(FrequencyCap.of(2, Duration.ofDays(7))).build());
+        Shop capped = shop(settings().sendDelay(Duration.ZERO).frequencyCap(cap).build());
 
         // when
         DeliveryPlan plan = DeliveryPolicy.shopSettings().plan(capped, Fixtures.CUSTOMER, now, outbox);
 
         // then
-        assertThat(plan.sendAt()).isNull();
-        assertThat(plan.reason()).isEqualTo(
-                "frequency cap reached: 2 message(s) to this customer in 7 d, at most 2 allowed");
-        assertThat(DeliveryPolicy.shopSettings().plan(capped, Fixtures.OTHER_CUSTOMER, now, outbox).sendAt())
-                .isNotNull();
+        assertThat(plan.sendAt()).isEqualTo(now);
+        assertThat(plan.cap()).isEqualTo(cap);
+        assertThat(DeliveryPolicy.shopSettings().plan(shop(settings().build()), Fixtures.CUSTOMER, now, outbox)
+                .cap()).isNull();
     }
 
     @Test
     void should_send_at_once_when_the_policy_is_immediate() {
         Instant night = Instant.parse("2026-03-02T19:00:00Z");
-        assertThat(DeliveryPolicy.immediate().plan(shop(settings().build()), Fixtures.CUSTOMER, night, outbox)
-                .sendAt()).isEqualTo(night);
+        DeliveryPlan plan = DeliveryPolicy.immediate().plan(shop(settings()
+                .frequencyCap(FrequencyCap.of(1, Duration.ofDays(1))).build()), Fixtures.CUSTOMER, night, outbox);
+
+        assertThat(plan.sendAt()).isEqualTo(night);
+        assertThat(plan.cap()).isNull();
     }
 }

@@ -10,6 +10,7 @@ import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.OutboxMessage;
@@ -17,12 +18,15 @@ import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.pipeline.DeliveryRequest;
 import dev.aihq.pipeline.DeliveryResult;
 import dev.aihq.pipeline.memory.InMemoryOutbox;
+import dev.aihq.testkit.Concurrency;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +45,24 @@ class MessageDeliveryTest {
 
     private DeliveryRequest<PurchaseEvent, String, SalesOffer> request(Duration sendDelay, @Nullable PhoneNumber to,
             String text) {
-        Shop shop = Fixtures.kaspiShop().settings(ShopSettings.builder().sendDelay(sendDelay).frequencyCap(null)
+        return request(sendDelay, null, to, text, runId);
+    }
+
+    private DeliveryRequest<PurchaseEvent, String, SalesOffer> request(Duration sendDelay, @Nullable FrequencyCap cap,
+            @Nullable PhoneNumber to, String text, RunId run) {
+        Shop shop = Fixtures.kaspiShop().settings(ShopSettings.builder().sendDelay(sendDelay).frequencyCap(cap)
                 .build()).build();
         PurchaseEvent event = Fixtures.purchaseEvent().toBuilder().customer(to).build();
-        return new DeliveryRequest<>(event, "ctx", SalesOffer.builder(OfferKind.UPSELL, text).build(), shop, runId,
+        return new DeliveryRequest<>(event, "ctx", SalesOffer.builder(OfferKind.UPSELL, text).build(), shop, run,
                 clock.instant());
+    }
+
+    /** Schedules messages to the customer, due within the last week. */
+    private void alreadySent(int messages) {
+        for (int i = 0; i < messages; i++) {
+            outbox.schedule(OutboxMessage.pending("earlier-" + i, Fixtures.SHOP_ID, RunId.of("earlier-" + i),
+                    "whatsapp", Fixtures.CUSTOMER, "hi", "earlier:" + i, clock.instant().minus(Duration.ofDays(i + 1))));
+        }
     }
 
     @Test
@@ -166,5 +183,109 @@ class MessageDeliveryTest {
         toOther.deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "text"));
 
         assertThat(channel.sent()).singleElement().extracting(m -> m.to()).isEqualTo(other);
+    }
+
+    @Test
+    void should_complete_without_sending_or_recording_when_the_frequency_cap_is_reached() {
+        // given: two messages in the last week, cap 2 per 7 days
+        alreadySent(2);
+        FrequencyCap cap = FrequencyCap.of(2, Duration.ofDays(7));
+
+        // when
+        DeliveryResult result = delivery().deliver(request(Duration.ZERO, cap, Fixtures.CUSTOMER, "text", runId));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(result.reason()).isEqualTo(
+                "not sent: frequency cap reached: 2 message(s) to this customer in 7 d, at most 2 allowed");
+        assertThat(channel.sent()).isEmpty();
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42")).isEmpty();
+    }
+
+    @Test
+    void should_send_when_the_customer_is_below_the_frequency_cap() {
+        // given
+        alreadySent(1);
+
+        // when
+        DeliveryResult result = delivery().deliver(request(Duration.ofMinutes(15),
+                FrequencyCap.of(2, Duration.ofDays(7)), Fixtures.CUSTOMER, "text", runId));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SCHEDULED);
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void should_answer_already_in_the_outbox_when_a_capped_run_delivers_again() {
+        // given
+        FrequencyCap cap = FrequencyCap.of(1, Duration.ofDays(7));
+        delivery().deliver(request(Duration.ZERO, cap, Fixtures.CUSTOMER, "text", runId));
+
+        // when
+        DeliveryResult again = delivery().deliver(request(Duration.ZERO, cap, Fixtures.CUSTOMER, "text", runId));
+
+        // then
+        assertThat(again.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(again.reason()).contains("already in the outbox");
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
+    void should_not_apply_the_cap_when_the_policy_is_immediate() {
+        // given: a reply the customer is waiting for, though the cap is reached
+        alreadySent(2);
+        MessageDelivery<PurchaseEvent, String, SalesOffer> replies = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .policy(DeliveryPolicy.immediate()).recipient(r -> r.event().customerContact())
+                .text(SalesOffer::text).build();
+
+        // when
+        DeliveryResult result = replies.deliver(request(Duration.ZERO, FrequencyCap.of(2, Duration.ofDays(7)),
+                Fixtures.CUSTOMER, "text", runId));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SENT);
+    }
+
+    @Test
+    void should_send_no_more_than_the_cap_when_runs_for_one_customer_deliver_at_once() {
+        // given: 8 runs for the same customer, cap 3
+        FrequencyCap cap = FrequencyCap.of(3, Duration.ofDays(7));
+
+        // when
+        List<DeliveryResult> results = Concurrency.race(8, t -> delivery().deliver(request(Duration.ofMinutes(15),
+                cap, Fixtures.CUSTOMER, "text", RunId.of("run-" + t))));
+
+        // then
+        assertThat(results).filteredOn(r -> r.outcome() == RunOutcome.SCHEDULED).hasSize(3);
+        assertThat(results).filteredOn(r -> r.outcome() == RunOutcome.COMPLETED).hasSize(5)
+                .allSatisfy(r -> assertThat(r.reason()).startsWith("not sent: frequency cap reached"));
+        assertThat(outbox.list(Fixtures.SHOP_ID, Set.of(OutboxStatus.PENDING), 10)).hasSize(3);
+    }
+
+    @Test
+    void should_keep_the_order_key_so_that_the_order_cancels_the_message_when_one_is_given() {
+        // given
+        MessageDelivery<PurchaseEvent, String, SalesOffer> byOrder = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text)
+                .orderKey(r -> Optional.of(r.event().orderId().value())).build();
+        DeliveryRequest<PurchaseEvent, String, SalesOffer> request = request(Duration.ofMinutes(15),
+                Fixtures.CUSTOMER, "text");
+
+        // when
+        byOrder.deliver(request);
+        int cancelled = outbox.cancelByOrder(Fixtures.SHOP_ID, request.event().orderId().value());
+
+        // then: the dispatcher never sends it
+        OutboxMessage stored = outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow();
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(stored.orderKey()).isEqualTo(request.event().orderId().value());
+        assertThat(stored.status()).isEqualTo(OutboxStatus.CANCELLED);
+        clock.advance(Duration.ofHours(1));
+        assertThat(OutboxDispatcher.builder().outbox(outbox).channel(channel).clock(clock).build().dispatchDue())
+                .isZero();
+        assertThat(channel.sent()).isEmpty();
     }
 }

@@ -14,9 +14,14 @@ import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.AgentPipeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -93,9 +98,25 @@ class StoreFailureTest {
         }
 
         @Override
-        public JournalResult append(JournalEntry entry) {
+        public JournalResult append(JournalEntry entry, RunLease lease) {
             appends.incrementAndGet();
             throw new StoreException("journal insert failed: connection refused");
+        }
+
+        @Override
+        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
+            delegate.markFinished(shopId, idempotencyKey, at);
+        }
+
+        @Override
+        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+                Collection<String> eventTypePrefixes) {
+            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
+        }
+
+        @Override
+        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+            return delegate.renewLease(shopId, idempotencyKey, lease);
         }
 
         @Override

@@ -4,9 +4,11 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.api.store.ScheduleResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
@@ -34,8 +38,16 @@ import javax.annotation.Nullable;
  * ({@link Dialect#updatesReturningRows()}). Messages in flight (claimed, lease not expired) are never read
  * by a claim. The claimed messages are returned oldest due first.
  *
- * <p>{@link #markSent} also records the time in {@code sent_at}, which {@link OutboxMessage} has no field
- * for. Times are kept to the microsecond. Thread-safe; holds no connection between calls.
+ * <p>{@link #scheduleWithinCap} serialises the capped schedules to one customer of one shop, across
+ * threads and application instances, on a lock row in {@code <prefix>outbox_contacts}: in one transaction
+ * it inserts the row if absent, locks it with {@code SELECT … FOR UPDATE}, counts the customer's recent
+ * messages and inserts the message only below the cap, then commits, which releases the lock. A waiting
+ * caller counts after the holder's commit (each statement reads the latest committed rows), so it sees the
+ * holder's message. The same SQL runs on both databases.
+ *
+ * <p>A cancel is an update guarded by {@code status = 'PENDING'}: against a concurrent claim, one of the
+ * two changes the row and the other finds it no longer in the status it needs. Times are kept to the
+ * microsecond. Thread-safe; holds no connection between calls.
  */
 final class JdbcOutbox implements Outbox {
 
@@ -44,7 +56,7 @@ final class JdbcOutbox implements Outbox {
 
     private static final List<String> COLUMNS = List.of("shop_id", "message_id", "run_id", "channel", "to_phone",
             "body", "stable_key", "due_at", "status", "attempts", "claimed_by", "lease_until", "provider_message_id",
-            "last_error");
+            "last_error", "order_key", "sent_at");
     private static final Comparator<OutboxMessage> OLDEST_DUE_FIRST = Comparator.comparing(OutboxMessage::dueAt)
             .thenComparing(m -> m.shopId().value()).thenComparing(OutboxMessage::id);
 
@@ -61,12 +73,17 @@ final class JdbcOutbox implements Outbox {
     private final String retry;
     private final String giveUp;
     private final String countRecent;
+    private final String contactsTable;
+    private final String insertContact;
+    private final String lockContact;
+    private final String cancel;
+    private final String cancelByOrder;
 
     JdbcOutbox(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.table = jdbc.table("outbox");
         this.insert = jdbc.dialect.insertIfAbsent(table, COLUMNS,
-                List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?"));
+                COLUMNS.stream().map(c -> "?").toList());
         this.selectByStableKey = "SELECT message_id FROM " + table + " WHERE shop_id = ? AND stable_key = ?";
         this.selectById = "SELECT " + String.join(", ", COLUMNS) + " FROM " + table
                 + " WHERE shop_id = ? AND message_id = ?";
@@ -96,6 +113,13 @@ final class JdbcOutbox implements Outbox {
                 + " WHERE shop_id = ? AND message_id = ?";
         this.countRecent = "SELECT COUNT(*) FROM " + table + " WHERE shop_id = ? AND to_phone = ? AND due_at >= ?"
                 + " AND status IN ('PENDING', 'CLAIMED', 'SENT')";
+        this.contactsTable = jdbc.table("outbox_contacts");
+        this.insertContact = dialect.insertIfAbsent(contactsTable, List.of("shop_id", "to_phone"), List.of("?", "?"));
+        this.lockContact = "SELECT shop_id FROM " + contactsTable + " WHERE shop_id = ? AND to_phone = ? FOR UPDATE";
+        this.cancel = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND message_id = ?"
+                + " AND status = 'PENDING'";
+        this.cancelByOrder = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND order_key = ?"
+                + " AND status = 'PENDING'";
     }
 
     /**
@@ -114,10 +138,7 @@ final class JdbcOutbox implements Outbox {
                 if (insert(connection, message)) {
                     return true;
                 }
-                if (!Jdbc.query(connection, selectByStableKey, statement -> {
-                    statement.setString(1, message.shopId().value());
-                    statement.setString(2, message.stableKey());
-                }, row -> row.getString(1)).isEmpty()) {
+                if (stableKeyExists(connection, message)) {
                     return false;
                 }
                 if (find(connection, message.shopId(), message.id()).isPresent()) {
@@ -128,6 +149,116 @@ final class JdbcOutbox implements Outbox {
             throw new StoreException("scheduling outbox message " + message.id() + " in " + table
                     + " failed: its key is taken but the message holding it cannot be read");
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the message is neither pending nor claimed with a worker and a
+     *     lease, or its id is taken in the shop by a message with another stable key
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public ScheduleResult scheduleWithinCap(OutboxMessage message, FrequencyCap cap, Instant now) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(now, "now");
+        message.requireSchedulable();
+        String shop = message.shopId().value();
+        String phone = message.to().e164();
+        OffsetDateTime since = Jdbc.utc(now.minus(cap.period()));
+        return jdbc.inTransaction("scheduling outbox message " + message.id() + " within the frequency cap in "
+                + table, connection -> {
+            insertContactIfAbsent(connection, shop, phone);
+            if (Jdbc.query(connection, lockContact, statement -> {
+                statement.setString(1, shop);
+                statement.setString(2, phone);
+            }, row -> row.getString(1)).isEmpty()) {
+                throw new StoreException("the lock row of shop " + shop + "'s customer in " + contactsTable
+                        + " is missing after it was inserted");
+            }
+            if (stableKeyExists(connection, message)) {
+                return ScheduleResult.DUPLICATE;
+            }
+            long recent = Jdbc.query(connection, countRecent, statement -> {
+                statement.setString(1, shop);
+                statement.setString(2, phone);
+                statement.setObject(3, since);
+            }, row -> row.getLong(1)).get(0);
+            if (recent >= cap.maxMessages()) {
+                return ScheduleResult.CAPPED;
+            }
+            if (insert(connection, message)) {
+                return ScheduleResult.SCHEDULED;
+            }
+            if (stableKeyExists(connection, message)) {
+                return ScheduleResult.DUPLICATE;
+            }
+            if (find(connection, message.shopId(), message.id()).isPresent()) {
+                throw new IllegalArgumentException("outbox message id " + message.id() + " is already used in shop "
+                        + message.shopId() + " by a message with another stable key");
+            }
+            throw new StoreException("scheduling outbox message " + message.id() + " in " + table
+                    + " failed: its key is taken but the message holding it cannot be read");
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public List<OutboxMessage> list(ShopId shopId, Set<OutboxStatus> statuses, int limit) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(statuses, "statuses");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        // Enum names as literals: no user text reaches the SQL, and PostgreSQL can match partial indexes.
+        String in = statuses.stream().map(OutboxStatus::name).sorted().map(n -> "'" + n + "'")
+                .collect(Collectors.joining(", "));
+        String sql = "SELECT " + String.join(", ", COLUMNS) + " FROM " + table + " WHERE shop_id = ? AND status IN ("
+                + in + ") ORDER BY due_at, message_id LIMIT ?";
+        return jdbc.query("listing shop " + shopId + "'s messages in " + table, sql, statement -> {
+            statement.setString(1, shopId.value());
+            statement.setInt(2, limit);
+        }, this::read);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public boolean cancel(ShopId shopId, String id) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        return jdbc.update("cancelling outbox message " + id + " in " + table, cancel, statement -> {
+            statement.setString(1, shopId.value());
+            statement.setString(2, id);
+        }) == 1;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public int cancelByOrder(ShopId shopId, String orderKey) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(orderKey, "order key");
+        return jdbc.update("cancelling the messages of order " + orderKey + " in " + table, cancelByOrder,
+                statement -> {
+                    statement.setString(1, shopId.value());
+                    statement.setString(2, orderKey);
+                });
     }
 
     /**
@@ -240,6 +371,31 @@ final class JdbcOutbox implements Outbox {
                 connection -> find(connection, shopId, id));
     }
 
+    private boolean stableKeyExists(Connection connection, OutboxMessage message) throws SQLException {
+        return !Jdbc.query(connection, selectByStableKey, statement -> {
+            statement.setString(1, message.shopId().value());
+            statement.setString(2, message.stableKey());
+        }, row -> row.getString(1)).isEmpty();
+    }
+
+    /**
+     * Inserts a customer's lock row unless it exists. On H2 a concurrent insert of the same row fails with a
+     * unique violation once the other transaction commits; the row exists then, which is all that is needed
+     * (a failed statement does not end an H2 transaction).
+     */
+    private void insertContactIfAbsent(Connection connection, String shop, String phone) throws SQLException {
+        try {
+            Jdbc.update(connection, insertContact, statement -> {
+                statement.setString(1, shop);
+                statement.setString(2, phone);
+            });
+        } catch (SQLException e) {
+            if (!jdbc.dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
     /** Inserts unless the id or the stable key exists in the shop; tells whether the row was inserted. */
     private boolean insert(Connection connection, OutboxMessage m) throws SQLException {
         try {
@@ -258,6 +414,8 @@ final class JdbcOutbox implements Outbox {
                 statement.setObject(12, Jdbc.utc(m.leaseUntil()));
                 statement.setString(13, m.providerMessageId());
                 statement.setString(14, m.lastError());
+                statement.setString(15, m.orderKey());
+                statement.setObject(16, Jdbc.utc(m.sentAt()));
             }) == 1;
         } catch (SQLException e) {
             if (jdbc.dialect.isUniqueViolation(e)) {
@@ -330,7 +488,9 @@ final class JdbcOutbox implements Outbox {
                     row.getString("claimed_by"),
                     Jdbc.instant(row, "lease_until"),
                     row.getString("provider_message_id"),
-                    row.getString("last_error"));
+                    row.getString("last_error"),
+                    row.getString("order_key"),
+                    Jdbc.instant(row, "sent_at"));
         } catch (IllegalArgumentException e) {
             throw new StoreException("cannot read " + table + " row (shop " + row.getString("shop_id") + ", message "
                     + row.getString("message_id") + "): " + e.getMessage(), e);

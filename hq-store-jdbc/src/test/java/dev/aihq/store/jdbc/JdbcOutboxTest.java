@@ -46,7 +46,8 @@ class JdbcOutboxTest {
         Outbox outbox = StoreDatabase.H2.freshTables().stores().outbox();
         OutboxMessage pending = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, NOW);
         OutboxMessage other = new OutboxMessage(pending.id(), pending.shopId(), pending.runId(), pending.channel(),
-                pending.to(), pending.text(), pending.stableKey(), NOW, status, 1, null, null, null, null);
+                pending.to(), pending.text(), pending.stableKey(), NOW, status, 1, null, null, null, null, null,
+                null);
 
         // when / then
         assertThatThrownBy(() -> outbox.schedule(other)).isInstanceOf(IllegalArgumentException.class)
@@ -62,7 +63,7 @@ class JdbcOutboxTest {
         OutboxMessage pending = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, NOW);
         OutboxMessage claimed = new OutboxMessage(pending.id(), pending.shopId(), pending.runId(), pending.channel(),
                 pending.to(), pending.text(), pending.stableKey(), NOW, OutboxStatus.CLAIMED, 1, "creator", null, null,
-                null);
+                null, null, null);
 
         // when / then
         assertThatThrownBy(() -> outbox.schedule(claimed)).isInstanceOf(IllegalArgumentException.class);
@@ -153,7 +154,7 @@ class JdbcOutboxTest {
         OutboxMessage base = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, NOW);
         OutboxMessage message = new OutboxMessage(base.id(), base.shopId(), base.runId(), base.channel(), base.to(),
                 "Здравствуйте!\nСкидка 5% по коду «SPRING10» — до 31.05 🙂 'кавычки' \"и\" \\", base.stableKey(),
-                NOW, OutboxStatus.PENDING, 0, null, null, null, null);
+                NOW, OutboxStatus.PENDING, 0, null, null, null, null, "order-1", null);
 
         // when
         outbox.schedule(message);

@@ -32,6 +32,7 @@ import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.testkit.Fixtures;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -48,13 +49,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JournalEventRoundTripTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-02T06:00:01Z");
+    private static final RunLease LEASE = new RunLease("test-worker", RECEIVED.plusSeconds(600));
     /** Event times keep their nanoseconds: they travel inside the JSON, not in a timestamp column. */
     private static final Instant OCCURRED = Instant.parse("2026-03-02T05:59:58.123456789Z");
 
     private static JournalEntry appendAndFind(StoreDatabase database, HqEvent event) {
         EventJournal journal = database.freshTables().stores().journal();
         JournalEntry entry = JournalEntry.of(event, RunId.of("run-1"), RECEIVED);
-        JournalResult result = journal.append(entry);
+        JournalResult result = journal.append(entry, LEASE);
         assertThat(result.appended()).isTrue();
         assertThat(result.entry()).isEqualTo(entry);
         return journal.find(event.shopId(), event.idempotencyKey()).orElseThrow();
@@ -199,7 +201,7 @@ class JournalEventRoundTripTest {
 
         for (FinanceEvent event : new FinanceEvent[] {sale, quarter, manual}) {
             // when
-            journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED));
+            journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE);
             JournalEntry found = journal.find(SHOP_ID, event.idempotencyKey()).orElseThrow();
 
             // then
@@ -217,7 +219,7 @@ class JournalEventRoundTripTest {
         PurchaseEvent event = fullPurchase();
 
         // when
-        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED));
+        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE);
 
         // then
         String table = tables.table("event_journal");
@@ -237,7 +239,7 @@ class JournalEventRoundTripTest {
         // given
         MigratedDatabase tables = database.freshTables();
         PurchaseEvent event = fullPurchase();
-        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED));
+        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE);
         tables.execute("UPDATE " + tables.table("event_journal") + " SET payload = "
                 + tables.stores().dialect().jsonParameter(), "{\"shopId\": \"kaspi_123\", \"items\": 7}");
 
@@ -256,7 +258,7 @@ class JournalEventRoundTripTest {
         // given
         MigratedDatabase tables = database.freshTables();
         PurchaseEvent event = fullPurchase();
-        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED));
+        tables.stores().journal().append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE);
         tables.execute("UPDATE " + tables.table("event_journal") + " SET payload_version = 2");
 
         // when / then
@@ -274,7 +276,7 @@ class JournalEventRoundTripTest {
         LoyaltyEvent event = new LoyaltyEvent(SHOP_ID, 150, OCCURRED, "loyalty.points:1");
 
         // when / then
-        assertThatThrownBy(() -> journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED)))
+        assertThatThrownBy(() -> journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("loyalty.points");
         assertThat(journal.find(SHOP_ID, event.idempotencyKey())).isEmpty();
@@ -289,7 +291,7 @@ class JournalEventRoundTripTest {
         LoyaltyEvent event = new LoyaltyEvent(SHOP_ID, 150, OCCURRED, "loyalty.points:1");
 
         // when
-        journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED));
+        journal.append(JournalEntry.of(event, RunId.of("run-1"), RECEIVED), LEASE);
 
         // then
         assertThat(journal.find(SHOP_ID, event.idempotencyKey()).orElseThrow().event()).isEqualTo(event);
@@ -304,7 +306,7 @@ class JournalEventRoundTripTest {
                 Instant.parse("2026-03-02T06:00:01.123456789Z"));
 
         // when
-        JournalResult result = journal.append(entry);
+        JournalResult result = journal.append(entry, LEASE);
 
         // then
         assertThat(result.entry().receivedAt()).isEqualTo(Instant.parse("2026-03-02T06:00:01.123456Z"));

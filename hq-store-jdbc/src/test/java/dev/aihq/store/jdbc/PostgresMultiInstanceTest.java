@@ -4,12 +4,14 @@ import static dev.aihq.testkit.Fixtures.CUSTOMER;
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.testkit.Fixtures;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -140,7 +142,7 @@ class PostgresMultiInstanceTest {
             List<JournalResult> results = new ArrayList<>(keys);
             for (int k = 0; k < keys; k++) {
                 results.add(journal.append(Fixtures.journalEntry(SHOP_ID, "6000" + k, RunId.of("run-" + t + "-" + k),
-                        NOW)));
+                        NOW), Fixtures.lease("instance-" + (t < 4 ? 1 : 2), NOW)));
             }
             return results;
         });
@@ -163,5 +165,41 @@ class PostgresMultiInstanceTest {
         assertThat(byKey.keySet()).allSatisfy(key -> assertThat(key).startsWith("purchase:6000"));
         assertThat(winners.values().stream().map(RunId::value).collect(Collectors.toSet())).hasSize(keys)
                 .allMatch(v -> v.startsWith("run-"));
+    }
+
+    @Test
+    void should_resume_a_run_once_when_its_instance_died_and_two_instances_claim_it() throws Exception {
+        // given: the first instance journals 50 runs under a 1-minute lease and dies before finishing 40
+        JdbcStores first = TestDatabases.postgresStores();
+        JdbcStores second = secondInstance(first);
+        JdbcStores third = secondInstance(first);
+        Duration lease = Duration.ofMinutes(1);
+        List<JournalEntry> journaled = new ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+            journaled.add(first.journal().append(Fixtures.journalEntry(SHOP_ID, "8000" + k, RunId.of("run-" + k),
+                    NOW.plusMillis(k)), new RunLease("instance-1", NOW.plus(lease))).entry());
+        }
+        for (JournalEntry finished : journaled.subList(0, 10)) {
+            first.journal().markFinished(SHOP_ID, finished.idempotencyKey(), NOW.plusSeconds(2));
+        }
+        List<String> types = List.of(PurchaseEvent.TYPE);
+
+        // when: before the lease expires nothing is taken; after it, two instances claim at once
+        List<JournalEntry> early = second.journal().claimExpired(NOW.plus(lease).minusMillis(1), 100, "instance-2",
+                lease, types);
+        Instant later = NOW.plus(lease).plusSeconds(1);
+        List<List<JournalEntry>> claims = race(2, i -> (i == 0 ? second : third).journal().claimExpired(later, 100,
+                "instance-" + (i + 2), lease, types));
+
+        // then: the 40 unfinished runs, each to one instance, with their first run ids
+        assertThat(early).isEmpty();
+        List<JournalEntry> claimed = claims.stream().flatMap(List::stream).toList();
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(journaled.subList(10, 50));
+        String table = first.tablePrefix() + "event_journal";
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE lease_worker IN ('instance-2', 'instance-3')"
+                + " AND finished_at IS NULL")).isEqualTo(40);
+        assertThat(first.journal().renewLease(SHOP_ID, journaled.get(10).idempotencyKey(),
+                new RunLease("instance-1", later.plus(lease)))).as("the dead instance's lease is gone").isFalse();
+        assertThat(first.journal().claimExpired(later, 100, "instance-1", lease, types)).isEmpty();
     }
 }

@@ -6,23 +6,29 @@ import static dev.aihq.testkit.Fixtures.OTHER_SHOP_ID;
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.api.store.ScheduleResult;
 import dev.aihq.testkit.Concurrency;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link Outbox}: scheduling once per stable key; claiming only due pending messages,
  * oldest due first, under a lease that keeps other dispatchers off until it expires; each message to one
- * claimer when dispatchers race; sent, retried and failed messages; the frequency-cap count; and shops
- * kept apart. The suite passes its own {@code now} to every call, taken from {@link #clock()}. Subclass it
+ * claimer when dispatchers race; sent, retried and failed messages; the frequency-cap count and the
+ * atomic capped schedule, also when schedules to one customer race; listing a shop's messages; cancelling
+ * one message or an order's; and shops kept apart. The suite passes its own {@code now} to every call, taken from {@link #clock()}. Subclass it
  * and return a new empty outbox from {@link #createStore()}.
  */
 public abstract class OutboxContract extends StoreContract<Outbox> {
@@ -53,6 +59,19 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         return 20;
     }
 
+    /** The frequency cap the capped-schedule tests use: 3 messages a week. */
+    protected static final FrequencyCap WEEKLY_CAP = FrequencyCap.of(3, Duration.ofDays(7));
+
+    /**
+     * Returns how many rounds the capped-schedule race runs, each for another customer; lower it for a
+     * store whose schedules are slow.
+     *
+     * @return the rounds, 10 by default
+     */
+    protected int capRaceRounds() {
+        return 10;
+    }
+
     /** A message with a new stable key is added as it was given. */
     @Test
     public void should_schedule_message_when_stable_key_is_new() {
@@ -75,7 +94,7 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         OutboxMessage pending = Fixtures.outboxMessage(SHOP_ID, "m-now", CUSTOMER, now);
         OutboxMessage claimed = new OutboxMessage(pending.id(), pending.shopId(), pending.runId(), pending.channel(),
                 pending.to(), pending.text(), pending.stableKey(), now, OutboxStatus.CLAIMED, 1, "creator",
-                now.plus(Duration.ofMinutes(2)), null, null);
+                now.plus(Duration.ofMinutes(2)), null, null, null, null);
 
         // when
         boolean added = store().schedule(claimed);
@@ -368,5 +387,322 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         assertThat(claimed).extracting(OutboxMessage::shopId).containsExactly(SHOP_ID);
         assertThat(store().find(SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
         assertThat(store().find(OTHER_SHOP_ID, "m-1")).contains(theirs);
+    }
+
+    /** The time of the send is kept with the message; an unsent message has none. */
+    @Test
+    public void should_record_the_sent_time_when_marked_sent() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now));
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-2", CUSTOMER, now));
+        store().claimDue(now, 10, "worker-1", LEASE);
+        Instant acceptedAt = now.plusMillis(1_500);
+
+        // when
+        store().markSent(SHOP_ID, "m-1", "wamid.1", acceptedAt);
+
+        // then
+        assertThat(store().find(SHOP_ID, "m-1").orElseThrow().sentAt()).isEqualTo(acceptedAt);
+        assertThat(store().find(SHOP_ID, "m-2").orElseThrow().sentAt()).isNull();
+    }
+
+    /** The order key is kept with the message. */
+    @Test
+    public void should_keep_the_order_key_when_a_message_is_about_an_order() {
+        // given
+        OutboxMessage message = Fixtures.orderMessage(SHOP_ID, "m-1", "512345678", CUSTOMER, clock().instant());
+
+        // when
+        store().schedule(message);
+
+        // then
+        assertThat(store().find(SHOP_ID, "m-1")).contains(message);
+        assertThat(store().find(SHOP_ID, "m-1").orElseThrow().orderKey()).isEqualTo("512345678");
+    }
+
+    /** A listing holds the shop's messages in the given statuses only, soonest due first. */
+    @Test
+    public void should_list_messages_in_the_given_statuses_soonest_due_first_when_listing() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "claimed", CUSTOMER, now.minusSeconds(60)));
+        outbox.claimDue(now, 10, "worker-1", LEASE);
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "in-2h", CUSTOMER, now.plus(Duration.ofHours(2))));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "in-1h", OTHER_CUSTOMER, now.plus(Duration.ofHours(1))));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "in-3h", CUSTOMER, now.plus(Duration.ofHours(3))));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "cancelled", CUSTOMER, now.plus(Duration.ofMinutes(30))));
+        outbox.cancel(SHOP_ID, "cancelled");
+
+        // when
+        List<OutboxMessage> pending = outbox.list(SHOP_ID, Set.of(OutboxStatus.PENDING), 10);
+        List<OutboxMessage> pendingOrClaimed = outbox.list(SHOP_ID,
+                EnumSet.of(OutboxStatus.PENDING, OutboxStatus.CLAIMED), 10);
+
+        // then
+        assertThat(pending).extracting(OutboxMessage::id).containsExactly("in-1h", "in-2h", "in-3h");
+        assertThat(pending.get(0)).isEqualTo(outbox.find(SHOP_ID, "in-1h").orElseThrow());
+        assertThat(pendingOrClaimed).extracting(OutboxMessage::id)
+                .containsExactly("claimed", "in-1h", "in-2h", "in-3h");
+        assertThat(outbox.list(SHOP_ID, Set.of(OutboxStatus.CANCELLED), 10)).extracting(OutboxMessage::id)
+                .containsExactly("cancelled");
+        assertThat(outbox.list(SHOP_ID, Set.of(OutboxStatus.SENT), 10)).isEmpty();
+        assertThat(outbox.list(SHOP_ID, Set.of(), 10)).isEmpty();
+    }
+
+    /** No more than {@code limit} messages are listed: the soonest due. */
+    @Test
+    public void should_list_at_most_limit_when_more_messages_match() {
+        // given
+        Instant now = clock().instant();
+        for (int i = 5; i >= 1; i--) {
+            store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-" + i, CUSTOMER, now.plus(Duration.ofMinutes(i))));
+        }
+
+        // when
+        List<OutboxMessage> listed = store().list(SHOP_ID, Set.of(OutboxStatus.PENDING), 2);
+
+        // then
+        assertThat(listed).extracting(OutboxMessage::id).containsExactly("m-1", "m-2");
+    }
+
+    /** Tenant isolation: a shop's listing never holds another shop's messages. */
+    @Test
+    public void should_list_only_the_shops_own_messages_when_another_shop_has_messages() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "mine", CUSTOMER, now.plusSeconds(60)));
+        store().schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "theirs", CUSTOMER, now));
+
+        // when
+        List<OutboxMessage> mine = store().list(SHOP_ID, Set.of(OutboxStatus.PENDING), 10);
+
+        // then
+        assertThat(mine).extracting(OutboxMessage::id).containsExactly("mine");
+        assertThat(mine).extracting(OutboxMessage::shopId).containsOnly(SHOP_ID);
+    }
+
+    /** A pending message is cancelled and never claimed afterwards, even when due. */
+    @Test
+    public void should_cancel_and_never_claim_when_the_message_is_pending() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now.plus(Duration.ofMinutes(15))));
+
+        // when
+        boolean cancelled = store().cancel(SHOP_ID, "m-1");
+
+        // then
+        assertThat(cancelled).isTrue();
+        assertThat(store().find(SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(store().claimDue(clock().advance(Duration.ofHours(1)), 10, "worker-1", LEASE)).isEmpty();
+        assertThat(store().countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isZero();
+        assertThat(store().cancel(SHOP_ID, "m-1")).isFalse();
+    }
+
+    /** A claimed message is being sent: it cannot be cancelled and stays claimed. */
+    @Test
+    public void should_not_cancel_when_the_message_is_claimed() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now));
+        store().claimDue(now, 10, "worker-1", LEASE);
+
+        // when
+        boolean cancelled = store().cancel(SHOP_ID, "m-1");
+
+        // then
+        assertThat(cancelled).isFalse();
+        OutboxMessage message = store().find(SHOP_ID, "m-1").orElseThrow();
+        assertThat(message.status()).isEqualTo(OutboxStatus.CLAIMED);
+        assertThat(message.claimedBy()).isEqualTo("worker-1");
+    }
+
+    /** Cancelling an unknown message, or another shop's, changes nothing. */
+    @Test
+    public void should_not_cancel_when_the_shop_has_no_such_message() {
+        // given
+        store().schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "m-1", CUSTOMER, clock().instant()));
+
+        // when / then
+        assertThat(store().cancel(SHOP_ID, "m-404")).isFalse();
+        assertThat(store().cancel(SHOP_ID, "m-1")).isFalse();
+        assertThat(store().find(OTHER_SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    /**
+     * Cancelling an order cancels that order's pending messages in that shop only; its claimed messages,
+     * other orders' messages and another shop's message with the same order key stay as they were.
+     */
+    @Test
+    public void should_cancel_only_the_orders_pending_messages_when_cancelling_by_order() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.orderMessage(SHOP_ID, "claimed", "512345678", CUSTOMER, now));
+        outbox.claimDue(now, 10, "worker-1", LEASE);
+        outbox.schedule(Fixtures.orderMessage(SHOP_ID, "offer", "512345678", CUSTOMER, now.plusSeconds(900)));
+        outbox.schedule(Fixtures.orderMessage(SHOP_ID, "review", "512345678", CUSTOMER, now.plusSeconds(86_400)));
+        outbox.schedule(Fixtures.orderMessage(SHOP_ID, "other-order", "598765432", CUSTOMER, now.plusSeconds(900)));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "no-order", CUSTOMER, now.plusSeconds(900)));
+        outbox.schedule(Fixtures.orderMessage(OTHER_SHOP_ID, "offer", "512345678", CUSTOMER, now.plusSeconds(900)));
+
+        // when
+        int cancelled = outbox.cancelByOrder(SHOP_ID, "512345678");
+
+        // then
+        assertThat(cancelled).isEqualTo(2);
+        assertThat(outbox.find(SHOP_ID, "offer").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(outbox.find(SHOP_ID, "review").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(outbox.find(SHOP_ID, "claimed").orElseThrow().status()).isEqualTo(OutboxStatus.CLAIMED);
+        assertThat(outbox.find(SHOP_ID, "other-order").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(SHOP_ID, "no-order").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(OTHER_SHOP_ID, "offer").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.cancelByOrder(SHOP_ID, "512345678")).isZero();
+        assertThat(outbox.cancelByOrder(SHOP_ID, "unknown-order")).isZero();
+    }
+
+    /** Below the cap a message is added as it was given. */
+    @Test
+    public void should_schedule_when_the_customer_is_below_the_cap() {
+        // given: two messages this week, cap 3
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now.minus(Duration.ofDays(2))));
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-2", CUSTOMER, now.minus(Duration.ofDays(1))));
+        OutboxMessage message = Fixtures.orderMessage(SHOP_ID, "m-3", "512345678", CUSTOMER, now.plusSeconds(900));
+
+        // when
+        ScheduleResult result = store().scheduleWithinCap(message, WEEKLY_CAP, now);
+
+        // then
+        assertThat(result).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(store().find(SHOP_ID, "m-3")).contains(message);
+    }
+
+    /** At the cap nothing is added; other customers and other shops have caps of their own. */
+    @Test
+    public void should_add_nothing_when_the_customer_is_at_the_cap() {
+        // given: three messages this week, cap 3
+        Instant now = clock().instant();
+        for (int i = 1; i <= 3; i++) {
+            store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-" + i, CUSTOMER, now.minus(Duration.ofDays(i))));
+        }
+
+        // when
+        ScheduleResult result = store().scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "m-4", CUSTOMER, now.plusSeconds(900)), WEEKLY_CAP, now);
+
+        // then
+        assertThat(result).isEqualTo(ScheduleResult.CAPPED);
+        assertThat(store().find(SHOP_ID, "m-4")).isEmpty();
+        assertThat(store().countRecent(SHOP_ID, CUSTOMER, now.minus(WEEKLY_CAP.period()))).isEqualTo(3);
+        assertThat(store().scheduleWithinCap(Fixtures.outboxMessage(SHOP_ID, "m-5", OTHER_CUSTOMER, now),
+                WEEKLY_CAP, now)).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(store().scheduleWithinCap(Fixtures.outboxMessage(OTHER_SHOP_ID, "m-4", CUSTOMER, now),
+                WEEKLY_CAP, now)).isEqualTo(ScheduleResult.SCHEDULED);
+    }
+
+    /** A message whose stable key exists is a duplicate, even when the cap is reached too. */
+    @Test
+    public void should_report_a_duplicate_when_the_stable_key_exists() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage first = Fixtures.outboxMessage(SHOP_ID, "m-1", "sales.purchase:512345678", CUSTOMER, now);
+        assertThat(store().scheduleWithinCap(first, WEEKLY_CAP, now)).isEqualTo(ScheduleResult.SCHEDULED);
+        OutboxMessage again = Fixtures.outboxMessage(SHOP_ID, "m-2", "sales.purchase:512345678", CUSTOMER,
+                now.plusSeconds(60));
+
+        // when
+        ScheduleResult result = store().scheduleWithinCap(again, WEEKLY_CAP, now);
+        ScheduleResult atCap = store().scheduleWithinCap(again, FrequencyCap.of(1, Duration.ofDays(7)), now);
+
+        // then
+        assertThat(result).isEqualTo(ScheduleResult.DUPLICATE);
+        assertThat(atCap).isEqualTo(ScheduleResult.DUPLICATE);
+        assertThat(store().find(SHOP_ID, "m-1")).contains(first);
+        assertThat(store().find(SHOP_ID, "m-2")).isEmpty();
+    }
+
+    /**
+     * Only the customer's pending, claimed and sent messages due within the period count: older ones,
+     * failed and cancelled ones do not.
+     */
+    @Test
+    public void should_not_count_old_failed_or_cancelled_messages_when_scheduling_within_the_cap() {
+        // given
+        Instant now = clock().instant();
+        Instant periodStart = now.minus(WEEKLY_CAP.period());
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "old-1", CUSTOMER, periodStart.minusSeconds(1)));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "old-2", CUSTOMER, periodStart.minus(Duration.ofDays(3))));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "failed", CUSTOMER, now.minus(Duration.ofDays(1))));
+        outbox.claimDue(now, 10, "worker-1", LEASE);
+        outbox.markSent(SHOP_ID, "old-1", "wamid.1", periodStart);
+        outbox.markFailed(SHOP_ID, "failed", "400 recipient not on WhatsApp", null);
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "cancelled", CUSTOMER, now.plusSeconds(60)));
+        outbox.cancel(SHOP_ID, "cancelled");
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "recent-1", CUSTOMER, periodStart));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "recent-2", CUSTOMER, now.plusSeconds(60)));
+
+        // when
+        ScheduleResult third = outbox.scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "third", CUSTOMER, now.plusSeconds(120)), WEEKLY_CAP, now);
+        ScheduleResult fourth = outbox.scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "fourth", CUSTOMER, now.plusSeconds(180)), WEEKLY_CAP, now);
+
+        // then
+        assertThat(third).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(fourth).isEqualTo(ScheduleResult.CAPPED);
+        assertThat(outbox.find(SHOP_ID, "fourth")).isEmpty();
+    }
+
+    /** A message scheduled already claimed (sent at once by its creator) may be scheduled within the cap. */
+    @Test
+    public void should_schedule_a_claimed_message_when_it_is_below_the_cap() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage pending = Fixtures.outboxMessage(SHOP_ID, "m-now", CUSTOMER, now);
+        OutboxMessage claimed = new OutboxMessage(pending.id(), pending.shopId(), pending.runId(), pending.channel(),
+                pending.to(), pending.text(), pending.stableKey(), now, OutboxStatus.CLAIMED, 1, "creator",
+                now.plus(Duration.ofMinutes(2)), null, null, "512345678", null);
+
+        // when
+        ScheduleResult result = store().scheduleWithinCap(claimed, WEEKLY_CAP, now);
+
+        // then
+        assertThat(result).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(store().find(SHOP_ID, "m-now")).contains(claimed);
+    }
+
+    /**
+     * Eight threads scheduling eight different messages to one customer under a cap of 3: exactly three
+     * are added and five capped. Run in rounds, each for another customer, to give a read-then-write race
+     * many chances to show.
+     */
+    @Test
+    public void should_schedule_exactly_the_cap_when_schedules_to_one_customer_race() {
+        // given
+        Outbox outbox = store();
+        Instant now = clock().instant();
+        for (int round = 0; round < capRaceRounds(); round++) {
+            PhoneNumber customer = new PhoneNumber("+7701555" + String.format("%04d", round));
+            String prefix = "round-" + round + "-m-";
+
+            // when
+            List<ScheduleResult> results = Concurrency.race(8, t -> outbox.scheduleWithinCap(
+                    Fixtures.outboxMessage(SHOP_ID, prefix + t, customer, now.plusSeconds(t)), WEEKLY_CAP, now));
+
+            // then
+            assertThat(results).as("results in round %d", round)
+                    .filteredOn(r -> r == ScheduleResult.SCHEDULED).hasSize(3);
+            assertThat(results).as("results in round %d", round)
+                    .filteredOn(r -> r == ScheduleResult.CAPPED).hasSize(5);
+            assertThat(outbox.countRecent(SHOP_ID, customer, now.minus(WEEKLY_CAP.period()))).isEqualTo(3);
+            for (int t = 0; t < 8; t++) {
+                assertThat(outbox.find(SHOP_ID, prefix + t).isPresent())
+                        .isEqualTo(results.get(t) == ScheduleResult.SCHEDULED);
+            }
+        }
     }
 }

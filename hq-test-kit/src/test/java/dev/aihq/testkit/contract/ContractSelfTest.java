@@ -7,13 +7,23 @@ import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.TokenUsageStore;
 import dev.aihq.testkit.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Proves the suites can fail: deliberately broken stores must not pass them. */
@@ -54,6 +64,57 @@ class ContractSelfTest {
     }
 
     @Test
+    void should_fail_run_recovery_when_journal_forgets_finished_runs() {
+        // given
+        EventJournalContract suite = new EventJournalContract() {
+            @Override
+            protected EventJournal createStore() {
+                return new CarelessLeaseJournal(false, true);
+            }
+        };
+
+        // when / then
+        assertThatThrownBy(suite::should_never_claim_entry_when_its_run_finished)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void should_fail_run_recovery_when_a_claim_does_not_move_the_lease() {
+        // given
+        EventJournalContract suite = new EventJournalContract() {
+            @Override
+            protected EventJournal createStore() {
+                return new CarelessLeaseJournal(true, false);
+            }
+        };
+
+        // when / then
+        assertThatThrownBy(suite::should_move_the_lease_to_the_claimer_when_an_entry_is_claimed)
+                .isInstanceOf(AssertionError.class);
+        suite.forgetPreviousStore();
+        assertThatThrownBy(suite::should_claim_each_entry_exactly_once_when_threads_race_to_claim)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void should_pass_run_recovery_when_journal_keeps_leases_right() {
+        // given
+        EventJournalContract suite = new EventJournalContract() {
+            @Override
+            protected EventJournal createStore() {
+                return new CarelessLeaseJournal(true, true);
+            }
+        };
+
+        // when / then: the careless journal done right passes, so the failures above are the careless parts
+        suite.should_never_claim_entry_when_its_run_finished();
+        suite.forgetPreviousStore();
+        suite.should_move_the_lease_to_the_claimer_when_an_entry_is_claimed();
+        suite.forgetPreviousStore();
+        suite.should_claim_each_entry_exactly_once_when_threads_race_to_claim();
+    }
+
+    @Test
     void should_fail_day_separation_when_token_usage_ignores_the_day() {
         // given
         TokenUsageStoreContract suite = new TokenUsageStoreContract() {
@@ -89,7 +150,7 @@ class ContractSelfTest {
         private final Map<String, JournalEntry> entries = new HashMap<>();
 
         @Override
-        public synchronized JournalResult append(JournalEntry entry) {
+        public synchronized JournalResult append(JournalEntry entry, RunLease lease) {
             JournalEntry first = entries.putIfAbsent(entry.idempotencyKey(), entry);
             return first == null ? new JournalResult(true, entry) : new JournalResult(false, first);
         }
@@ -98,13 +159,27 @@ class ContractSelfTest {
         public synchronized Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
             return Optional.ofNullable(entries.get(idempotencyKey));
         }
+
+        @Override
+        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {}
+
+        @Override
+        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+                Collection<String> eventTypePrefixes) {
+            return List.of();
+        }
+
+        @Override
+        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+            return false;
+        }
     }
 
     private static final class LastWinsJournal implements EventJournal {
         private final Map<String, JournalEntry> entries = new HashMap<>();
 
         @Override
-        public synchronized JournalResult append(JournalEntry entry) {
+        public synchronized JournalResult append(JournalEntry entry, RunLease lease) {
             entries.put(entry.shopId() + "/" + entry.idempotencyKey(), entry);
             return new JournalResult(true, entry);
         }
@@ -112,6 +187,84 @@ class ContractSelfTest {
         @Override
         public synchronized Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
             return Optional.ofNullable(entries.get(shopId + "/" + idempotencyKey));
+        }
+
+        @Override
+        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {}
+
+        @Override
+        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+                Collection<String> eventTypePrefixes) {
+            return List.of();
+        }
+
+        @Override
+        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+            return false;
+        }
+    }
+
+    /** Appends and finds correctly, but forgets that runs finish, or that a claim moves the lease. */
+    private static final class CarelessLeaseJournal implements EventJournal {
+        private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
+        private final Map<String, RunLease> leases = new HashMap<>();
+        private final Set<String> finished = new HashSet<>();
+        private final boolean keepsFinished;
+        private final boolean movesLease;
+
+        CarelessLeaseJournal(boolean keepsFinished, boolean movesLease) {
+            this.keepsFinished = keepsFinished;
+            this.movesLease = movesLease;
+        }
+
+        @Override
+        public synchronized JournalResult append(JournalEntry entry, RunLease lease) {
+            String key = entry.shopId() + "/" + entry.idempotencyKey();
+            JournalEntry first = entries.putIfAbsent(key, entry);
+            if (first != null) {
+                return new JournalResult(false, first);
+            }
+            leases.put(key, lease);
+            return new JournalResult(true, entry);
+        }
+
+        @Override
+        public synchronized Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
+            return Optional.ofNullable(entries.get(shopId + "/" + idempotencyKey));
+        }
+
+        @Override
+        public synchronized void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
+            if (keepsFinished) {
+                finished.add(shopId + "/" + idempotencyKey);
+            }
+        }
+
+        @Override
+        public synchronized List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+                Collection<String> eventTypePrefixes) {
+            List<JournalEntry> claimed = new ArrayList<>();
+            entries.forEach((key, entry) -> {
+                if (claimed.size() < max && !finished.contains(key) && !leases.get(key).until().isAfter(now)
+                        && eventTypePrefixes.stream().anyMatch(entry.eventType()::startsWith)) {
+                    claimed.add(entry);
+                    if (movesLease) {
+                        leases.put(key, new RunLease(worker, now.plus(lease)));
+                    }
+                }
+            });
+            claimed.sort(Comparator.comparing(JournalEntry::receivedAt));
+            return claimed;
+        }
+
+        @Override
+        public synchronized boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+            String key = shopId + "/" + idempotencyKey;
+            if (!leases.containsKey(key) || finished.contains(key) || !leases.get(key).worker().equals(lease.worker())) {
+                return false;
+            }
+            leases.put(key, lease);
+            return true;
         }
     }
 
