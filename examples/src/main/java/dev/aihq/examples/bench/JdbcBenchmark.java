@@ -10,10 +10,12 @@ import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.examples.bench.PipelineBenchmark.AcceptingChannel;
 import dev.aihq.examples.bench.PipelineBenchmark.BenchStores;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
+import dev.aihq.pipeline.memory.CachingShopStore;
 import dev.aihq.store.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,9 @@ public final class JdbcBenchmark {
             out.println("PostgreSQL (embedded, fsync=on, synchronous_commit=on, commit_delay="
                     + System.getProperty("bench.commitDelay", "0") + " us), HikariCP pool of "
                     + pool.getMaximumPoolSize());
-            PipelineBenchmark.run("JDBC stores on PostgreSQL", new BenchStores(stores.shops(), stores.journal(),
+            // Shops are reused for 5 s, as AiHq.Builder#cacheShops does: a shop read per event is avoidable.
+            PipelineBenchmark.run("JDBC stores on PostgreSQL", new BenchStores(
+                    new CachingShopStore(stores.shops(), Duration.ofSeconds(5), Clock.systemUTC()), stores.journal(),
                     stores.purchases(), stores.catalog(), stores.runLog(), stores.outbox(), stores.tokenUsage()),
                     measured, warmup, new PipelineBenchmark.Load(16, 32, concurrency), out);
             drain(stores.outbox(), messages, out);
