@@ -26,4 +26,10 @@ public interface Stores {
 
     /** @return model tokens spent per shop and day */
     TokenUsageStore tokenUsage();
+
+    /** @return the shops' own prompt templates */
+    PromptTemplateStore promptTemplates();
+
+    /** @return the conversations with customers */
+    ConversationStore conversations();
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param runLog the run log
  * @param outbox the outbox
  * @param tokenUsage the token usage
+ * @param promptTemplates the shops' prompt templates
+ * @param conversations the conversations
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -27,7 +29,9 @@ public record InMemoryStores(
         InMemoryCatalogStore catalog,
         InMemoryRunLog runLog,
         InMemoryOutbox outbox,
-        InMemoryTokenUsageStore tokenUsage) implements Stores {
+        InMemoryTokenUsageStore tokenUsage,
+        InMemoryPromptTemplateStore promptTemplates,
+        InMemoryConversationStore conversations) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -38,6 +42,8 @@ public record InMemoryStores(
         Objects.requireNonNull(runLog, "run log");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(tokenUsage, "token usage");
+        Objects.requireNonNull(promptTemplates, "prompt templates");
+        Objects.requireNonNull(conversations, "conversations");
     }
 
     /**
@@ -59,6 +65,6 @@ public record InMemoryStores(
     public static InMemoryStores create(int maxRunsPerShop) {
         return new InMemoryStores(new InMemoryShopStore(), new InMemoryEventJournal(), new InMemoryPurchaseStore(),
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
-                new InMemoryTokenUsageStore());
+                new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore());
     }
 }

@@ -7,8 +7,10 @@ import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
@@ -51,6 +53,8 @@ public final class JdbcStores implements Stores {
     private final RunLog runLog;
     private final Outbox outbox;
     private final TokenUsageStore tokenUsage;
+    private final PromptTemplateStore promptTemplates;
+    private final ConversationStore conversations;
 
     private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes) {
         this.jdbc = jdbc;
@@ -62,6 +66,8 @@ public final class JdbcStores implements Stores {
         this.runLog = new JdbcRunLog(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
         this.tokenUsage = new JdbcTokenUsageStore(jdbc);
+        this.promptTemplates = new JdbcPromptTemplateStore(jdbc);
+        this.conversations = new JdbcConversationStore(jdbc);
     }
 
     /**
@@ -141,6 +147,18 @@ public final class JdbcStores implements Stores {
     @Override
     public TokenUsageStore tokenUsage() {
         return tokenUsage;
+    }
+
+    /** @return the shops' prompt template store */
+    @Override
+    public PromptTemplateStore promptTemplates() {
+        return promptTemplates;
+    }
+
+    /** @return the conversation store */
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
     }
 
     static String requireValidPrefix(String prefix) {

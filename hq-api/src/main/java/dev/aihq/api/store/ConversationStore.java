@@ -1,0 +1,40 @@
+package dev.aihq.api.store;
+
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import java.time.Instant;
+import java.util.List;
+
+/** The messages exchanged with customers, per shop and customer. Thread-safe. */
+public interface ConversationStore {
+
+    /**
+     * Appends a message once per (shop, message key); a second append of the same key keeps the first
+     * message and changes nothing.
+     *
+     * @param message the message
+     * @return {@code true} when it was new
+     */
+    boolean append(ConversationMessage message);
+
+    /**
+     * Returns the last messages of a customer's conversation with a shop, in chronological order (the
+     * newest last). Messages at the same instant are ordered by their message key.
+     *
+     * @param shopId the shop
+     * @param customer the customer
+     * @param limit the most to return, at least 1
+     * @return the newest {@code limit} messages, oldest first
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<ConversationMessage> recent(ShopId shopId, PhoneNumber customer, int limit);
+
+    /**
+     * Deletes a shop's messages older than an instant, of every customer (for retention).
+     *
+     * @param shopId the shop
+     * @param before messages strictly before it are deleted
+     * @return how many were deleted
+     */
+    int purgeBefore(ShopId shopId, Instant before);
+}
