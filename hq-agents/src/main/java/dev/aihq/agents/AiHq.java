@@ -14,6 +14,7 @@ import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
@@ -90,6 +91,9 @@ public final class AiHq implements AutoCloseable {
                 .shops(shops).journal(b.journal).runLog(b.runLog).purchases(b.purchases).catalog(b.catalog)
                 .outbox(b.outbox).tokenUsage(b.tokenUsage).channel(b.channel).chatModel(b.chatModel)
                 .clock(b.clock).executor(executor);
+        if (b.promptTemplates != null) {
+            sales.promptTemplates(b.promptTemplates);
+        }
         b.listeners.forEach(sales::listener);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
@@ -244,6 +248,7 @@ public final class AiHq implements AutoCloseable {
     public static final class Builder {
         private @Nullable ShopStore shops;
         private @Nullable Duration shopCacheTtl;
+        private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable CatalogStore catalog;
@@ -277,6 +282,7 @@ public final class AiHq implements AutoCloseable {
             runLog = stores.runLog();
             outbox = stores.outbox();
             tokenUsage = stores.tokenUsage();
+            promptTemplates = stores.promptTemplates();
             return this;
         }
 
@@ -435,6 +441,18 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder cacheShops(Duration ttl) {
             this.shopCacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Sets where shops keep their own prompt templates, which replace the shipped prompts for that shop
+         * ({@link #stores(Stores)} sets it too); without one the shipped prompts are used.
+         *
+         * @param store the shops' prompt templates
+         * @return this builder
+         */
+        public Builder promptTemplates(PromptTemplateStore store) {
+            this.promptTemplates = store;
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.TokenUsageStore;
 import dev.aihq.http.Masking;
 import dev.aihq.pipeline.Agent;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -70,6 +73,14 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
     private final @Nullable ChatModel chatModel;
     private final @Nullable PromptTemplate systemPrompt;
     private final @Nullable PromptTemplate userPrompt;
+    private final @Nullable PromptTemplateStore shopPrompts;
+    private final String systemPromptName;
+    private final String userPromptName;
+    private final Duration shopPromptTtl;
+    /** Shops' own templates as last read, so a model call does not read the store each time. */
+    private final ConcurrentHashMap<String, CachedPrompt> cachedShopPrompts = new ConcurrentHashMap<>();
+
+    private record CachedPrompt(@Nullable PromptTemplate template, Instant expires) {}
     private final @Nullable Function<C, Map<String, String>> variables;
     private final @Nullable ResultParser<R> parser;
     private final Fallback<C, R> fallback;
@@ -89,6 +100,10 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         this.chatModel = b.chatModel;
         this.systemPrompt = b.systemPrompt;
         this.userPrompt = b.userPrompt;
+        this.shopPrompts = b.shopPrompts;
+        this.systemPromptName = b.systemPromptName;
+        this.userPromptName = b.userPromptName;
+        this.shopPromptTtl = b.shopPromptTtl;
         this.variables = b.variables;
         this.parser = b.parser;
         this.fallback = Objects.requireNonNull(b.fallback);
@@ -150,8 +165,8 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         String user;
         try {
             Map<String, String> values = Objects.requireNonNull(variables).apply(input.context());
-            system = Objects.requireNonNull(systemPrompt).render(values);
-            user = Objects.requireNonNull(userPrompt).render(values);
+            system = prompt(shop, systemPromptName, Objects.requireNonNull(systemPrompt), input).render(values);
+            user = prompt(shop, userPromptName, Objects.requireNonNull(userPrompt), input).render(values);
         } catch (IllegalArgumentException e) {
             LOG.warn("Agent '{}' could not render its prompt for shop {}: {}", name, shop.id(), e.getMessage());
             return fallback(input, draft, AgentTrace.fallback("prompt not rendered: " + describe(e)));
@@ -214,6 +229,24 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         return Masking.excerpt(message.strip(), MAX_REASON_CHARS);
     }
 
+    /** The shop's own template of that name when it has one, else the shipped one. */
+    private PromptTemplate prompt(Shop shop, String name, PromptTemplate shipped, AgentInput<C> input) {
+        if (shopPrompts == null || name.isEmpty()) {
+            return shipped;
+        }
+        Instant now = clock == null ? input.now() : clock.instant();
+        String key = shop.id().value() + "\u0000" + name;
+        CachedPrompt cached = cachedShopPrompts.get(key);
+        if (cached == null || !now.isBefore(cached.expires())) {
+            PromptTemplate own = shopPrompts.find(shop.id(), name)
+                    .map(text -> PromptTemplate.named("template '" + name + "' of shop " + shop.id(), text))
+                    .orElse(null);
+            cached = new CachedPrompt(own, now.plus(shopPromptTtl));
+            cachedShopPrompts.put(key, cached);
+        }
+        return cached.template() == null ? shipped : cached.template();
+    }
+
     /**
      * Returns the lower-case hex SHA-256 of a text's UTF-8 bytes, as the run log records prompt hashes.
      *
@@ -247,6 +280,10 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         private @Nullable ChatModel chatModel;
         private @Nullable PromptTemplate systemPrompt;
         private @Nullable PromptTemplate userPrompt;
+        private @Nullable PromptTemplateStore shopPrompts;
+        private String systemPromptName = "";
+        private String userPromptName = "";
+        private Duration shopPromptTtl = Duration.ofSeconds(30);
         private @Nullable Function<C, Map<String, String>> variables;
         private @Nullable ResultParser<R> parser;
         private @Nullable Fallback<C, R> fallback;
@@ -296,6 +333,26 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
          */
         public Builder<C, R> userPrompt(PromptTemplate prompt) {
             this.userPrompt = prompt;
+            return this;
+        }
+
+        /**
+         * Lets shops replace the prompts with their own: a shop's template named {@code systemName} or
+         * {@code userName} in the store is used instead of the shipped one (same placeholders). Templates
+         * are read at most once per {@code ttl} per shop; without this call the shipped prompts are used.
+         *
+         * @param store the shops' templates
+         * @param systemName the name of the system prompt, e.g. {@code sales-system}
+         * @param userName the name of the user prompt, e.g. {@code sales-purchase-user}
+         * @param ttl how long a shop's template (or its absence) is reused
+         * @return this builder
+         */
+        public Builder<C, R> shopPrompts(PromptTemplateStore store, String systemName, String userName,
+                Duration ttl) {
+            this.shopPrompts = Objects.requireNonNull(store, "store");
+            this.systemPromptName = Objects.requireNonNull(systemName, "systemName");
+            this.userPromptName = Objects.requireNonNull(userName, "userName");
+            this.shopPromptTtl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
@@ -385,6 +442,10 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
                 if (tokenUsage == null) {
                     missing.add("tokenUsage");
                 }
+            }
+            if (shopPrompts != null && (shopPromptTtl.isNegative() || shopPromptTtl.isZero())) {
+                throw new ConfigurationException("model agent" + (name == null ? "" : " '" + name + "'")
+                        + ": the shop prompt ttl must be positive, got " + shopPromptTtl);
             }
             if (!missing.isEmpty()) {
                 throw new ConfigurationException("model agent" + (name == null ? "" : " '" + name + "'")

@@ -253,6 +253,32 @@ class ModelAgentTest {
     }
 
     @Test
+    void should_send_the_shops_own_prompt_when_the_shop_has_one() {
+        // given: the shop replaced the user prompt; another shop did not
+        dev.aihq.pipeline.memory.InMemoryPromptTemplateStore prompts =
+                new dev.aihq.pipeline.memory.InMemoryPromptTemplateStore();
+        prompts.save(Fixtures.SHOP_ID, "sales-purchase-user", "Наш стиль: коротко. Клиент взял {{product}}.");
+        ScriptedChatModel model = ScriptedChatModel.create().replyAlways("{\"text\": \"Спасибо!\"}", 10, 10);
+        ModelAgent<String, SalesOffer> agent = ModelAgent.<String, SalesOffer>builder().name("test.sales")
+                .chatModel(model).systemPrompt(PromptTemplate.of("Ты продавец."))
+                .userPrompt(PromptTemplate.of("Клиент купил: {{product}}"))
+                .shopPrompts(prompts, "sales-system", "sales-purchase-user", Duration.ofSeconds(30))
+                .variables(product -> Map.of("product", product)).parser(new SalesOfferParser())
+                .fallback(input -> DRAFT).tokenUsage(tokens).build();
+
+        // when
+        agent.run(input("смартфон", shop(ShopSettings.defaults())));
+        String own = model.lastPromptText();
+        agent.run(input("смартфон", Fixtures.kaspiShop(Fixtures.OTHER_SHOP_ID).build()));
+        String shipped = model.lastPromptText();
+
+        // then
+        assertThat(own).contains("Ты продавец.").contains("Наш стиль: коротко. Клиент взял смартфон.")
+                .doesNotContain("Клиент купил");
+        assertThat(shipped).contains("Клиент купил: смартфон").doesNotContain("Наш стиль");
+    }
+
+    @Test
     void should_not_call_the_model_when_the_budget_is_zero() {
         // given
         ScriptedChatModel model = ScriptedChatModel.create().reply("{\"text\": \"не должно прийти\"}");

@@ -12,6 +12,7 @@ import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
@@ -54,6 +55,9 @@ import javax.annotation.Nullable;
  */
 public final class SalesPipelines {
 
+    /** How long a shop's own prompt template (or its absence) is reused before it is read again. */
+    private static final Duration SHOP_PROMPT_TTL = Duration.ofSeconds(30);
+
     /** The purchase pipeline's name. */
     public static final String PURCHASE = "sales.purchase";
     /** The reply pipeline's name. */
@@ -76,6 +80,7 @@ public final class SalesPipelines {
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
     private final List<PipelineListener> listeners;
+    private final @Nullable PromptTemplateStore promptTemplates;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -92,6 +97,7 @@ public final class SalesPipelines {
         this.contextExecutor = b.contextExecutor;
         this.sourceDeadline = b.sourceDeadline;
         this.listeners = List.copyOf(b.listeners);
+        this.promptTemplates = b.promptTemplates;
     }
 
     /**
@@ -118,7 +124,7 @@ public final class SalesPipelines {
                                 .filter(p -> !p.orderId().equals(request.event().orderId()))
                                 .toList())
                         .orElse(List.of()));
-        ModelAgent<PurchaseContext, SalesOffer> model = ModelAgent.<PurchaseContext, SalesOffer>builder()
+        ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent.<PurchaseContext, SalesOffer>builder()
                 .name(PURCHASE)
                 .chatModel(chatModel)
                 .systemPrompt(SalesPrompts.system())
@@ -126,8 +132,12 @@ public final class SalesPipelines {
                 .variables(SalesPrompts::purchaseVariables)
                 .parser(new SalesOfferParser())
                 .fallback(input -> SalesMessages.purchaseOffer(input.context()))
-                .tokenUsage(tokenUsage)
-                .build();
+                .tokenUsage(tokenUsage);
+        if (promptTemplates != null) {
+            modelBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.PURCHASE_USER_NAME,
+                    SHOP_PROMPT_TTL);
+        }
+        ModelAgent<PurchaseContext, SalesOffer> model = modelBuilder.build();
         // Without a contact nobody can receive the message: do not spend model tokens on it.
         Agent<PurchaseContext, SalesOffer> agent = input -> input.context().event().customer() == null
                 ? new AgentOutput<>(SalesMessages.purchaseOffer(input.context()),
@@ -170,7 +180,7 @@ public final class SalesPipelines {
         ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
                 sourceDeadline, request -> purchases.findByCustomer(request.shop().id(), request.event().from(),
                         RECENT_LIMIT));
-        ModelAgent<ReplyContext, SalesOffer> agent = ModelAgent.<ReplyContext, SalesOffer>builder()
+        ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
                 .name(REPLY)
                 .chatModel(chatModel)
                 .systemPrompt(SalesPrompts.system())
@@ -178,8 +188,12 @@ public final class SalesPipelines {
                 .variables(SalesPrompts::replyVariables)
                 .parser(new SalesOfferParser())
                 .fallback(input -> SalesMessages.replyOffer(input.context()))
-                .tokenUsage(tokenUsage)
-                .build();
+                .tokenUsage(tokenUsage);
+        if (promptTemplates != null) {
+            agentBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.REPLY_USER_NAME,
+                    SHOP_PROMPT_TTL);
+        }
+        ModelAgent<ReplyContext, SalesOffer> agent = agentBuilder.build();
         AgentPipeline.Builder<CustomerReplyEvent, ReplyContext, SalesOffer> b =
                 AgentPipeline.<CustomerReplyEvent, ReplyContext, SalesOffer>builder(REPLY)
                         .resumes(CustomerReplyEvent.TYPE).eventClass(CustomerReplyEvent.class)
@@ -228,6 +242,7 @@ public final class SalesPipelines {
         private @Nullable Executor contextExecutor;
         private Duration sourceDeadline = Duration.ofSeconds(5);
         private final List<PipelineListener> listeners = new ArrayList<>();
+        private @Nullable PromptTemplateStore promptTemplates;
 
         private Builder() {}
 
@@ -382,6 +397,19 @@ public final class SalesPipelines {
          */
         public Builder listener(PipelineListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Lets shops replace the shipped prompts with their own templates, named {@code sales-system},
+         * {@code sales-purchase-user} and {@code sales-reply-user} in the store (same placeholders as the
+         * shipped ones); read at most once per 30 s per shop. Without it the shipped prompts are used.
+         *
+         * @param store the shops' prompt templates
+         * @return this builder
+         */
+        public Builder promptTemplates(PromptTemplateStore store) {
+            this.promptTemplates = store;
             return this;
         }
 

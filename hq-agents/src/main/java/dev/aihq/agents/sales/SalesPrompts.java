@@ -23,6 +23,12 @@ public final class SalesPrompts {
 
     /** The system prompt resource. */
     public static final String SYSTEM = "/dev/aihq/agents/prompts/sales-system.txt";
+    /** The name under which a shop stores its own system prompt. */
+    public static final String SYSTEM_NAME = "sales-system";
+    /** The name under which a shop stores its own purchase prompt. */
+    public static final String PURCHASE_USER_NAME = "sales-purchase-user";
+    /** The name under which a shop stores its own reply prompt. */
+    public static final String REPLY_USER_NAME = "sales-reply-user";
     /** The user prompt after a purchase. */
     public static final String PURCHASE_USER = "/dev/aihq/agents/prompts/sales-purchase-user.txt";
     /** The user prompt for a customer's message. */
