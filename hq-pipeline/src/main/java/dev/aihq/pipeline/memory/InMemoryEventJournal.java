@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An {@link EventJournal} in a concurrent map keyed by (shop, idempotency key): an append is one
  * {@code putIfAbsent}, so of racing appends of one key exactly one wins and every other gets the winner's
- * entry. Unfinished entries are also kept in a second map, which claims scan; leases change under one
- * lock, so of racing claims each entry goes to one caller. Thread-safe; entries are kept until the journal
+ * entry. Unfinished entries are also kept in a second map, which claims scan; a lease changes atomically
+ * per entry (inside the map's compute), so of racing claims each entry goes to one caller. Thread-safe; entries are kept until the journal
  * is dropped. Its leases live in this process only: it resumes runs of pipelines that stopped, not of a
  * process that died.
  */
@@ -30,7 +30,6 @@ public final class InMemoryEventJournal implements EventJournal {
 
     private final ConcurrentHashMap<Key, Slot> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Slot> unfinished = new ConcurrentHashMap<>();
-    private final Object leases = new Object();
 
     /** Creates an empty journal. */
     public InMemoryEventJournal() {}
@@ -59,10 +58,7 @@ public final class InMemoryEventJournal implements EventJournal {
     @Override
     public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
         Objects.requireNonNull(at, "at");
-        Key key = new Key(shopId, idempotencyKey);
-        synchronized (leases) {
-            unfinished.remove(key);
-        }
+        unfinished.remove(new Key(shopId, idempotencyKey));
     }
 
     @Override
@@ -82,34 +78,44 @@ public final class InMemoryEventJournal implements EventJournal {
             return List.of();
         }
         RunLease claim = new RunLease(worker, now.plus(lease));
-        synchronized (leases) {
-            List<Slot> expired = new ArrayList<>();
-            for (Slot slot : unfinished.values()) {
-                if (!slot.lease.until().isAfter(now) && prefixes.stream().anyMatch(slot.entry.eventType()::startsWith)) {
-                    expired.add(slot);
-                }
+        List<Slot> expired = new ArrayList<>();
+        for (Slot slot : unfinished.values()) {
+            if (!slot.lease.until().isAfter(now) && prefixes.stream().anyMatch(slot.entry.eventType()::startsWith)) {
+                expired.add(slot);
             }
-            expired.sort(OLDEST_FIRST);
-            List<JournalEntry> claimed = new ArrayList<>(Math.min(max, expired.size()));
-            for (Slot slot : expired.subList(0, Math.min(max, expired.size()))) {
-                slot.lease = claim;
-                claimed.add(slot.entry);
-            }
-            return List.copyOf(claimed);
         }
+        expired.sort(OLDEST_FIRST);
+        List<JournalEntry> claimed = new ArrayList<>(Math.min(max, expired.size()));
+        for (Slot candidate : expired) {
+            if (claimed.size() == max) {
+                break;
+            }
+            // Per-entry atomic: of concurrent claimers one moves the lease, the others see it unexpired; a
+            // run finished meanwhile is gone from the map and not claimed.
+            Key key = new Key(candidate.entry.shopId(), candidate.entry.idempotencyKey());
+            unfinished.computeIfPresent(key, (k, slot) -> {
+                if (slot == candidate && !slot.lease.until().isAfter(now)) {
+                    slot.lease = claim;
+                    claimed.add(slot.entry);
+                }
+                return slot;
+            });
+        }
+        return List.copyOf(claimed);
     }
 
     @Override
     public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
         Objects.requireNonNull(lease, "lease");
-        synchronized (leases) {
-            Slot slot = unfinished.get(new Key(shopId, idempotencyKey));
-            if (slot == null || !slot.lease.worker().equals(lease.worker())) {
-                return false;
+        boolean[] renewed = {false};
+        unfinished.computeIfPresent(new Key(shopId, idempotencyKey), (k, slot) -> {
+            if (slot.lease.worker().equals(lease.worker())) {
+                slot.lease = lease;
+                renewed[0] = true;
             }
-            slot.lease = lease;
-            return true;
-        }
+            return slot;
+        });
+        return renewed[0];
     }
 
     /**
@@ -140,7 +146,7 @@ public final class InMemoryEventJournal implements EventJournal {
     /** An entry with its lease, which changes under the journal's lock. */
     private static final class Slot {
         final JournalEntry entry;
-        RunLease lease;
+        volatile RunLease lease;
 
         Slot(JournalEntry entry, RunLease lease) {
             this.entry = entry;
