@@ -32,4 +32,7 @@ public interface Stores {
 
     /** @return the conversations with customers */
     ConversationStore conversations();
+
+    /** @return the customers who must never be messaged again, kept as keyed hashes */
+    SuppressionStore suppressions();
 }

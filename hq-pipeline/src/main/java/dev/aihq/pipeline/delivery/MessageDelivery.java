@@ -12,6 +12,7 @@ import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.ScheduleResult;
+import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.pipeline.Delivery;
 import dev.aihq.pipeline.DeliveryRequest;
 import dev.aihq.pipeline.DeliveryResult;
@@ -35,6 +36,9 @@ import javax.annotation.Nullable;
  * the same moment cannot together exceed the cap. A message about an order carries the order's key
  * ({@link Builder#orderKey}), by which a cancelled or returned order cancels it while it is pending.
  *
+ * <p>With a suppression list ({@link Builder#suppressions}) a customer on the shop's list (opted out, or
+ * erased) is never messaged: the run completes as not sent and the outbox is not touched.
+ *
  * <p>A message sent at once is scheduled already claimed by this run under a lease, so a dispatcher
  * never sends it a second time; if this process dies before recording the send, the lease expires and a
  * dispatcher sends it. That is the one window in which a message can go out twice, and the message's
@@ -55,6 +59,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     private final Duration lease;
     private final Duration retryDelay;
     private final String worker;
+    private final @Nullable SuppressionStore suppressions;
 
     private MessageDelivery(Builder<E, C, R> b) {
         this.channel = b.channel;
@@ -66,6 +71,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         this.lease = b.lease;
         this.retryDelay = b.retryDelay;
         this.worker = b.worker;
+        this.suppressions = b.suppressions;
     }
 
     /**
@@ -85,6 +91,9 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         Optional<PhoneNumber> to = recipient.apply(request);
         if (to.isEmpty()) {
             return DeliveryResult.rejected("no customer contact: the source gave no usable phone number");
+        }
+        if (suppressions != null && suppressions.isSuppressed(request.shop().id(), to.get())) {
+            return DeliveryResult.completed("not sent: the customer opted out");
         }
         String body = text.apply(request.result());
         int max = channel.limits().maxTextLength();
@@ -157,6 +166,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         private Duration lease = Duration.ofMinutes(2);
         private Duration retryDelay = Duration.ofMinutes(1);
         private String worker = "pipeline";
+        private @Nullable SuppressionStore suppressions;
 
         private Builder() {}
 
@@ -218,6 +228,17 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         /** @param worker this instance's name in outbox claims @return this builder */
         public Builder<E, C, R> worker(String worker) {
             this.worker = worker;
+            return this;
+        }
+
+        /**
+         * Sets the suppression list checked before every message; by default none is checked.
+         *
+         * @param suppressions the customers who must not be messaged
+         * @return this builder
+         */
+        public Builder<E, C, R> suppressions(SuppressionStore suppressions) {
+            this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param tokenUsage the token usage
  * @param promptTemplates the shops' prompt templates
  * @param conversations the conversations
+ * @param suppressions the customers who must not be messaged again
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -31,7 +32,8 @@ public record InMemoryStores(
         InMemoryOutbox outbox,
         InMemoryTokenUsageStore tokenUsage,
         InMemoryPromptTemplateStore promptTemplates,
-        InMemoryConversationStore conversations) implements Stores {
+        InMemoryConversationStore conversations,
+        InMemorySuppressionStore suppressions) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -44,11 +46,13 @@ public record InMemoryStores(
         Objects.requireNonNull(tokenUsage, "token usage");
         Objects.requireNonNull(promptTemplates, "prompt templates");
         Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(suppressions, "suppressions");
     }
 
     /**
      * Creates a set of empty stores; the run log keeps {@value InMemoryRunLog#DEFAULT_MAX_RECORDS_PER_SHOP}
-     * runs per shop.
+     * runs per shop. The suppression list hashes phone numbers with a random key made now, which is
+     * fine for one process whose stores vanish with it.
      *
      * @return the stores
      */
@@ -57,7 +61,8 @@ public record InMemoryStores(
     }
 
     /**
-     * Creates a set of empty stores with a run log retention limit.
+     * Creates a set of empty stores with a run log retention limit. The suppression list hashes phone
+     * numbers with a random key made now ({@link InMemorySuppressionStore#withRandomKey()}).
      *
      * @param maxRunsPerShop how many runs per shop the run log keeps, at least 1
      * @return the stores
@@ -65,6 +70,7 @@ public record InMemoryStores(
     public static InMemoryStores create(int maxRunsPerShop) {
         return new InMemoryStores(new InMemoryShopStore(), new InMemoryEventJournal(), new InMemoryPurchaseStore(),
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
-                new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore());
+                new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
+                InMemorySuppressionStore.withRandomKey());
     }
 }

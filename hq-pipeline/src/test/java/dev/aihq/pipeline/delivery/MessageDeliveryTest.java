@@ -18,6 +18,7 @@ import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.pipeline.DeliveryRequest;
 import dev.aihq.pipeline.DeliveryResult;
 import dev.aihq.pipeline.memory.InMemoryOutbox;
+import dev.aihq.pipeline.memory.InMemorySuppressionStore;
 import dev.aihq.testkit.Concurrency;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.RecordingChannel;
@@ -90,6 +91,46 @@ class MessageDeliveryTest {
         assertThat(result.scheduledFor()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(channel.sent()).isEmpty();
         assertThat(outbox.find(Fixtures.SHOP_ID, "run-42").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    }
+
+    @Test
+    void should_complete_without_sending_or_recording_when_the_customer_opted_out() {
+        // given
+        InMemorySuppressionStore suppressions = InMemorySuppressionStore.withRandomKey();
+        suppressions.suppress(Fixtures.SHOP_ID, Fixtures.CUSTOMER, "opted-out", clock.instant());
+        MessageDelivery<PurchaseEvent, String, SalesOffer> delivery = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text).suppressions(suppressions)
+                .build();
+
+        // when
+        DeliveryResult result = delivery.deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "Скидка!"));
+
+        // then
+        assertThat(result).isEqualTo(DeliveryResult.completed("not sent: the customer opted out"));
+        assertThat(channel.sent()).isEmpty();
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42")).isEmpty();
+        assertThat(outbox.countRecent(Fixtures.SHOP_ID, Fixtures.CUSTOMER, clock.instant().minus(Duration.ofDays(30))))
+                .isZero();
+    }
+
+    @Test
+    void should_send_when_the_customer_opted_in_again() {
+        // given
+        InMemorySuppressionStore suppressions = InMemorySuppressionStore.withRandomKey();
+        suppressions.suppress(Fixtures.SHOP_ID, Fixtures.CUSTOMER, "opted-out", clock.instant());
+        suppressions.lift(Fixtures.SHOP_ID, Fixtures.CUSTOMER);
+        MessageDelivery<PurchaseEvent, String, SalesOffer> delivery = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text).suppressions(suppressions)
+                .build();
+
+        // when
+        DeliveryResult result = delivery.deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "Скидка!"));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(channel.sent()).hasSize(1);
     }
 
     @Test

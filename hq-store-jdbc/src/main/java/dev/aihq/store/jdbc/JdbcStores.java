@@ -10,11 +10,13 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PhoneHash;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.Stores;
+import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.TokenUsageStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +41,11 @@ import javax.sql.DataSource;
  * <p>The stores are thread-safe and hold no connection between calls: give them a pooled data source.
  * With Supabase's pooler in transaction mode (port 6543) add {@code prepareThreshold=0} to the JDBC URL,
  * because server-side prepared statements do not survive a pooled transaction.
+ *
+ * <p>The suppression list ({@link #suppressions()}) needs a secret key, set with
+ * {@link Builder#suppressionKey(byte[])}: without it the other stores work and {@link #suppressions()}
+ * throws a {@link ConfigurationException}. There is deliberately no default key, since a key anyone can
+ * derive would let the stored hashes be checked against guessed numbers.
  */
 public final class JdbcStores implements Stores {
 
@@ -55,8 +62,9 @@ public final class JdbcStores implements Stores {
     private final TokenUsageStore tokenUsage;
     private final PromptTemplateStore promptTemplates;
     private final ConversationStore conversations;
+    private final @Nullable SuppressionStore suppressions;
 
-    private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes) {
+    private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes, @Nullable byte[] suppressionKey) {
         this.jdbc = jdbc;
         this.eventTypes = Map.copyOf(eventTypes);
         this.shops = new JdbcShopStore(jdbc);
@@ -68,6 +76,7 @@ public final class JdbcStores implements Stores {
         this.tokenUsage = new JdbcTokenUsageStore(jdbc);
         this.promptTemplates = new JdbcPromptTemplateStore(jdbc);
         this.conversations = new JdbcConversationStore(jdbc);
+        this.suppressions = suppressionKey == null ? null : new JdbcSuppressionStore(jdbc, suppressionKey);
     }
 
     /**
@@ -161,6 +170,24 @@ public final class JdbcStores implements Stores {
         return conversations;
     }
 
+    /**
+     * Returns the suppression list, which stores only keyed hashes of phone numbers.
+     *
+     * @return the suppression store
+     * @throws ConfigurationException when the stores were built without
+     *     {@link Builder#suppressionKey(byte[])}
+     */
+    @Override
+    public SuppressionStore suppressions() {
+        SuppressionStore store = suppressions;
+        if (store == null) {
+            throw new ConfigurationException("the suppression list needs a secret key: set"
+                    + " JdbcStores.Builder#suppressionKey(byte[]) (at least " + PhoneHash.MIN_KEY_BYTES
+                    + " bytes, the same on every instance)");
+        }
+        return store;
+    }
+
     static String requireValidPrefix(String prefix) {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new ConfigurationException("table prefix must be empty or 1-21 lower-case letters, digits and '_'"
@@ -174,6 +201,7 @@ public final class JdbcStores implements Stores {
         private final DataSource dataSource;
         private @Nullable Dialect dialect;
         private String tablePrefix = "hq_";
+        private @Nullable byte[] suppressionKey;
         private final Map<String, Class<? extends HqEvent>> eventTypes = new LinkedHashMap<>();
 
         private Builder(DataSource dataSource) {
@@ -207,6 +235,21 @@ public final class JdbcStores implements Stores {
         }
 
         /**
+         * Sets the secret key the suppression list hashes phone numbers with; see {@link PhoneHash}. Keep
+         * it like a password (e.g. in the secret store the database password comes from) and give every
+         * application instance the same key: with another key nobody on the list is recognised, and losing
+         * it makes the list unusable. Optional: without it {@link JdbcStores#suppressions()} throws a
+         * {@link ConfigurationException}.
+         *
+         * @param key at least {@value PhoneHash#MIN_KEY_BYTES} bytes, ideally 32 random bytes; copied
+         * @return this builder
+         */
+        public Builder suppressionKey(byte[] key) {
+            this.suppressionKey = Objects.requireNonNull(key, "suppression key").clone();
+            return this;
+        }
+
+        /**
          * Registers an event type of your own so the journal can store and read it. The built-in events
          * are registered already.
          *
@@ -232,6 +275,10 @@ public final class JdbcStores implements Stores {
             } catch (ConfigurationException e) {
                 problems.add(e.getMessage());
             }
+            if (suppressionKey != null && suppressionKey.length < PhoneHash.MIN_KEY_BYTES) {
+                problems.add("suppression key must be at least " + PhoneHash.MIN_KEY_BYTES + " bytes, got "
+                        + suppressionKey.length);
+            }
             Dialect chosen = dialect;
             if (chosen == null) {
                 try (Connection connection = dataSource.getConnection()) {
@@ -243,7 +290,8 @@ public final class JdbcStores implements Stores {
             if (!problems.isEmpty()) {
                 throw new ConfigurationException("JDBC stores are misconfigured: " + String.join("; ", problems));
             }
-            return new JdbcStores(new Jdbc(dataSource, chosen, tablePrefix, StorageJson.codec()), eventTypes);
+            return new JdbcStores(new Jdbc(dataSource, chosen, tablePrefix, StorageJson.codec()), eventTypes,
+                    suppressionKey);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -60,16 +61,20 @@ final class TestDatabases {
         return h2;
     }
 
+    /** The suppression key the test stores hash phone numbers with. */
+    static final byte[] SUPPRESSION_KEY = "test-suppression-key-0123456789".getBytes(StandardCharsets.US_ASCII);
+
     /** JDBC stores on a fresh set of PostgreSQL tables, migrated. */
     static JdbcStores postgresStores() {
-        JdbcStores stores = JdbcStores.builder(postgres()).tablePrefix("t" + COUNTER.incrementAndGet() + "_").build();
+        JdbcStores stores = JdbcStores.builder(postgres()).tablePrefix("t" + COUNTER.incrementAndGet() + "_")
+                .suppressionKey(SUPPRESSION_KEY).build();
         stores.migrate();
         return stores;
     }
 
     /** JDBC stores on a fresh H2 database, migrated. */
     static JdbcStores h2Stores() {
-        JdbcStores stores = JdbcStores.builder(h2()).build();
+        JdbcStores stores = JdbcStores.builder(h2()).suppressionKey(SUPPRESSION_KEY).build();
         stores.migrate();
         return stores;
     }
