@@ -7,6 +7,7 @@ import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.SuppressionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final int maxAttempts;
     private final Duration retryBase;
+    private final @Nullable SuppressionStore suppressions;
     private @Nullable ScheduledExecutorService scheduler;
 
     private OutboxDispatcher(Builder b) {
@@ -56,6 +58,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.pollInterval = b.pollInterval;
         this.maxAttempts = b.maxAttempts;
         this.retryBase = b.retryBase;
+        this.suppressions = b.suppressions;
     }
 
     /**
@@ -89,6 +92,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private boolean send(OutboxMessage message, Instant now) {
+        if (suppressions != null && suppressions.isSuppressed(message.shopId(), message.to())) {
+            // Scheduled before the customer opted out: it is given up, never sent.
+            outbox.markFailed(message.shopId(), message.id(), "not sent: the customer opted out", null);
+            return false;
+        }
         MessageChannel channel = channels.get(message.channel());
         if (channel == null) {
             outbox.markFailed(message.shopId(), message.id(), "no channel named '" + message.channel()
@@ -170,6 +178,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         private Duration pollInterval = Duration.ofSeconds(1);
         private int maxAttempts = 5;
         private Duration retryBase = Duration.ofMinutes(1);
+        private @Nullable SuppressionStore suppressions;
 
         private Builder() {}
 
@@ -224,6 +233,18 @@ public final class OutboxDispatcher implements AutoCloseable {
         /** @param base the first retry delay, doubled per attempt; default 1 min @return this builder */
         public Builder retryBase(Duration base) {
             this.retryBase = base;
+            return this;
+        }
+
+        /**
+         * Gives up, without sending, the due messages of customers on the suppression list (they opted
+         * out after the message was scheduled).
+         *
+         * @param store the suppression list
+         * @return this builder
+         */
+        public Builder suppressions(SuppressionStore store) {
+            this.suppressions = store;
             return this;
         }
 

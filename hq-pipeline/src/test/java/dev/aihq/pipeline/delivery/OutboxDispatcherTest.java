@@ -118,6 +118,27 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void should_give_up_a_scheduled_message_when_the_customer_opted_out_meanwhile() {
+        // given: a message scheduled for later, then the customer opts out
+        dev.aihq.pipeline.memory.InMemorySuppressionStore suppressions =
+                dev.aihq.pipeline.memory.InMemorySuppressionStore.withRandomKey();
+        OutboxDispatcher guarded = OutboxDispatcher.builder().outbox(outbox).channel(channel).clock(clock)
+                .suppressions(suppressions).build();
+        schedule("a", Duration.ofMinutes(15));
+        suppressions.suppress(Fixtures.SHOP_ID, Fixtures.CUSTOMER, "replied STOP", clock.instant());
+
+        // when
+        clock.advance(Duration.ofMinutes(15));
+        int sent = guarded.dispatchDue();
+
+        // then
+        assertThat(sent).isZero();
+        assertThat(channel.sent()).isEmpty();
+        assertThat(stored("a").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("a").lastError()).isEqualTo("not sent: the customer opted out");
+    }
+
+    @Test
     void should_list_every_problem_when_built_incomplete() {
         assertThatThrownBy(() -> OutboxDispatcher.builder().batchSize(0).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("outbox is missing")
