@@ -16,6 +16,7 @@ import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.Stores;
@@ -94,6 +95,9 @@ public final class AiHq implements AutoCloseable {
         if (b.promptTemplates != null) {
             sales.promptTemplates(b.promptTemplates);
         }
+        if (b.suppressions != null) {
+            sales.suppressions(b.suppressions);
+        }
         b.listeners.forEach(sales::listener);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
@@ -108,9 +112,12 @@ public final class AiHq implements AutoCloseable {
                 .purchases(purchases).legal(legal).finance(finance)
                 .catalog(b.catalog).clock(b.clock).routes(routes)
                 .build();
-        this.dispatcher = OutboxDispatcher.builder()
-                .outbox(b.outbox).channel(b.channel).clock(b.clock).pollInterval(b.dispatchInterval)
-                .build();
+        OutboxDispatcher.Builder dispatcher = OutboxDispatcher.builder()
+                .outbox(b.outbox).channel(b.channel).clock(b.clock).pollInterval(b.dispatchInterval);
+        if (b.suppressions != null) {
+            dispatcher.suppressions(b.suppressions);
+        }
+        this.dispatcher = dispatcher.build();
     }
 
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
@@ -249,6 +256,7 @@ public final class AiHq implements AutoCloseable {
         private @Nullable ShopStore shops;
         private @Nullable Duration shopCacheTtl;
         private @Nullable PromptTemplateStore promptTemplates;
+        private @Nullable SuppressionStore suppressions;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable CatalogStore catalog;
@@ -453,6 +461,20 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder promptTemplates(PromptTemplateStore store) {
             this.promptTemplates = store;
+            return this;
+        }
+
+        /**
+         * Sets the suppression list: customers on it (they opted out, or were erased) are never written
+         * to, and messages scheduled for them before are given up. Not taken from {@link #stores(Stores)},
+         * because JDBC stores only have one when built with a suppression key; without one nobody is
+         * skipped.
+         *
+         * @param store the suppression list, e.g. {@code stores.suppressions()}
+         * @return this builder
+         */
+        public Builder suppressions(SuppressionStore store) {
+            this.suppressions = store;
             return this;
         }
 

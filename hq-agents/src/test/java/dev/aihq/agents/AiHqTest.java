@@ -118,6 +118,25 @@ class AiHqTest {
     }
 
     @Test
+    void should_not_write_to_a_customer_who_opted_out_when_a_suppression_list_is_set() {
+        // given
+        givenShop();
+        stores.suppressions().suppress(Fixtures.SHOP_ID, Fixtures.CUSTOMER, "replied STOP", clock.instant());
+        try (AiHq hq = AiHq.builder().stores(stores).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10)).suppressions(stores.suppressions()).build().start()) {
+
+            // when
+            WebhookResponse response = hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345678")));
+
+            // then
+            assertThat(response.bodyText()).contains("\"outcome\":\"COMPLETED\"")
+                    .contains("not sent: the customer opted out");
+            assertThat(recording.sent()).isEmpty();
+        }
+    }
+
+    @Test
     void should_refuse_a_shop_cache_ttl_that_is_not_positive() {
         assertThatThrownBy(() -> AiHq.builder().stores(stores).channel(recording)
                 .secrets(WebhookSecretProvider.of(Map.of())).cacheShops(Duration.ZERO).build())

@@ -14,6 +14,7 @@ import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.TokenUsageStore;
@@ -81,6 +82,7 @@ public final class SalesPipelines {
     private final Duration sourceDeadline;
     private final List<PipelineListener> listeners;
     private final @Nullable PromptTemplateStore promptTemplates;
+    private final @Nullable SuppressionStore suppressions;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -98,6 +100,7 @@ public final class SalesPipelines {
         this.sourceDeadline = b.sourceDeadline;
         this.listeners = List.copyOf(b.listeners);
         this.promptTemplates = b.promptTemplates;
+        this.suppressions = b.suppressions;
     }
 
     /**
@@ -160,14 +163,13 @@ public final class SalesPipelines {
                         })
                         .agent(agent)
                         .guard(SalesOfferGuard.forPurchases(channel.limits().maxTextLength()))
-                        .delivery(MessageDelivery.<PurchaseEvent, PurchaseContext, SalesOffer>builder()
+                        .delivery(guarded(MessageDelivery.<PurchaseEvent, PurchaseContext, SalesOffer>builder()
                                 .channel(channel)
                                 .outbox(outbox)
                                 .policy(DeliveryPolicy.shopSettings())
                                 .recipient(request -> request.event().customerContact())
                                 .orderKey(request -> Optional.of(request.event().orderId().value()))
-                                .text(SalesOffer::text)
-                                .build());
+                                .text(SalesOffer::text)).build());
         return common(b).build();
     }
 
@@ -202,14 +204,19 @@ public final class SalesPipelines {
                                 gathered.find(recentSource).orElse(List.of()), gathered.missing()))
                         .agent(agent)
                         .guard(SalesOfferGuard.forReplies(channel.limits().maxTextLength()))
-                        .delivery(MessageDelivery.<CustomerReplyEvent, ReplyContext, SalesOffer>builder()
+                        .delivery(guarded(MessageDelivery.<CustomerReplyEvent, ReplyContext, SalesOffer>builder()
                                 .channel(channel)
                                 .outbox(outbox)
                                 .policy(DeliveryPolicy.immediate())
                                 .recipient(request -> Optional.of(request.event().from()))
-                                .text(SalesOffer::text)
-                                .build());
+                                .text(SalesOffer::text)).build());
         return common(b).build();
+    }
+
+    /** Adds the suppression list to a delivery when one is configured. */
+    private <E extends dev.aihq.api.event.HqEvent, C> MessageDelivery.Builder<E, C, SalesOffer> guarded(
+            MessageDelivery.Builder<E, C, SalesOffer> delivery) {
+        return suppressions == null ? delivery : delivery.suppressions(suppressions);
     }
 
     private <E extends dev.aihq.api.event.HqEvent, C> AgentPipeline.Builder<E, C, SalesOffer> common(
@@ -243,6 +250,7 @@ public final class SalesPipelines {
         private Duration sourceDeadline = Duration.ofSeconds(5);
         private final List<PipelineListener> listeners = new ArrayList<>();
         private @Nullable PromptTemplateStore promptTemplates;
+        private @Nullable SuppressionStore suppressions;
 
         private Builder() {}
 
@@ -410,6 +418,18 @@ public final class SalesPipelines {
          */
         public Builder promptTemplates(PromptTemplateStore store) {
             this.promptTemplates = store;
+            return this;
+        }
+
+        /**
+         * Never writes to customers on this suppression list (they opted out); without one nobody is
+         * skipped.
+         *
+         * @param store the suppression list
+         * @return this builder
+         */
+        public Builder suppressions(SuppressionStore store) {
+            this.suppressions = store;
             return this;
         }
 
