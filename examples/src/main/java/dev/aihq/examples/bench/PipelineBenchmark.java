@@ -108,7 +108,8 @@ public final class PipelineBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService executor = Executors.newFixedThreadPool(load.runThreads());
         ZeroLatencyModel model = new ZeroLatencyModel();
-        AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline = pipeline(stores, clock, executor, model);
+        AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline = pipeline(stores, clock, executor, model,
+                new AcceptingChannel(clock));
         pipeline.start();
         try {
             out.printf("AI HQ pipeline benchmark on %s: %d cores, Java %s, %d warm-up + %d measured events, "
@@ -214,7 +215,7 @@ public final class PipelineBenchmark {
     }
 
     /** Events are made before a phase starts: decoding is the front door's work, not the pipeline's. */
-    private static PurchaseEvent[] events(int offset, int count) {
+    static PurchaseEvent[] events(int offset, int count) {
         PurchaseEvent[] events = new PurchaseEvent[count];
         for (int i = 0; i < count; i++) {
             events[i] = event(offset + i);
@@ -230,8 +231,9 @@ public final class PipelineBenchmark {
                 .customer(customer).occurredAt(Instant.now()).trigger(PurchaseTrigger.ORDER_ACCEPTED).build();
     }
 
-    private static AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline(BenchStores stores, Clock clock,
-            ExecutorService executor, ChatModel model) {
+    /** The benchmark's purchase pipeline on the given stores, sending through the given channel. */
+    static AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline(BenchStores stores, Clock clock,
+            ExecutorService executor, ChatModel model, MessageChannel channel) {
         Shop shop = Shop.builder(SHOP, Marketplace.KASPI).legalForm(LegalForm.IP)
                 .taxMode(TaxMode.KZ_SIMPLIFIED_DECLARATION)
                 .settings(ShopSettings.builder().sendDelay(Duration.ZERO).quietHours(null).frequencyCap(null)
@@ -256,7 +258,6 @@ public final class PipelineBenchmark {
                 .fallback(in -> SalesOffer.builder(OfferKind.CROSS_SELL, "Спасибо за покупку!")
                         .offeredProduct(in.context().offer.sku()).build())
                 .tokenUsage(stores.tokenUsage()).build();
-        MessageChannel channel = new AcceptingChannel(clock);
         return AgentPipeline.<PurchaseEvent, Context, SalesOffer>builder("bench.purchase")
                 .shops(stores.shops()).journal(stores.journal()).runLog(stores.runLog()).clock(clock)
                 .executor(executor).source(catalog).source(history)
@@ -343,6 +344,10 @@ public final class PipelineBenchmark {
 
         long duplicates() {
             return duplicates.get();
+        }
+
+        long sentCount() {
+            return ids.get();
         }
     }
 }
