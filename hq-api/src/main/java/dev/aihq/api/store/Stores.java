@@ -35,4 +35,14 @@ public interface Stores {
 
     /** @return the customers who must never be messaged again, kept as keyed hashes */
     SuppressionStore suppressions();
+
+    /**
+     * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
+     * stores without transactions leave each write on its own.
+     *
+     * @return the stores' transactions
+     */
+    default Transactions transactions() {
+        return Transactions.NONE;
+    }
 }

@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import javax.sql.DataSource;
 
@@ -45,6 +48,8 @@ final class Jdbc {
     final Dialect dialect;
     final String prefix;
     final JsonCodec json;
+    /** The connection of the unit of work open on this thread, if any ({@link #unitOfWork}). */
+    private final ThreadLocal<Connection> unit = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource, Dialect dialect, String prefix, JsonCodec json) {
         this.dataSource = dataSource;
@@ -58,8 +63,19 @@ final class Jdbc {
         return prefix + name;
     }
 
-    /** Runs work on a connection in auto-commit mode. */
+    /**
+     * Runs work on a connection in auto-commit mode, or on the connection of the unit of work open on
+     * this thread.
+     */
     <T> T withConnection(String operation, ConnectionWork<T> work) {
+        Connection joined = unit.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StoreException(operation + " failed: " + describe(e), e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -67,8 +83,28 @@ final class Jdbc {
         }
     }
 
-    /** Runs work in one transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs work in one transaction, committed when it returns and rolled back when it throws. Inside a
+     * unit of work the work joins the unit's transaction under a savepoint, so that its failure undoes
+     * only its own statements.
+     */
     <T> T inTransaction(String operation, ConnectionWork<T> work) {
+        Connection joined = unit.get();
+        if (joined != null) {
+            try {
+                Savepoint savepoint = joined.setSavepoint();
+                try {
+                    T result = work.run(joined);
+                    joined.releaseSavepoint(savepoint);
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    joined.rollback(savepoint);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException(operation + " failed: " + describe(e), e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -84,6 +120,74 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new StoreException(operation + " failed: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Runs work as one unit of work: every statement of these stores on this thread, until the work
+     * returns, runs on one connection in one transaction, committed at the end or rolled back when the
+     * work throws. A unit already open on this thread is joined.
+     */
+    <T> T unitOfWork(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (unit.get() != null) {
+            return work.get();
+        }
+        Connection connection;
+        boolean autoCommit;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("beginning a transaction failed: " + describe(e), e);
+        }
+        try {
+            autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            closeQuietly(connection, e);
+            throw new StoreException("beginning a transaction failed: " + describe(e), e);
+        }
+        unit.set(connection);
+        try {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw new StoreException("committing a transaction failed: " + describe(e), e);
+            }
+            return result;
+        } finally {
+            unit.remove();
+            try {
+                connection.setAutoCommit(autoCommit);
+                connection.close();
+            } catch (SQLException e) {
+                // The unit's outcome stands; the pool discards a connection it cannot reset.
+                closeQuietly(connection, e);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection, SQLException cause) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.Stores;
 import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.api.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 import javax.sql.DataSource;
@@ -63,6 +65,7 @@ public final class JdbcStores implements Stores {
     private final PromptTemplateStore promptTemplates;
     private final ConversationStore conversations;
     private final @Nullable SuppressionStore suppressions;
+    private final Transactions transactions;
 
     private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes, @Nullable byte[] suppressionKey) {
         this.jdbc = jdbc;
@@ -77,6 +80,17 @@ public final class JdbcStores implements Stores {
         this.promptTemplates = new JdbcPromptTemplateStore(jdbc);
         this.conversations = new JdbcConversationStore(jdbc);
         this.suppressions = suppressionKey == null ? null : new JdbcSuppressionStore(jdbc, suppressionKey);
+        this.transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                return jdbc.unitOfWork(work);
+            }
+
+            @Override
+            public String toString() {
+                return "JdbcStores.transactions(" + jdbc.dialect + ")";
+            }
+        };
     }
 
     /**
@@ -186,6 +200,18 @@ public final class JdbcStores implements Stores {
                     + " bytes, the same on every instance)");
         }
         return store;
+    }
+
+    /**
+     * Returns units of work over these stores' database: the writes of every store made by the calling
+     * thread inside {@link Transactions#inTransaction} run on one connection and commit together. Stores
+     * of another {@code JdbcStores} over the same database are not part of the unit.
+     *
+     * @return the transactions
+     */
+    @Override
+    public Transactions transactions() {
+        return transactions;
     }
 
     static String requireValidPrefix(String prefix) {
