@@ -21,6 +21,7 @@ import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.Stores;
 import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.api.store.Transactions;
 import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.PipelineListener;
@@ -89,7 +90,8 @@ public final class AiHq implements AutoCloseable {
         this.ownedExecutor = ownedExecutor;
         ShopStore shops = b.shopCacheTtl == null ? b.shops : new CachingShopStore(b.shops, b.shopCacheTtl, b.clock);
         SalesPipelines.Builder sales = SalesPipelines.builder()
-                .shops(shops).journal(b.journal).runLog(b.runLog).purchases(b.purchases).catalog(b.catalog)
+                .shops(shops).journal(b.journal).runLog(b.runLog).transactions(b.transactions)
+                .purchases(b.purchases).catalog(b.catalog)
                 .outbox(b.outbox).tokenUsage(b.tokenUsage).channel(b.channel).chatModel(b.chatModel)
                 .clock(b.clock).executor(executor);
         if (b.promptTemplates != null) {
@@ -123,8 +125,8 @@ public final class AiHq implements AutoCloseable {
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
             String reason, Builder b, ShopStore shops, Executor executor) {
         AgentPipeline.Builder<E, Object, Object> pipeline = AgentPipeline.<E, Object, Object>builder(name)
-                .shops(shops).journal(b.journal).runLog(b.runLog).clock(b.clock).executor(executor)
-                .unavailable(reason);
+                .shops(shops).journal(b.journal).runLog(b.runLog).transactions(b.transactions).clock(b.clock)
+                .executor(executor).unavailable(reason);
         b.listeners.forEach(pipeline::listener);
         return pipeline.build();
     }
@@ -261,6 +263,7 @@ public final class AiHq implements AutoCloseable {
         private @Nullable PurchaseStore purchases;
         private @Nullable CatalogStore catalog;
         private @Nullable RunLog runLog;
+        private Transactions transactions = Transactions.NONE;
         private @Nullable Outbox outbox;
         private @Nullable TokenUsageStore tokenUsage;
         private @Nullable ChatModel chatModel;
@@ -288,6 +291,7 @@ public final class AiHq implements AutoCloseable {
             purchases = stores.purchases();
             catalog = stores.catalog();
             runLog = stores.runLog();
+            transactions = stores.transactions();
             outbox = stores.outbox();
             tokenUsage = stores.tokenUsage();
             promptTemplates = stores.promptTemplates();
@@ -346,6 +350,18 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder runLog(RunLog runLog) {
             this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets how the stores group writes into commits ({@link #stores(Stores)} sets it too). Defaults to
+         * {@link Transactions#NONE}, each write on its own.
+         *
+         * @param transactions the stores' transactions, e.g. {@code jdbcStores.transactions()}
+         * @return this builder
+         */
+        public Builder transactions(Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 

@@ -190,7 +190,13 @@ public final class ModelAgent<C, R> implements Agent<C, R> {
         long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
         long total = tokens == null || tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
         if (total > 0) {
-            knownUsage.put(shop.id(), new DayUsage(day, usage.add(shop.id(), day, total)));
+            // Counted here at once, so that the next call's budget check sees it; written to the store with
+            // the run's final record (at once outside a pipeline), whose answer includes every instance's.
+            knownUsage.compute(shop.id(), (id, k) -> new DayUsage(day,
+                    (k != null && k.day().equals(day) ? Math.max(k.tokens(), used) : used) + total));
+            input.writes().defer(() -> knownUsage.merge(shop.id(), new DayUsage(day, usage.add(shop.id(), day, total)),
+                    (current, stored) -> current.day().equals(stored.day()) && current.tokens() > stored.tokens()
+                            ? current : stored));
         }
         String model = response.modelName() == null || response.modelName().isBlank() ? "unknown model"
                 : response.modelName();

@@ -16,6 +16,7 @@ import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.StageRecord;
 import dev.aihq.api.store.StageStatus;
+import dev.aihq.api.store.Transactions;
 import dev.aihq.pipeline.json.SdkJson;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -113,6 +114,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     private final Duration drainTimeout;
     private final String worker;
     private final Duration runLease;
+    private final Transactions transactions;
     private final List<String> resumePrefixes;
     private final Duration recoveryInterval;
     private final @Nullable Class<E> eventClass;
@@ -150,6 +152,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         this.drainTimeout = b.drainTimeout;
         this.worker = b.worker != null ? b.worker : defaultWorker();
         this.runLease = b.runLease;
+        this.transactions = b.transactions;
         this.resumePrefixes = List.copyOf(b.resumePrefixes);
         this.recoveryInterval = b.recoveryInterval;
         this.eventClass = b.eventClass;
@@ -341,22 +344,55 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         Shop shop = found.orElseThrow();
         stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
 
-        t = System.nanoTime();
+        long journalStart = System.nanoTime();
         Instant leaseUntil = startedAt.plus(runLease);
         InFlight flight = new InFlight(event.shopId(), event.idempotencyKey(), leaseUntil);
         inFlight.put(runId, flight);
-        JournalResult journaled;
+        JournalEntry entry = JournalEntry.of(event, runId, startedAt);
+        RunLease lease = new RunLease(worker, leaseUntil);
+        RunRecord started;
         try {
-            journaled = journal.append(JournalEntry.of(event, runId, startedAt), new RunLease(worker, leaseUntil));
+            // One unit: the journal entry, the event's own records and the in-progress run record commit
+            // together, or nothing does and the caller is told to send the event again.
+            started = transactions.inTransaction(() -> {
+                JournalResult journaled = journal.append(entry, lease);
+                if (!journaled.appended()) {
+                    throw new Duplicate(journaled.entry().runId());
+                }
+                return open(event, runId, startedAt, stages, journalStart, "");
+            });
+        } catch (Duplicate d) {
+            inFlight.remove(runId);
+            return duplicate(event.shopId(), d.firstRunId);
+        } catch (RecordingFailure failure) {
+            return journalFailed(event, runId, startedAt, stages, flight, entry, lease, journalStart, failure);
         } catch (RuntimeException e) {
             inFlight.remove(runId);
             throw e;
         }
-        if (!journaled.appended()) {
+        return launch(event, shop, runId, started, stages, flight);
+    }
+
+    /**
+     * Journals an event whose records could not be written, on its own, and fails its run with the reason.
+     * With transactions the unit that tried was rolled back, journal entry included; without, the entry
+     * stands and appending it again finds it under this run's id.
+     */
+    private Submission journalFailed(E event, RunId runId, Instant startedAt, List<StageRecord> stages,
+            InFlight flight, JournalEntry entry, RunLease lease, long journalStart, RecordingFailure failure) {
+        try {
+            JournalResult journaled = journal.append(entry, lease);
+            if (!journaled.appended() && !journaled.entry().runId().equals(runId)) {
+                inFlight.remove(runId);
+                return duplicate(event.shopId(), journaled.entry().runId());
+            }
+        } catch (RuntimeException e) {
             inFlight.remove(runId);
-            return duplicate(event.shopId(), journaled.entry().runId());
+            e.addSuppressed(failure);
+            throw e;
         }
-        return begin(event, shop, runId, startedAt, stages, flight, t, "");
+        failRecording(event, runId, startedAt, stages, flight, journalStart, "", failure);
+        return new Submission(Submission.Kind.ACCEPTED, runId, flight.record, flight.future);
     }
 
     /**
@@ -435,51 +471,73 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             return true;
         }
         stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
-        begin(event, found.orElseThrow(), runId, startedAt, stages, flight, System.nanoTime(), "resumed by " + worker);
+        long journalStart = System.nanoTime();
+        String note = "resumed by " + worker;
+        RunRecord started;
+        try {
+            started = transactions.inTransaction(() -> open(event, runId, startedAt, stages, journalStart, note));
+        } catch (RecordingFailure failure) {
+            failRecording(event, runId, startedAt, stages, flight, journalStart, note, failure);
+            return true;
+        } catch (RuntimeException e) {
+            inFlight.remove(runId);
+            throw e;
+        }
+        launch(event, found.orElseThrow(), runId, started, stages, flight);
         return true;
     }
 
     /**
-     * The journal stage after the journal: runs the recorders, saves the in-progress record and hands the
-     * other stages to the executor.
+     * The journal stage after the journal entry: runs the recorders and saves the in-progress record, inside
+     * the caller's unit of work. A failing recorder is thrown as a {@link RecordingFailure}.
      */
-    private Submission begin(E event, Shop shop, RunId runId, Instant startedAt, List<StageRecord> stages,
-            InFlight flight, long journalStart, String journalNote) {
-        String recordFailure = null;
+    private RunRecord open(E event, RunId runId, Instant startedAt, List<StageRecord> stages, long journalStart,
+            String journalNote) {
         for (Consumer<? super E> recorder : recorders) {
             try {
                 recorder.accept(event);
             } catch (RuntimeException e) {
-                recordFailure = "recording the event failed: " + describe(e);
-                break;
+                throw new RecordingFailure("recording the event failed: " + describe(e), e);
             }
         }
-        String detail = recordFailure == null ? journalNote
-                : journalNote.isEmpty() ? recordFailure : journalNote + "; " + recordFailure;
-        stages.add(stage(runId, Stages.JOURNAL, journalStart, recordFailure == null ? StageStatus.OK
-                : StageStatus.FAILED, detail));
+        stages.add(stage(runId, Stages.JOURNAL, journalStart, StageStatus.OK, journalNote));
         RunRecord started = new RunRecord(runId, event.shopId(), name, event.type(), event.idempotencyKey(),
                 startedAt, null, null, "", stages, null, null, null, null);
-        flight.record = started;
+        if (transactions != Transactions.NONE) {
+            // A failure rolls the unit back, journal entry included: the caller is told, and the event's
+            // redelivery starts afresh.
+            runLog.save(started);
+            return started;
+        }
         try {
             runLog.save(started);
         } catch (RuntimeException e) {
-            // The event is journaled: the run must go on, or every redelivery would be a duplicate of a run
-            // that never runs. The final record is saved again when the run ends.
+            // Without transactions the event stays journaled: the run must go on, or every redelivery would
+            // be a duplicate of a run that never runs. The final record is saved when the run ends.
             LOG.warn("Run {} of pipeline '{}' could not write its in-progress record; the run goes on", runId, name,
                     e);
         }
-        for (PipelineListener l : listeners) {
-            try {
-                l.onRunStarted(name, started);
-            } catch (RuntimeException e) {
-                LOG.warn("Pipeline listener {} failed on run start; ignored", l, e);
-            }
-        }
-        if (recordFailure != null) {
-            end(flight, runId, finish(started, stages, RunOutcome.FAILED, recordFailure, null, null, null));
-            return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
-        }
+        return started;
+    }
+
+    /** Ends a journaled run whose recorders failed: FAILED, with the reason in its journal stage. */
+    private void failRecording(E event, RunId runId, Instant startedAt, List<StageRecord> stages, InFlight flight,
+            long journalStart, String journalNote, RecordingFailure failure) {
+        String reason = failure.getMessage();
+        stages.add(stage(runId, Stages.JOURNAL, journalStart, StageStatus.FAILED,
+                journalNote.isEmpty() ? reason : journalNote + "; " + reason));
+        RunRecord started = new RunRecord(runId, event.shopId(), name, event.type(), event.idempotencyKey(),
+                startedAt, null, null, "", stages, null, null, null, null);
+        flight.record = started;
+        notifyStarted(started);
+        end(flight, runId, finish(started, stages, RunOutcome.FAILED, reason, null, null, null));
+    }
+
+    /** Hands a run whose in-progress record is written to the executor, which runs the other stages. */
+    private Submission launch(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages,
+            InFlight flight) {
+        flight.record = started;
+        notifyStarted(started);
         Runnable work = () -> runStages(event, shop, runId, started, stages, flight);
         try {
             executor.execute(work);
@@ -488,6 +546,16 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             work.run();
         }
         return new Submission(Submission.Kind.ACCEPTED, runId, started, flight.future);
+    }
+
+    private void notifyStarted(RunRecord started) {
+        for (PipelineListener l : listeners) {
+            try {
+                l.onRunStarted(name, started);
+            } catch (RuntimeException e) {
+                LOG.warn("Pipeline listener {} failed on run start; ignored", l, e);
+            }
+        }
     }
 
     /**
@@ -596,7 +664,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             InFlight flight) {
         RunRecord result;
         try {
-            result = execute(event, shop, runId, started, stages);
+            result = execute(event, shop, runId, started, stages, flight::defer);
         } catch (RuntimeException | Error e) {
             LOG.error("Run {} of pipeline '{}' broke unexpectedly", runId, name, e);
             result = finish(started, stages, RunOutcome.FAILED, "unexpected error: " + describe(e), null, null, null);
@@ -611,33 +679,53 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
      * more, which the run id makes harmless.
      */
     private void end(InFlight flight, RunId runId, RunRecord result) {
+        List<Runnable> writes = flight.takeDeferred();
         if (!heldStill(flight)) {
             LOG.warn("Run {} of pipeline '{}' ended {} after its lease expired and another worker took it over: the"
                     + " record of that worker's run stands", runId, name, result.outcome());
+            writeEach(runId, writes);
             complete(flight, runId, result);
             return;
         }
-        boolean saved = false;
+        int[] applied = {0};
         try {
-            runLog.save(result);
-            saved = true;
-        } catch (RuntimeException e) {
-            LOG.error("Run {} of pipeline '{}' ended {} but its record could not be saved; it is resumed when its"
-                    + " lease expires", runId, name, result.outcome(), e);
-        }
-        if (saved) {
-            try {
+            // The stages' deferred writes, the final record and the journal's finished mark commit together:
+            // a run is either finished with its record, or resumed when its lease expires (its run id makes
+            // that harmless).
+            transactions.inTransaction(() -> {
+                for (Runnable write : writes) {
+                    write.run();
+                    applied[0]++;
+                }
+                runLog.save(result);
                 journal.markFinished(result.shopId(), result.idempotencyKey(),
                         Objects.requireNonNull(result.finishedAt(), "finished at"));
-            } catch (RuntimeException e) {
-                LOG.warn("Run {} of pipeline '{}' ended {} but its journal entry could not be marked finished; it"
-                        + " may be resumed once more", runId, name, result.outcome(), e);
-            }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Run {} of pipeline '{}' ended {} but its record or the journal's finished mark could not be"
+                    + " written; it is resumed when its lease expires", runId, name, result.outcome(), e);
+            // The deferred writes record what did happen (a message went out, tokens were spent) and must not
+            // go with the failed unit: a unit of real transactions kept none of them, Transactions.NONE kept
+            // those before the failure.
+            writeEach(runId, transactions == Transactions.NONE ? writes.subList(applied[0], writes.size()) : writes);
         }
         complete(flight, runId, result);
     }
 
-    private RunRecord execute(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages) {
+    /** Makes deferred writes one by one, outside any unit; a failing one is logged and the others go on. */
+    private void writeEach(RunId runId, List<Runnable> writes) {
+        for (Runnable write : writes) {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.error("Run {} of pipeline '{}' could not make a write its stages deferred", runId, name, e);
+            }
+        }
+    }
+
+    private RunRecord execute(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages,
+            DeferredWrites writes) {
         Instant now = clock.instant();
         SourceRequest<E> request = new SourceRequest<>(event, shop, runId, now);
 
@@ -669,7 +757,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         AgentOutput<R> output;
         try {
             output = Objects.requireNonNull(Objects.requireNonNull(agent).run(
-                    new AgentInput<>(context, shop, runId, now)), "the agent returned null");
+                    new AgentInput<>(context, shop, runId, now, writes)), "the agent returned null");
         } catch (RuntimeException e) {
             String reason = "the agent failed: " + describe(e);
             stages.add(stage(runId, Stages.AGENT, t, StageStatus.FAILED, reason));
@@ -708,7 +796,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         DeliveryResult delivered;
         try {
             delivered = Objects.requireNonNull(delivery.deliver(new DeliveryRequest<>(event, context, result, shop,
-                    runId, clock.instant())), "the delivery returned null");
+                    runId, clock.instant(), writes)), "the delivery returned null");
         } catch (RuntimeException e) {
             String reason = "delivery failed: " + describe(e);
             stages.add(stage(runId, Stages.DELIVER, t, StageStatus.FAILED, reason));
@@ -897,6 +985,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         private Duration drainTimeout = Duration.ofSeconds(30);
         private @Nullable String worker;
         private Duration runLease = Duration.ofMinutes(10);
+        private Transactions transactions = Transactions.NONE;
         private final List<String> resumePrefixes = new ArrayList<>();
         private Duration recoveryInterval = Duration.ofSeconds(30);
         private @Nullable Class<E> eventClass;
@@ -935,6 +1024,21 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
          */
         public Builder<E, C, R> runLog(RunLog runLog) {
             this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets how store writes are grouped into commits, usually {@code stores.transactions()}. With the
+         * JDBC stores' transactions a run takes two commits of its own: the journal entry, the
+         * {@linkplain #recordEvent recorders}' writes and the in-progress record in one, the final record and
+         * the journal's finished mark in another. Defaults to {@link Transactions#NONE}: each write on its
+         * own, which is what stores without transactions (the in-memory ones) do anyway.
+         *
+         * @param transactions the stores' transactions
+         * @return this builder
+         */
+        public Builder<E, C, R> transactions(Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 
@@ -1030,8 +1134,11 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         }
 
         /**
-         * Adds a step run in the journal stage right after the event is journaled, once per event (the
-         * seed's "Save Purchase"). If it throws, the run fails.
+         * Adds a step run in the journal stage right after the event is journaled (the seed's "Save
+         * Purchase"), in the same unit of work as the journal entry ({@link #transactions}). It must be
+         * idempotent: a resumed run records its event again. If it throws, the run fails; with
+         * transactions, the event is first journaled again on its own, so that its redeliveries still
+         * answer duplicate.
          *
          * @param recorder the step
          * @return this builder
@@ -1219,8 +1326,30 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         }
     }
 
+    /** Thrown inside the journal's unit of work when the event is a duplicate: nothing is written. */
+    private static final class Duplicate extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient RunId firstRunId;
+
+        Duplicate(RunId firstRunId) {
+            super(null, null, false, false);
+            this.firstRunId = firstRunId;
+        }
+    }
+
+    /** Thrown inside the journal's unit of work when a recorder fails; the message is the run's reason. */
+    private static final class RecordingFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecordingFailure(String reason, RuntimeException cause) {
+            super(reason, cause);
+        }
+    }
+
     private static final class InFlight {
         final CompletableFuture<RunRecord> future = new CompletableFuture<>();
+        /** Writes the stages deferred to the end of the run ({@link DeferredWrites}). */
+        private final List<Runnable> deferred = new ArrayList<>(2);
         final ShopId shopId;
         final String idempotencyKey;
         volatile @Nullable RunRecord record;
@@ -1231,6 +1360,20 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             this.shopId = shopId;
             this.idempotencyKey = idempotencyKey;
             this.leaseUntil = leaseUntil;
+        }
+
+        synchronized void defer(Runnable write) {
+            deferred.add(Objects.requireNonNull(write, "write"));
+        }
+
+        /** Returns the deferred writes and forgets them. */
+        synchronized List<Runnable> takeDeferred() {
+            if (deferred.isEmpty()) {
+                return List.of();
+            }
+            List<Runnable> writes = List.copyOf(deferred);
+            deferred.clear();
+            return writes;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.Transactions;
 import dev.aihq.examples.bench.PipelineBenchmark.AcceptingChannel;
 import dev.aihq.examples.bench.PipelineBenchmark.BenchStores;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
@@ -63,9 +64,17 @@ public final class JdbcBenchmark {
                     + System.getProperty("bench.commitDelay", "0") + " us), HikariCP pool of "
                     + pool.getMaximumPoolSize());
             // Shops are reused for 5 s, as AiHq.Builder#cacheShops does: a shop read per event is avoidable.
-            PipelineBenchmark.run("JDBC stores on PostgreSQL", new BenchStores(
-                    new CachingShopStore(stores.shops(), Duration.ofSeconds(5), Clock.systemUTC()), stores.journal(),
-                    stores.purchases(), stores.catalog(), stores.runLog(), stores.outbox(), stores.tokenUsage()),
+            // -Dbench.transactions=false writes each store call on its own, for comparison.
+            boolean units = Boolean.parseBoolean(System.getProperty("bench.transactions", "true"));
+            BenchStores bench = BenchStores.of(stores,
+                    new CachingShopStore(stores.shops(), Duration.ofSeconds(5), Clock.systemUTC()));
+            if (!units) {
+                bench = new BenchStores(bench.shops(), bench.journal(), bench.purchases(), bench.catalog(),
+                        bench.runLog(), bench.outbox(), bench.tokenUsage(), Transactions.NONE);
+            }
+            out.println("Units of work: " + (units ? "journal + purchase + in-progress record in one commit, final"
+                    + " record + finished mark in another" : "none, every write commits on its own"));
+            PipelineBenchmark.run("JDBC stores on PostgreSQL", bench,
                     measured, warmup, new PipelineBenchmark.Load(16, 32, concurrency), out);
             drain(stores.outbox(), messages, out);
         }

@@ -28,12 +28,14 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.Product;
+import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.RunLog;
-import dev.aihq.api.store.ShopStore;
-import dev.aihq.api.store.TokenUsageStore;
-import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.RunRecord;
+import dev.aihq.api.store.ShopStore;
+import dev.aihq.api.store.Stores;
+import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.api.store.Transactions;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.ContextSource;
 import dev.aihq.pipeline.delivery.DeliveryPolicy;
@@ -258,7 +260,8 @@ public final class PipelineBenchmark {
                         .offeredProduct(in.context().offer.sku()).build())
                 .tokenUsage(stores.tokenUsage()).build();
         return AgentPipeline.<PurchaseEvent, Context, SalesOffer>builder("bench.purchase")
-                .shops(stores.shops()).journal(stores.journal()).runLog(stores.runLog()).clock(clock)
+                .shops(stores.shops()).journal(stores.journal()).runLog(stores.runLog())
+                .transactions(stores.transactions()).clock(clock)
                 .executor(executor).source(catalog).source(history)
                 .recordEvent(e -> stores.purchases().save(Purchase.of(e)))
                 .assembler((e, s, g) -> new Context(s.name(), e.items().get(0).name(),
@@ -280,13 +283,18 @@ public final class PipelineBenchmark {
      */
     record Load(int callers, int runThreads, int inFlight) {}
 
-    /** The stores a benchmark runs on. */
+    /** The stores a benchmark runs on, and how their writes are grouped into commits. */
     record BenchStores(ShopStore shops, EventJournal journal, PurchaseStore purchases, CatalogStore catalog,
-            RunLog runLog, Outbox outbox, TokenUsageStore tokenUsage) {
+            RunLog runLog, Outbox outbox, TokenUsageStore tokenUsage, Transactions transactions) {
+
+        /** Every store of a bundle, with shops read through the given store (e.g. a cache). */
+        static BenchStores of(Stores s, ShopStore shops) {
+            return new BenchStores(shops, s.journal(), s.purchases(), s.catalog(), s.runLog(), s.outbox(),
+                    s.tokenUsage(), s.transactions());
+        }
 
         static BenchStores of(InMemoryStores s) {
-            return new BenchStores(s.shops(), s.journal(), s.purchases(), s.catalog(), s.runLog(), s.outbox(),
-                    s.tokenUsage());
+            return of(s, s.shops());
         }
     }
 

@@ -48,8 +48,7 @@ class PipelineOnPostgresTest {
             ExecutorService runs = Executors.newFixedThreadPool(16);
             ExecutorService senders = Executors.newFixedThreadPool(callers);
             AgentPipeline<PurchaseEvent, Context, SalesOffer> pipeline = PipelineBenchmark.pipeline(
-                    new BenchStores(stores.shops(), stores.journal(), stores.purchases(), stores.catalog(),
-                            stores.runLog(), stores.outbox(), stores.tokenUsage()),
+                    BenchStores.of(stores, stores.shops()),
                     clock, runs, new ZeroLatencyModel(), channel).start();
             PurchaseEvent[] sameEvents = PipelineBenchmark.events(0, events);
             CyclicBarrier together = new CyclicBarrier(callers);

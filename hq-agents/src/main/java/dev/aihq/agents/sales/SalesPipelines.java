@@ -18,6 +18,7 @@ import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.TokenUsageStore;
+import dev.aihq.api.store.Transactions;
 import dev.aihq.pipeline.Agent;
 import dev.aihq.pipeline.AgentOutput;
 import dev.aihq.pipeline.AgentPipeline;
@@ -83,6 +84,7 @@ public final class SalesPipelines {
     private final List<PipelineListener> listeners;
     private final @Nullable PromptTemplateStore promptTemplates;
     private final @Nullable SuppressionStore suppressions;
+    private final Transactions transactions;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -101,6 +103,7 @@ public final class SalesPipelines {
         this.listeners = List.copyOf(b.listeners);
         this.promptTemplates = b.promptTemplates;
         this.suppressions = b.suppressions;
+        this.transactions = b.transactions;
     }
 
     /**
@@ -221,7 +224,7 @@ public final class SalesPipelines {
 
     private <E extends dev.aihq.api.event.HqEvent, C> AgentPipeline.Builder<E, C, SalesOffer> common(
             AgentPipeline.Builder<E, C, SalesOffer> b) {
-        b.shops(shops).journal(journal).runLog(runLog).clock(clock).executor(executor);
+        b.shops(shops).journal(journal).runLog(runLog).transactions(transactions).clock(clock).executor(executor);
         if (contextExecutor != null) {
             b.contextExecutor(contextExecutor);
         }
@@ -251,6 +254,7 @@ public final class SalesPipelines {
         private final List<PipelineListener> listeners = new ArrayList<>();
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
+        private Transactions transactions = Transactions.NONE;
 
         private Builder() {}
 
@@ -284,6 +288,19 @@ public final class SalesPipelines {
          */
         public Builder runLog(RunLog runLog) {
             this.runLog = runLog;
+            return this;
+        }
+
+        /**
+         * Sets how the stores group writes into commits, e.g. {@code stores.transactions()}: with the JDBC
+         * stores a purchase's journal entry, its saved purchase and its in-progress run record commit
+         * together (see {@code AgentPipeline.Builder#transactions}). Defaults to {@link Transactions#NONE}.
+         *
+         * @param transactions the stores' transactions
+         * @return this builder
+         */
+        public Builder transactions(Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 

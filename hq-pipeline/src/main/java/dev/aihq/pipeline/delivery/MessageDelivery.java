@@ -134,7 +134,11 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         }
         try {
             SendReceipt receipt = channel.send(new OutboundMessage(request.shop().id(), to.get(), body, stableKey));
-            outbox.markSent(request.shop().id(), id, receipt.providerMessageId(), receipt.acceptedAt());
+            // Marked with the run's final record, in one commit. Until then the message stays claimed under
+            // this worker's lease: a process dying in between leaves it to be claimed and sent again, the
+            // one window in which a customer can get it twice.
+            request.writes().defer(() -> outbox.markSent(request.shop().id(), id, receipt.providerMessageId(),
+                    receipt.acceptedAt()));
             return DeliveryResult.sent(receipt.providerMessageId(), "sent via " + channel.name() + " ("
                     + plan.reason() + ")");
         } catch (MarketplaceException e) {
