@@ -526,6 +526,82 @@ class AgentPipelineTest {
         assertThat(pipeline.inFlightCount()).isZero();
     }
 
+    @Test
+    void should_make_the_writes_stages_deferred_when_the_run_ends_before_its_final_record() {
+        // given: an agent and a delivery that each defer a write, and a unit of work that notes its writes
+        List<String> writes = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Boolean> inUnit = ThreadLocal.withInitial(() -> false);
+        dev.aihq.api.store.Transactions units = new dev.aihq.api.store.Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                inUnit.set(true);
+                try {
+                    return work.get();
+                } finally {
+                    inUnit.set(false);
+                }
+            }
+        };
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline().transactions(units)
+                .agent(input -> {
+                    input.writes().defer(() -> writes.add("tokens, in unit " + inUnit.get() + ", record in progress "
+                            + h.runLog.find(Fixtures.SHOP_ID, input.runId()).orElseThrow().inProgress()));
+                    return new AgentOutput<>(SalesOffer.builder(OfferKind.UPSELL, "Чехол").build(),
+                            AgentTrace.fallback("no model configured"));
+                })
+                .delivery(r -> {
+                    r.writes().defer(() -> writes.add("sent mark, in unit " + inUnit.get()));
+                    assertThat(writes).as("nothing is written before the run ends").isEmpty();
+                    return DeliveryResult.sent("wamid.1", "sent via whatsapp");
+                }).build().start();
+
+        // when
+        RunRecord record = pipeline.run(Fixtures.purchaseEvent());
+
+        // then
+        assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(writes).containsExactly("tokens, in unit true, record in progress true", "sent mark, in unit true");
+        assertThat(h.runLog.find(Fixtures.SHOP_ID, record.runId())).map(RunRecord::inProgress).contains(false);
+    }
+
+    @Test
+    void should_still_make_deferred_writes_when_the_final_record_cannot_be_saved() {
+        // given: a run log that fails for final records, without transactions
+        List<String> writes = Collections.synchronizedList(new ArrayList<>());
+        dev.aihq.api.store.RunLog failingFinal = new dev.aihq.api.store.RunLog() {
+            @Override
+            public void save(RunRecord record) {
+                if (!record.inProgress()) {
+                    throw new dev.aihq.api.error.StoreException("run log full");
+                }
+                h.runLog.save(record);
+            }
+
+            @Override
+            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
+                return h.runLog.find(shopId, runId);
+            }
+
+            @Override
+            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
+                return h.runLog.recent(shopId, limit);
+            }
+        };
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline().runLog(failingFinal)
+                .delivery(r -> {
+                    r.writes().defer(() -> writes.add("sent mark"));
+                    return DeliveryResult.sent("wamid.1", "sent via whatsapp");
+                }).build().start();
+
+        // when
+        RunRecord record = pipeline.run(Fixtures.purchaseEvent());
+
+        // then: made once (before the failing save), not again
+        assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(writes).containsExactly("sent mark");
+        assertThat(h.runLog.find(Fixtures.SHOP_ID, record.runId())).map(RunRecord::inProgress).contains(true);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

@@ -15,6 +15,8 @@ import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
@@ -23,6 +25,9 @@ import dev.aihq.pipeline.AgentOutput;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.ContextSource;
 import dev.aihq.pipeline.Submission;
+import dev.aihq.pipeline.delivery.DeliveryPolicy;
+import dev.aihq.pipeline.delivery.MessageDelivery;
+import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
@@ -179,6 +184,61 @@ class PipelineUnitOfWorkTest {
         assertThat(stores.runLog().find(event.shopId(), record.runId())).map(RunRecord::inProgress)
                 .contains(false);
         pipeline.stop();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theSentMarkCommitsWithTheFinalRecord(Supplier<MigratedDatabase> database) {
+        JdbcStores stores = database.get().stores();
+        RecordingChannel channel = new RecordingChannel(clock);
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = delivering(stores, stores.journal(), channel);
+        PurchaseEvent event = Fixtures.purchaseEvent();
+
+        RunRecord record = pipeline.run(event);
+
+        assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(stores.outbox().find(event.shopId(), record.runId().value())).map(OutboxMessage::status)
+                .contains(OutboxStatus.SENT);
+        pipeline.stop();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMessageSentByARunWhoseEndFailsIsStillMarkedSent(Supplier<MigratedDatabase> database) {
+        JdbcStores stores = database.get().stores();
+        FailingJournal journal = new FailingJournal(stores.journal());
+        journal.failMarkFinished = true;
+        RecordingChannel channel = new RecordingChannel(clock);
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = delivering(stores, journal, channel);
+        PurchaseEvent event = Fixtures.purchaseEvent();
+
+        RunRecord record = pipeline.run(event);
+
+        // The unit that ends the run failed and took the sent mark with it; the mark is made on its own,
+        // or a dispatcher would send the message again once the claim's lease expires.
+        assertThat(stores.runLog().find(event.shopId(), record.runId())).map(RunRecord::inProgress).contains(true);
+        assertThat(stores.outbox().find(event.shopId(), record.runId().value())).map(OutboxMessage::status)
+                .contains(OutboxStatus.SENT);
+        assertThat(stores.outbox().claimDue(Fixtures.NOW.plus(Duration.ofHours(1)), 10, "dispatcher",
+                Duration.ofMinutes(1))).isEmpty();
+        assertThat(channel.sent()).hasSize(1);
+        pipeline.stop();
+    }
+
+    private AgentPipeline<PurchaseEvent, String, SalesOffer> delivering(JdbcStores stores, EventJournal journal,
+            RecordingChannel channel) {
+        stores.shops().save(Fixtures.kaspiShop().build());
+        return AgentPipeline.<PurchaseEvent, String, SalesOffer>builder("test.purchase")
+                .shops(stores.shops()).journal(journal).runLog(stores.runLog()).transactions(stores.transactions())
+                .clock(clock).executor(executor).recoveryInterval(Duration.ZERO)
+                .assembler((e, shop, gathered) -> e.orderId().value())
+                .agent(input -> new AgentOutput<>(SalesOffer.builder(OfferKind.UPSELL, "Заказ " + input.context())
+                        .build(), AgentTrace.fallback("no model configured")))
+                .delivery(MessageDelivery.<PurchaseEvent, String, SalesOffer>builder().channel(channel)
+                        .outbox(stores.outbox()).policy(DeliveryPolicy.immediate())
+                        .recipient(r -> r.event().customerContact()).text(SalesOffer::text).build())
+                .build().start();
     }
 
     /** A run log whose in-progress saves fail when told to. */
