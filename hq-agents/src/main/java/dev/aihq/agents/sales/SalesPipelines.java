@@ -83,6 +83,8 @@ public final class SalesPipelines {
     private final List<PipelineListener> listeners;
     private final @Nullable PromptTemplateStore promptTemplates;
     private final @Nullable SuppressionStore suppressions;
+    private final @Nullable Duration runLease;
+    private final @Nullable Duration recoveryInterval;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -101,6 +103,8 @@ public final class SalesPipelines {
         this.listeners = List.copyOf(b.listeners);
         this.promptTemplates = b.promptTemplates;
         this.suppressions = b.suppressions;
+        this.runLease = b.runLease;
+        this.recoveryInterval = b.recoveryInterval;
     }
 
     /**
@@ -225,6 +229,12 @@ public final class SalesPipelines {
         if (contextExecutor != null) {
             b.contextExecutor(contextExecutor);
         }
+        if (runLease != null) {
+            b.runLease(runLease);
+        }
+        if (recoveryInterval != null) {
+            b.recoveryInterval(recoveryInterval);
+        }
         listeners.forEach(b::listener);
         return b;
     }
@@ -251,6 +261,8 @@ public final class SalesPipelines {
         private final List<PipelineListener> listeners = new ArrayList<>();
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
+        private @Nullable Duration runLease;
+        private @Nullable Duration recoveryInterval;
 
         private Builder() {}
 
@@ -434,6 +446,32 @@ public final class SalesPipelines {
         }
 
         /**
+         * Sets how long a run holds its journal entry before another worker may resume it (see
+         * {@link AgentPipeline.Builder#runLease(Duration)}); default 10 min. A process that dies after
+         * answering {@code 202} has its runs resumed about this long after it died.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         */
+        public Builder runLease(Duration lease) {
+            this.runLease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Sets how often each pipeline renews the leases of its long runs and resumes runs whose lease
+         * expired (see {@link AgentPipeline.Builder#recoveryInterval(Duration)}); default 30 s. Keep it
+         * well below the run lease.
+         *
+         * @param interval the interval, zero (no recovery thread) or positive
+         * @return this builder
+         */
+        public Builder recoveryInterval(Duration interval) {
+            this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
          * Builds the factory.
          *
          * @return the factory
@@ -474,6 +512,13 @@ public final class SalesPipelines {
             if (sourceDeadline.isNegative() || sourceDeadline.isZero()) {
                 throw new ConfigurationException("sales pipelines' source deadline must be positive, got "
                         + sourceDeadline);
+            }
+            if (runLease != null && (runLease.isNegative() || runLease.isZero())) {
+                throw new ConfigurationException("sales pipelines' run lease must be positive, got " + runLease);
+            }
+            if (recoveryInterval != null && recoveryInterval.isNegative()) {
+                throw new ConfigurationException("sales pipelines' recovery interval must not be negative, got "
+                        + recoveryInterval);
             }
             return new SalesPipelines(this);
         }
