@@ -1,6 +1,7 @@
 package dev.aihq.examples;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.aihq.agents.AiHq;
 import dev.aihq.api.web.WebhookRequest;
@@ -84,11 +85,22 @@ public final class ServerExample {
         }
         ExecutorService threads = Executors.newFixedThreadPool(16);
         server.setExecutor(threads);
-        server.createContext("/", exchange -> serve(hq.frontDoor(), exchange));
+        server.createContext("/", handler(hq.frontDoor()));
         server.start();
         Running running = new Running(server, threads, hq, database);
         printUsage(out, running.port());
         return running;
+    }
+
+    /**
+     * Returns a JDK HTTP server handler that passes every request to the front door and its answer back.
+     *
+     * @param frontDoor the front door
+     * @return the handler, to mount at {@code /}
+     */
+    public static HttpHandler handler(WebhookFrontDoor frontDoor) {
+        Objects.requireNonNull(frontDoor, "front door");
+        return exchange -> serve(frontDoor, exchange);
     }
 
     private static void serve(WebhookFrontDoor frontDoor, HttpExchange exchange) throws IOException {

@@ -100,6 +100,12 @@ public final class AiHq implements AutoCloseable {
         if (b.suppressions != null) {
             sales.suppressions(b.suppressions);
         }
+        if (b.runLease != null) {
+            sales.runLease(b.runLease);
+        }
+        if (b.recoveryInterval != null) {
+            sales.recoveryInterval(b.recoveryInterval);
+        }
         b.listeners.forEach(sales::listener);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
@@ -272,6 +278,8 @@ public final class AiHq implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private @Nullable Executor executor;
         private Duration dispatchInterval = Duration.ofSeconds(1);
+        private @Nullable Duration runLease;
+        private @Nullable Duration recoveryInterval;
         private final List<WebhookRoute> routes = new ArrayList<>();
         private final List<MarketplaceConnector> connectors = new ArrayList<>();
         private final List<PipelineListener> listeners = new ArrayList<>();
@@ -456,6 +464,32 @@ public final class AiHq implements AutoCloseable {
         }
 
         /**
+         * Sets how long a sales run holds its journal entry; when the process dies mid-run (after the
+         * front door answered {@code 202}), another instance, or this one restarted, resumes the run about
+         * this long later. Default 10 min; make it longer than runs take (long runs renew it).
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         */
+        public Builder runLease(Duration lease) {
+            this.runLease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Sets how often the sales pipelines renew their long runs' leases and look for runs to resume;
+         * default 30 s. Keep it well below the run lease.
+         *
+         * @param interval the interval, zero (resume only by calling
+         *     {@link AgentPipeline#resumeExpired()}) or positive
+         * @return this builder
+         */
+        public Builder recoveryInterval(Duration interval) {
+            this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
          * Remembers each shop read at the gate and the front door for a while instead of reading it for
          * every event (with a database store, one round trip per event less). A change saved elsewhere is
          * seen after at most {@code ttl}; off by default.
@@ -568,6 +602,13 @@ public final class AiHq implements AutoCloseable {
             }
             if (dispatchInterval.isNegative() || dispatchInterval.isZero()) {
                 throw new ConfigurationException("AI HQ's dispatch interval must be positive, got " + dispatchInterval);
+            }
+            if (runLease != null && (runLease.isNegative() || runLease.isZero())) {
+                throw new ConfigurationException("AI HQ's run lease must be positive, got " + runLease);
+            }
+            if (recoveryInterval != null && recoveryInterval.isNegative()) {
+                throw new ConfigurationException("AI HQ's recovery interval must not be negative, got "
+                        + recoveryInterval);
             }
             if (shopCacheTtl != null && (shopCacheTtl.isNegative() || shopCacheTtl.isZero())) {
                 throw new ConfigurationException("AI HQ's shop cache ttl must be positive, got " + shopCacheTtl);

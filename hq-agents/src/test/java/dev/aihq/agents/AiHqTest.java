@@ -7,7 +7,12 @@ import dev.aihq.api.channel.ChannelLimits;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
 import dev.aihq.api.channel.SendReceipt;
+import dev.aihq.api.ShopId;
 import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.JournalEntry;
+import dev.aihq.api.store.JournalResult;
+import dev.aihq.api.store.RunLease;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
@@ -20,8 +25,15 @@ import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AiHqTest {
@@ -150,6 +162,33 @@ class AiHqTest {
     }
 
     @Test
+    void should_look_for_lost_runs_every_recovery_interval_and_claim_them_for_the_run_lease() throws Exception {
+        // given: a journal that reports every look for lost runs
+        givenShop();
+        ClaimWatchingJournal journal = new ClaimWatchingJournal(stores.journal(), 6);
+        try (AiHq hq = AiHq.builder().stores(stores).journal(journal).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10))
+                .runLease(Duration.ofSeconds(7)).recoveryInterval(Duration.ofMillis(20))
+                .build().start()) {
+
+            // when: both sales pipelines look three times (the default interval would take a minute)
+            boolean looked = journal.looks.await(10, TimeUnit.SECONDS);
+
+            // then
+            assertThat(looked).as("six looks for lost runs within 10 s").isTrue();
+            assertThat(journal.leases).containsExactly(Duration.ofSeconds(7));
+        }
+    }
+
+    @Test
+    void should_refuse_a_run_lease_that_is_not_positive() {
+        assertThatThrownBy(() -> AiHq.builder().stores(stores).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of())).runLease(Duration.ZERO).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("run lease must be positive");
+    }
+
+    @Test
     void should_refuse_to_start_again_when_closed() {
         // given
         AiHq hq = hq(recording).start();
@@ -183,6 +222,46 @@ class AiHqTest {
     private static WebhookRequest signed(String path, byte[] body) {
         return WebhookRequest.of("POST", path, Map.of("Content-Type", "application/json",
                 WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body), "Prefer", "wait=10"), body);
+    }
+
+    /** A journal that counts down a latch and records the lease on every claim of expired runs. */
+    private static final class ClaimWatchingJournal implements EventJournal {
+        private final EventJournal delegate;
+        final CountDownLatch looks;
+        final Set<Duration> leases = ConcurrentHashMap.newKeySet();
+
+        ClaimWatchingJournal(EventJournal delegate, int looks) {
+            this.delegate = delegate;
+            this.looks = new CountDownLatch(looks);
+        }
+
+        @Override
+        public JournalResult append(JournalEntry entry, RunLease lease) {
+            return delegate.append(entry, lease);
+        }
+
+        @Override
+        public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
+            return delegate.find(shopId, idempotencyKey);
+        }
+
+        @Override
+        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
+            delegate.markFinished(shopId, idempotencyKey, at);
+        }
+
+        @Override
+        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
+                Collection<String> eventTypePrefixes) {
+            leases.add(lease);
+            looks.countDown();
+            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
+        }
+
+        @Override
+        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
+            return delegate.renewLease(shopId, idempotencyKey, lease);
+        }
     }
 
     /** A channel that sends through another and contributes one inbound route. */

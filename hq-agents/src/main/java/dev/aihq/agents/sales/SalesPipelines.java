@@ -85,6 +85,8 @@ public final class SalesPipelines {
     private final @Nullable PromptTemplateStore promptTemplates;
     private final @Nullable SuppressionStore suppressions;
     private final Transactions transactions;
+    private final @Nullable Duration runLease;
+    private final @Nullable Duration recoveryInterval;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -104,6 +106,8 @@ public final class SalesPipelines {
         this.promptTemplates = b.promptTemplates;
         this.suppressions = b.suppressions;
         this.transactions = b.transactions;
+        this.runLease = b.runLease;
+        this.recoveryInterval = b.recoveryInterval;
     }
 
     /**
@@ -228,6 +232,12 @@ public final class SalesPipelines {
         if (contextExecutor != null) {
             b.contextExecutor(contextExecutor);
         }
+        if (runLease != null) {
+            b.runLease(runLease);
+        }
+        if (recoveryInterval != null) {
+            b.recoveryInterval(recoveryInterval);
+        }
         listeners.forEach(b::listener);
         return b;
     }
@@ -255,6 +265,8 @@ public final class SalesPipelines {
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
         private Transactions transactions = Transactions.NONE;
+        private @Nullable Duration runLease;
+        private @Nullable Duration recoveryInterval;
 
         private Builder() {}
 
@@ -451,6 +463,32 @@ public final class SalesPipelines {
         }
 
         /**
+         * Sets how long a run holds its journal entry before another worker may resume it (see
+         * {@link AgentPipeline.Builder#runLease(Duration)}); default 10 min. A process that dies after
+         * answering {@code 202} has its runs resumed about this long after it died.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         */
+        public Builder runLease(Duration lease) {
+            this.runLease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Sets how often each pipeline renews the leases of its long runs and resumes runs whose lease
+         * expired (see {@link AgentPipeline.Builder#recoveryInterval(Duration)}); default 30 s. Keep it
+         * well below the run lease.
+         *
+         * @param interval the interval, zero (no recovery thread) or positive
+         * @return this builder
+         */
+        public Builder recoveryInterval(Duration interval) {
+            this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
          * Builds the factory.
          *
          * @return the factory
@@ -491,6 +529,13 @@ public final class SalesPipelines {
             if (sourceDeadline.isNegative() || sourceDeadline.isZero()) {
                 throw new ConfigurationException("sales pipelines' source deadline must be positive, got "
                         + sourceDeadline);
+            }
+            if (runLease != null && (runLease.isNegative() || runLease.isZero())) {
+                throw new ConfigurationException("sales pipelines' run lease must be positive, got " + runLease);
+            }
+            if (recoveryInterval != null && recoveryInterval.isNegative()) {
+                throw new ConfigurationException("sales pipelines' recovery interval must not be negative, got "
+                        + recoveryInterval);
             }
             return new SalesPipelines(this);
         }

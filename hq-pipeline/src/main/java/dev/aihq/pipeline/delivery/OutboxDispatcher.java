@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * shared outbox: a message is claimed by one dispatcher under a lease. Retriable failures are retried
  * with a growing delay up to {@code maxAttempts}; non-retriable ones fail the message at once.
  *
+ * <p>A dispatcher sends its claimed batch one message at a time, so at any moment at most one of its
+ * messages is between the provider's acceptance and the outbox's sent mark: a crash sends at most that one
+ * again. It starts no send after half of the batch's lease has passed (the rest of the batch is claimed
+ * again when the lease ends), so that another dispatcher, which may claim those messages once the lease is
+ * over, never sends them too; a single send that takes longer than half the lease can still go twice.
+ *
  * <p>Lifecycle: {@link #start()} polls every {@code pollInterval} on its own thread; {@link #close()}
  * stops polling and waits for the pass in progress. {@link #dispatchDue()} runs one pass on the
  * caller's thread (tests, or integrators with their own scheduler).
@@ -80,15 +86,35 @@ public final class OutboxDispatcher implements AutoCloseable {
         while (true) {
             Instant now = clock.instant();
             List<OutboxMessage> batch = outbox.claimDue(now, batchSize, worker, lease);
+            int left = 0;
             for (OutboxMessage message : batch) {
+                if (!heldLongEnough(message)) {
+                    left++;
+                    continue;
+                }
                 if (send(message, now)) {
                     sent++;
                 }
+            }
+            if (left > 0) {
+                LOG.warn("Outbox dispatcher {} spent over half of its {} lease on a batch; {} messages of it are left"
+                        + " unsent, to be claimed again when their lease ends (a smaller batch or a longer lease"
+                        + " avoids this)", worker, lease, left);
             }
             if (batch.size() < batchSize) {
                 return sent;
             }
         }
+    }
+
+    /**
+     * Tells whether this dispatcher's claim on a message still has at least half of its lease to run. Once
+     * the lease is over another dispatcher may claim the message and send it too; stopping at half the lease
+     * leaves the send in progress the other half to finish in.
+     */
+    private boolean heldLongEnough(OutboxMessage message) {
+        Instant leaseUntil = message.leaseUntil();
+        return leaseUntil == null || clock.instant().isBefore(leaseUntil.minus(lease.dividedBy(2)));
     }
 
     private boolean send(OutboxMessage message, Instant now) {
@@ -212,7 +238,11 @@ public final class OutboxDispatcher implements AutoCloseable {
             return this;
         }
 
-        /** @param lease how long a claim holds; default 2 min @return this builder */
+        /**
+         * @param lease how long a claim holds; default 2 min. Sends of a batch start only in its first half:
+         *     make half the lease longer than a batch of sends takes
+         * @return this builder
+         */
         public Builder lease(Duration lease) {
             this.lease = lease;
             return this;

@@ -3,6 +3,10 @@ package dev.aihq.pipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aihq.api.channel.ChannelLimits;
+import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.channel.OutboundMessage;
+import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.RateLimitedException;
 import dev.aihq.api.error.RequestRejectedException;
@@ -136,6 +140,48 @@ class OutboxDispatcherTest {
         assertThat(channel.sent()).isEmpty();
         assertThat(stored("a").status()).isEqualTo(OutboxStatus.FAILED);
         assertThat(stored("a").lastError()).isEqualTo("not sent: the customer opted out");
+    }
+
+    @Test
+    void should_leave_the_rest_of_a_batch_alone_when_its_lease_ran_out_while_sending() {
+        // given: two dispatchers on one outbox with a 10 s lease. A claims both due messages; its first send
+        // takes 11 s (a slow provider, a long pause), during which B claims both expired claims and sends them
+        schedule("a", Duration.ZERO);
+        schedule("b", Duration.ZERO);
+        RecordingChannel sentByB = new RecordingChannel(clock);
+        OutboxDispatcher b = OutboxDispatcher.builder().outbox(outbox).channel(sentByB).clock(clock).worker("b")
+                .lease(Duration.ofSeconds(10)).build();
+        MessageChannel slowForA = new MessageChannel() {
+            @Override
+            public String name() {
+                return channel.name();
+            }
+
+            @Override
+            public ChannelLimits limits() {
+                return channel.limits();
+            }
+
+            @Override
+            public SendReceipt send(OutboundMessage message) {
+                if (message.stableKey().equals("run:a")) {
+                    clock.advance(Duration.ofSeconds(11));
+                    b.dispatchDue();
+                }
+                return channel.send(message);
+            }
+        };
+        OutboxDispatcher a = OutboxDispatcher.builder().outbox(outbox).channel(slowForA).clock(clock).worker("a")
+                .lease(Duration.ofSeconds(10)).batchSize(2).build();
+
+        // when
+        a.dispatchDue();
+
+        // then: "a" was in flight at A when its lease ran out, so it went twice (the send outlasted the
+        // lease); "b" had not been started by A and must not be sent by A after B sent it
+        assertThat(sentByB.sent()).extracting(OutboundMessage::stableKey).containsExactly("run:a", "run:b");
+        assertThat(channel.sent()).extracting(OutboundMessage::stableKey).containsExactly("run:a");
+        assertThat(stored("b").status()).isEqualTo(OutboxStatus.SENT);
     }
 
     @Test
