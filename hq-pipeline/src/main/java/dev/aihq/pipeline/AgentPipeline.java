@@ -693,13 +693,15 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             // a run is either finished with its record, or resumed when its lease expires (its run id makes
             // that harmless).
             transactions.inTransaction(() -> {
+                runLog.save(result);
+                journal.markFinished(result.shopId(), result.idempotencyKey(),
+                        Objects.requireNonNull(result.finishedAt(), "finished at"));
+                // Last: a deferred write may update a row every run updates (a shop's token usage of the day),
+                // whose lock is then held only until the commit.
                 for (Runnable write : writes) {
                     write.run();
                     applied[0]++;
                 }
-                runLog.save(result);
-                journal.markFinished(result.shopId(), result.idempotencyKey(),
-                        Objects.requireNonNull(result.finishedAt(), "finished at"));
                 return null;
             });
         } catch (RuntimeException e) {

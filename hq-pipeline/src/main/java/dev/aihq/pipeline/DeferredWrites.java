@@ -16,9 +16,11 @@ public interface DeferredWrites {
     DeferredWrites IMMEDIATE = Runnable::run;
 
     /**
-     * Hands over a write: the pipeline runs it on the run's thread when the run ends, before the final
-     * record is saved and in the same unit of work. A write that throws fails that unit: the final record
-     * is not saved either, and the run is resumed once its lease expires.
+     * Hands over a write: the pipeline runs it on the run's thread when the run ends, in the order handed
+     * over, after the final record and the journal's finished mark and in the same unit of work (last, so
+     * that a lock it takes on a row every run updates is held only until the commit). A write that throws
+     * fails that unit: the final record is not saved either, and the run is resumed once its lease
+     * expires; the deferred writes are then made again on their own, because they record what happened.
      *
      * @param write the write
      */

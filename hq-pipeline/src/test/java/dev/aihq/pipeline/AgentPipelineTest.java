@@ -527,7 +527,7 @@ class AgentPipelineTest {
     }
 
     @Test
-    void should_make_the_writes_stages_deferred_when_the_run_ends_before_its_final_record() {
+    void should_make_the_writes_stages_deferred_in_the_unit_that_saves_the_final_record() {
         // given: an agent and a delivery that each defer a write, and a unit of work that notes its writes
         List<String> writes = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Boolean> inUnit = ThreadLocal.withInitial(() -> false);
@@ -560,7 +560,7 @@ class AgentPipelineTest {
 
         // then
         assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
-        assertThat(writes).containsExactly("tokens, in unit true, record in progress true", "sent mark, in unit true");
+        assertThat(writes).containsExactly("tokens, in unit true, record in progress false", "sent mark, in unit true");
         assertThat(h.runLog.find(Fixtures.SHOP_ID, record.runId())).map(RunRecord::inProgress).contains(false);
     }
 
@@ -596,7 +596,7 @@ class AgentPipelineTest {
         // when
         RunRecord record = pipeline.run(Fixtures.purchaseEvent());
 
-        // then: made once (before the failing save), not again
+        // then: made once, on its own after the unit failed
         assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
         assertThat(writes).containsExactly("sent mark");
         assertThat(h.runLog.find(Fixtures.SHOP_ID, record.runId())).map(RunRecord::inProgress).contains(true);

@@ -4,9 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aihq.api.Money;
 import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.result.RunOutcome;
+import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
+import dev.aihq.api.store.Purchase;
+import dev.aihq.api.store.RunLease;
+import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.Transactions;
 import dev.aihq.examples.bench.PipelineBenchmark.AcceptingChannel;
 import dev.aihq.examples.bench.PipelineBenchmark.BenchStores;
@@ -18,11 +26,13 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline benchmark on the JDBC stores over a real PostgreSQL started in-process with durable
@@ -76,14 +86,79 @@ public final class JdbcBenchmark {
                     + " record + finished mark in another" : "none, every write commits on its own"));
             PipelineBenchmark.run("JDBC stores on PostgreSQL", bench,
                     measured, warmup, new PipelineBenchmark.Load(16, 32, concurrency), out);
+            storesAlone(stores, bench.transactions(), measured, 32, out);
             drain(stores.outbox(), messages, out);
         }
+    }
+
+    /**
+     * The database's share: the store calls of one event made directly, without the pipeline, on as many
+     * threads as the pipeline runs events, grouped into the same units of work. The gap to the pipeline's
+     * figure is what the pipeline itself costs on top of the database.
+     */
+    private static void storesAlone(JdbcStores stores, Transactions units, int events, int threads, PrintStream out)
+            throws Exception {
+        ShopId shop = ShopId.of("bench_shop");
+        RunRecord template = stores.runLog().recent(shop, 1).get(0);
+        PurchaseEvent[] batch = PipelineBenchmark.events(10_000_000, events);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                done.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < batch.length; i = next.getAndIncrement()) {
+                        storeCalls(stores, units, batch[i], template);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("store calls alone:     %,.0f events/s (%d events on %d threads, %.2f s: the same reads,"
+                    + " writes and commits per event without the pipeline)%n", events / seconds, events, threads,
+                    seconds);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static void storeCalls(JdbcStores stores, Transactions units, PurchaseEvent event, RunRecord template) {
+        Instant now = Instant.now();
+        RunId run = RunId.random();
+        RunRecord started = new RunRecord(run, event.shopId(), template.pipeline(), event.type(),
+                event.idempotencyKey(), now, null, null, "", template.stages().subList(0, 2), null, null, null, null);
+        units.inTransaction(() -> {
+            stores.journal().append(JournalEntry.of(event, run, now), new RunLease("alone", now.plusSeconds(600)));
+            stores.purchases().save(Purchase.of(event));
+            stores.runLog().save(started);
+            return null;
+        });
+        stores.catalog().list(event.shopId());
+        PhoneNumber customer = event.customerContact().orElseThrow();
+        stores.purchases().findByCustomer(event.shopId(), customer, 50);
+        stores.outbox().schedule(new OutboxMessage(run.value(), event.shopId(), run, "accepting", customer,
+                "Спасибо за покупку!", "run:" + run.value(), now, OutboxStatus.CLAIMED, 1, "alone",
+                now.plusSeconds(120), null, null, event.orderId().value(), null));
+        RunRecord finished = new RunRecord(run, event.shopId(), template.pipeline(), event.type(),
+                event.idempotencyKey(), now, Instant.now(), RunOutcome.SENT, template.reason(), template.stages(),
+                template.agent(), template.resultJson(), null, "accepted-" + run.value());
+        units.inTransaction(() -> {
+            stores.tokenUsage().add(event.shopId(), LocalDate.now(), 220);
+            stores.outbox().markSent(event.shopId(), run.value(), "accepted-" + run.value(), Instant.now());
+            stores.runLog().save(finished);
+            stores.journal().markFinished(event.shopId(), event.idempotencyKey(), Instant.now());
+            return null;
+        });
     }
 
     private static HikariDataSource pool(EmbeddedPostgres postgres) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setMaximumPoolSize(48);
+        config.setMaximumPoolSize(Integer.getInteger("bench.pool", 48));
         config.setPoolName("aihq-bench");
         return new HikariDataSource(config);
     }
