@@ -35,4 +35,7 @@ public interface Stores {
 
     /** @return the customers who must never be messaged again, kept as keyed hashes */
     SuppressionStore suppressions();
+
+    /** @return erasure of a customer and retention purges over all of these stores */
+    PersonalDataStore personalData();
 }
