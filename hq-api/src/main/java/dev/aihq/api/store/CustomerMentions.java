@@ -19,10 +19,11 @@ import javax.annotation.Nullable;
  *       ({@code 77011234567}), the national forms of {@code +7} numbers ({@code 87011234567},
  *       {@code 7011234567}) and those written with spaces, dashes, dots or brackets
  *       ({@code +7 (701) 123-45-67}).</li>
- *   <li>The <b>full name</b> as given, and, in texts that belong to the customer (their events, runs,
- *       messages), also each word of it of at least two letters, e.g. the first name a greeting uses. Names
- *       match as whole words, ignoring case. A single word is not looked for in other texts of the shop: a
- *       first name alone identifies nobody, and other customers may share it.</li>
+ *   <li>The <b>full name</b> as given, and, in texts being cleaned (those that belong to the customer,
+ *       such as their events, runs and messages, or mention their number or full name), also each word of
+ *       it of at least two letters, e.g. the first name a greeting uses. Names match as whole words,
+ *       ignoring case. A single word is not searched for in the shop's other texts: a first name alone
+ *       identifies nobody, and other customers may share it.</li>
  * </ul>
  * Each match is replaced by {@value #ERASED}. A store that searches with SQL first narrows the rows with
  * {@link #searchTerms()} (contiguous substrings, usable with {@code LIKE '%term%'}) and then cleans them
