@@ -3,6 +3,8 @@ package dev.aihq.agents;
 import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.ReplyContext;
 import dev.aihq.agents.sales.SalesPipelines;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.error.ConfigurationException;
@@ -12,8 +14,10 @@ import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.ErasureReport;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.SuppressionStore;
@@ -27,6 +31,7 @@ import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.PipelineListener;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
 import dev.aihq.pipeline.memory.CachingShopStore;
+import dev.aihq.pipeline.retention.RetentionJob;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -82,12 +87,20 @@ public final class AiHq implements AutoCloseable {
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final @Nullable ExecutorService ownedExecutor;
+    private final ShopStore shopStore;
+    private final @Nullable PersonalDataStore personalData;
+    private final boolean suppressing;
+    private final Clock clock;
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean closed;
 
     private AiHq(Builder b, Executor executor, @Nullable ExecutorService ownedExecutor) {
         this.ownedExecutor = ownedExecutor;
+        this.shopStore = Objects.requireNonNull(b.shops);
+        this.personalData = b.personalData;
+        this.suppressing = b.suppressions != null;
+        this.clock = b.clock;
         ShopStore shops = b.shopCacheTtl == null ? b.shops : new CachingShopStore(b.shops, b.shopCacheTtl, b.clock);
         SalesPipelines.Builder sales = SalesPipelines.builder()
                 .shops(shops).journal(b.journal).runLog(b.runLog).transactions(b.transactions)
@@ -256,6 +269,56 @@ public final class AiHq implements AutoCloseable {
     }
 
     /**
+     * Erases a customer of a shop everywhere in the stores, keeping the shop's purchase totals, and puts the
+     * customer on the suppression list for good: see {@link PersonalDataStore} for what is deleted, what is
+     * anonymised and what is kept. A later order of the customer is stored like any order, but nothing is
+     * sent to them. Idempotent.
+     *
+     * @param shopId the shop
+     * @param customer the customer's number
+     * @param name the customer's name as the shop knows it, to clean from texts, or {@code null}
+     * @return what was erased
+     * @throws ConfigurationException when AI HQ has no personal data store (set by {@link Builder#stores} or
+     *     {@link Builder#personalData}) or no {@link Builder#suppressions suppression list}: without the list
+     *     the pipelines would write to the erased customer again; nothing is changed then
+     * @throws IllegalArgumentException when the name is blank or shorter than 2 characters
+     */
+    public ErasureReport erase(ShopId shopId, PhoneNumber customer, @Nullable String name) {
+        PersonalDataStore store = requirePersonalData("erase a customer");
+        if (!suppressing) {
+            throw new ConfigurationException("AI HQ cannot erase a customer without a suppression list: an erased"
+                    + " customer must never be written to again. Set AiHq.Builder#suppressions (e.g."
+                    + " stores.suppressions()); nothing was erased");
+        }
+        ErasureReport report = store.erase(shopId, customer, name, clock.instant());
+        LOG.info("Erased customer {} of shop {}: {} journal entries, {} purchases made anonymous, {} runs, {} outbox"
+                + " messages, {} conversation messages", customer.masked(), shopId, report.journalEntries(),
+                report.purchases(), report.runs(), report.outboxMessages(), report.conversationMessages());
+        return report;
+    }
+
+    /**
+     * Returns the retention job over AI HQ's shops and personal data store, on AI HQ's clock: run it with
+     * {@link RetentionJob#runOnce()} from your scheduler, or {@link RetentionJob#schedule} it on a
+     * {@code ScheduledExecutorService} you own (once a day is plenty).
+     *
+     * @return a new job
+     * @throws ConfigurationException when AI HQ has no personal data store
+     */
+    public RetentionJob retentionJob() {
+        return RetentionJob.builder().shops(shopStore).personalData(requirePersonalData("purge for retention"))
+                .clock(clock).build();
+    }
+
+    private PersonalDataStore requirePersonalData(String what) {
+        if (personalData == null) {
+            throw new ConfigurationException("AI HQ needs a personal data store to " + what + ": set"
+                    + " AiHq.Builder#stores or AiHq.Builder#personalData");
+        }
+        return personalData;
+    }
+
+    /**
      * Builds {@link AiHq}. Required: every store (from {@link #stores(Stores)} or one by one), a
      * {@link #channel(MessageChannel) channel} and the webhook {@link #secrets(WebhookSecretProvider)
      * secrets}; {@link #build()} reports every missing part at once. Not thread-safe.
@@ -265,6 +328,7 @@ public final class AiHq implements AutoCloseable {
         private @Nullable Duration shopCacheTtl;
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
+        private @Nullable PersonalDataStore personalData;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable CatalogStore catalog;
@@ -303,6 +367,19 @@ public final class AiHq implements AutoCloseable {
             outbox = stores.outbox();
             tokenUsage = stores.tokenUsage();
             promptTemplates = stores.promptTemplates();
+            personalData = stores.personalData();
+            return this;
+        }
+
+        /**
+         * Sets the store {@link AiHq#erase} and the {@link AiHq#retentionJob() retention job} work on
+         * ({@link #stores(Stores)} sets it too).
+         *
+         * @param store the personal data store
+         * @return this builder
+         */
+        public Builder personalData(PersonalDataStore store) {
+            this.personalData = store;
             return this;
         }
 

@@ -16,7 +16,7 @@ import javax.annotation.Nullable;
  * Everything a shop configures about how its agents talk and sell: the seed's settings (tone, message
  * templates, review discount, promo codes, category restrictions) and its proposed improvements (send
  * delay, quiet hours, frequency cap, minimum margin), plus the per-category marketplace commission the
- * margin is computed with and the daily model token budget.
+ * margin is computed with, the daily model token budget and how long customers' personal data is kept.
  *
  * <p>Build with {@link #builder()}; {@link #defaults()} gives sensible values for a new shop.
  *
@@ -38,6 +38,10 @@ import javax.annotation.Nullable;
  *     calls at all and the agents use their deterministic fallbacks
  * @param requireCurrentTimeZoneData when {@code true} runs for this shop fail if the JVM's time-zone
  *     data is older than Kazakhstan's 2024 move to UTC+5, instead of only warning
+ * @param personalDataRetention how long the run log's payloads, the journaled events, the conversations
+ *     and finished outbox messages are kept before the retention job purges them (see
+ *     {@code dev.aihq.api.store.PersonalDataStore}); positive, by default
+ *     {@link #DEFAULT_PERSONAL_DATA_RETENTION}
  */
 public record ShopSettings(
         String toneOfVoice,
@@ -52,7 +56,11 @@ public record ShopSettings(
         BigDecimal defaultCommissionPercent,
         Map<String, BigDecimal> commissionByCategory,
         long dailyTokenBudget,
-        boolean requireCurrentTimeZoneData) {
+        boolean requireCurrentTimeZoneData,
+        Duration personalDataRetention) {
+
+    /** How long personal data is kept unless a shop sets otherwise: 365 days. */
+    public static final Duration DEFAULT_PERSONAL_DATA_RETENTION = Duration.ofDays(365);
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -74,6 +82,11 @@ public record ShopSettings(
         if (dailyTokenBudget < 0) {
             throw new IllegalArgumentException("daily token budget must not be negative, got " + dailyTokenBudget);
         }
+        Objects.requireNonNull(personalDataRetention, "personal data retention");
+        if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
+            throw new IllegalArgumentException("personal data retention must be positive, got "
+                    + personalDataRetention);
+        }
     }
 
     private static void requirePercent(String name, @Nullable BigDecimal value) {
@@ -86,7 +99,8 @@ public record ShopSettings(
     /**
      * Returns the settings a new shop starts with: neutral tone, no templates, no discount or codes, a
      * 15-minute send delay, quiet hours 22:00–09:00, at most 2 messages per customer per 7 days, a
-     * 10 % minimum margin, 12 % default commission and a 200,000-token daily budget.
+     * 10 % minimum margin, 12 % default commission, a 200,000-token daily budget and personal data kept
+     * for 365 days.
      *
      * @return default settings
      */
@@ -148,6 +162,7 @@ public record ShopSettings(
         private final Map<String, BigDecimal> commissionByCategory = new LinkedHashMap<>();
         private long dailyTokenBudget = 200_000;
         private boolean requireCurrentTimeZoneData;
+        private Duration personalDataRetention = DEFAULT_PERSONAL_DATA_RETENTION;
 
         private Builder() {}
 
@@ -165,6 +180,7 @@ public record ShopSettings(
             commissionByCategory.putAll(s.commissionByCategory);
             dailyTokenBudget = s.dailyTokenBudget;
             requireCurrentTimeZoneData = s.requireCurrentTimeZoneData;
+            personalDataRetention = s.personalDataRetention;
         }
 
         /**
@@ -313,6 +329,19 @@ public record ShopSettings(
         }
 
         /**
+         * Sets how long the shop keeps customers' personal data: run-log payloads, journaled events,
+         * conversations and finished outbox messages older than this are purged by the retention job.
+         * Purchases stay (anonymous ones too), so the accountant's totals never change.
+         *
+         * @param retention the period, positive; default {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}
+         * @return this builder
+         */
+        public Builder personalDataRetention(Duration retention) {
+            this.personalDataRetention = retention;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -321,7 +350,8 @@ public record ShopSettings(
         public ShopSettings build() {
             return new ShopSettings(toneOfVoice, messageTemplates, reviewDiscountPercent, promoCodes,
                     excludedCategories, sendDelay, quietHours, frequencyCap, minimumMarginPercent,
-                    defaultCommissionPercent, commissionByCategory, dailyTokenBudget, requireCurrentTimeZoneData);
+                    defaultCommissionPercent, commissionByCategory, dailyTokenBudget, requireCurrentTimeZoneData,
+                    personalDataRetention);
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param eventType the event's {@link HqEvent#type()}
  * @param runId the run that handles it
  * @param receivedAt when it was journaled
- * @param event the event itself
+ * @param event the event itself; an {@link ErasedEvent} once the payload was erased or purged for retention
+ *     ({@link PersonalDataStore})
  */
 public record JournalEntry(
         ShopId shopId, String idempotencyKey, String eventType, RunId runId, Instant receivedAt, HqEvent event) {

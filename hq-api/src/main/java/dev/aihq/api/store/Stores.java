@@ -45,4 +45,7 @@ public interface Stores {
     default Transactions transactions() {
         return Transactions.NONE;
     }
+
+    /** @return erasure of a customer and retention purges over all of these stores */
+    PersonalDataStore personalData();
 }

@@ -6,9 +6,11 @@ import dev.aihq.api.store.ShopStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 
 /**
  * A {@link ShopStore} that remembers what another one answered for a short time. Every event reads its
@@ -58,6 +60,12 @@ public final class CachingShopStore implements ShopStore {
     public void save(Shop shop) {
         delegate.save(shop);
         entries.put(shop.id(), new Entry(Optional.of(shop), clock.instant().plus(ttl)));
+    }
+
+    /** Lists the shops of the wrapped store; lists are not cached. */
+    @Override
+    public List<ShopId> listIds(@Nullable ShopId after, int limit) {
+        return delegate.listIds(after, limit);
     }
 
     /** Forgets every remembered answer, e.g. after shops were changed outside this instance. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link ConversationStore} keeping each customer's messages in a set sorted by time, then message key,
@@ -84,6 +85,42 @@ public final class InMemoryConversationStore implements ConversationStore {
             }
         }
         return purged;
+    }
+
+    /**
+     * Deletes a customer's conversation with a shop, and rewrites the shop's other messages that a cleaner
+     * changes (they mention the customer).
+     *
+     * @return how many messages were deleted or rewritten
+     */
+    synchronized int erase(ShopId shopId, PhoneNumber customer, UnaryOperator<String> cleaner) {
+        int changed = 0;
+        TreeSet<ConversationMessage> own = byCustomer.remove(new CustomerKey(shopId, customer));
+        if (own != null) {
+            for (ConversationMessage message : own) {
+                byKey.remove(new MessageKey(shopId, message.messageKey()));
+            }
+            changed += own.size();
+        }
+        for (Map.Entry<MessageKey, ConversationMessage> entry : byKey.entrySet()) {
+            ConversationMessage message = entry.getValue();
+            if (!message.shopId().equals(shopId)) {
+                continue;
+            }
+            String cleaned = cleaner.apply(message.text());
+            if (!cleaned.equals(message.text())) {
+                ConversationMessage rewritten = new ConversationMessage(message.shopId(), message.customer(),
+                        message.direction(), cleaned.length() > ConversationMessage.MAX_TEXT_LENGTH
+                                ? cleaned.substring(0, ConversationMessage.MAX_TEXT_LENGTH) : cleaned,
+                        message.at(), message.messageKey());
+                entry.setValue(rewritten);
+                TreeSet<ConversationMessage> conversation = byCustomer.get(new CustomerKey(shopId, message.customer()));
+                conversation.remove(message);
+                conversation.add(rewritten);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private record MessageKey(ShopId shopId, String messageKey) {}

@@ -1,6 +1,7 @@
 package dev.aihq.pipeline.memory;
 
 import dev.aihq.api.ShopId;
+import dev.aihq.api.store.ErasedEvent;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * An {@link EventJournal} in a concurrent map keyed by (shop, idempotency key): an append is one
@@ -134,6 +136,60 @@ public final class InMemoryEventJournal implements EventJournal {
      */
     public int unfinishedCount() {
         return unfinished.size();
+    }
+
+    /**
+     * Erases the payload of a shop's entries that a test accepts: each becomes an {@link ErasedEvent}
+     * under the same key, run and time, and is finished (never claimed again). Entries erased before are
+     * left alone.
+     *
+     * @return the entries as they were before erasure
+     */
+    List<JournalEntry> erase(ShopId shopId, Predicate<JournalEntry> mentions) {
+        List<JournalEntry> erased = new ArrayList<>();
+        for (Key key : entries.keySet()) {
+            if (!key.shopId().equals(shopId)) {
+                continue;
+            }
+            Slot slot = entries.get(key);
+            if (slot == null || slot.entry.event() instanceof ErasedEvent || !mentions.test(slot.entry)) {
+                continue;
+            }
+            unfinished.remove(key);
+            if (replace(key, slot)) {
+                erased.add(slot.entry);
+            }
+        }
+        return erased;
+    }
+
+    /**
+     * Erases the payload of a shop's finished entries received before a time, as {@link #erase} does.
+     *
+     * @return how many entries were erased now
+     */
+    int purgeBefore(ShopId shopId, Instant before) {
+        int purged = 0;
+        for (Key key : entries.keySet()) {
+            Slot slot = entries.get(key);
+            if (!key.shopId().equals(shopId) || slot == null || unfinished.containsKey(key)
+                    || slot.entry.event() instanceof ErasedEvent || !slot.entry.receivedAt().isBefore(before)) {
+                continue;
+            }
+            if (replace(key, slot)) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Replaces a slot's entry by its erased form, unless the slot changed meanwhile. */
+    private boolean replace(Key key, Slot slot) {
+        JournalEntry entry = slot.entry;
+        JournalEntry erased = new JournalEntry(entry.shopId(), entry.idempotencyKey(), entry.eventType(), entry.runId(),
+                entry.receivedAt(), new ErasedEvent(entry.shopId(), entry.eventType(), entry.receivedAt(),
+                        entry.idempotencyKey()));
+        return entries.replace(key, slot, new Slot(erased, slot.lease));
     }
 
     private record Key(ShopId shopId, String idempotencyKey) {

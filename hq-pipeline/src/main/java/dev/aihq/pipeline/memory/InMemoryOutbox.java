@@ -258,6 +258,70 @@ public final class InMemoryOutbox implements Outbox {
         return cell == null ? Optional.empty() : Optional.of(cell.message);
     }
 
+    /** Returns every message of a shop, in no particular order; for erasure and retention. */
+    List<OutboxMessage> all(ShopId shopId) {
+        Queue<Cell> cells = byShop.get(shopId);
+        return cells == null ? List.of() : cells.stream().map(cell -> cell.message).toList();
+    }
+
+    /**
+     * Deletes a message, whatever its status, unless it changed since the caller read it.
+     *
+     * @param seen the message as the caller read it
+     * @return {@code true} when deleted
+     */
+    boolean delete(OutboxMessage seen) {
+        Cell cell = byId.get(new Key(seen.shopId(), seen.id()));
+        if (cell == null) {
+            return false;
+        }
+        synchronized (cell) {
+            if (cell.message != seen) {
+                return false;
+            }
+            unindex(cell, seen);
+            byId.remove(new Key(seen.shopId(), seen.id()), cell);
+            byStableKey.remove(new Key(seen.shopId(), seen.stableKey()), cell);
+            Contact contact = new Contact(seen.shopId(), seen.to());
+            Queue<Cell> contactCells = byContact.get(contact);
+            if (contactCells != null) {
+                contactCells.remove(cell);
+            }
+            Queue<Cell> shopCells = byShop.get(seen.shopId());
+            if (shopCells != null) {
+                shopCells.remove(cell);
+            }
+            return true;
+        }
+    }
+
+    /** Forgets the index of a customer's messages when none is left, so that no number stays behind. */
+    void forgetContact(ShopId shopId, PhoneNumber to) {
+        byContact.computeIfPresent(new Contact(shopId, to), (contact, cells) -> cells.isEmpty() ? null : cells);
+    }
+
+    /**
+     * Replaces a message's text and last error, unless it changed since the caller read it.
+     *
+     * @return {@code true} when rewritten
+     */
+    boolean rewrite(OutboxMessage seen, String text, @Nullable String lastError) {
+        Cell cell = byId.get(new Key(seen.shopId(), seen.id()));
+        if (cell == null) {
+            return false;
+        }
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            if (m != seen) {
+                return false;
+            }
+            change(cell, new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), text, m.stableKey(),
+                    m.dueAt(), m.status(), m.attempts(), m.claimedBy(), m.leaseUntil(), m.providerMessageId(),
+                    lastError, m.orderKey(), m.sentAt()));
+            return true;
+        }
+    }
+
     private @Nullable OutboxMessage tryClaim(Cell cell, Instant now, String worker, Duration lease) {
         synchronized (cell) {
             OutboxMessage m = cell.message;

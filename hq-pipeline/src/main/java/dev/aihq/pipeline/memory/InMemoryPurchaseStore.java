@@ -115,6 +115,28 @@ public final class InMemoryPurchaseStore implements PurchaseStore {
                 : new CustomerStats(shopId, customer, count, first, last, spent, orders);
     }
 
+    /**
+     * Makes a customer's purchases in a shop anonymous: each keeps its order, lines and time but loses the
+     * customer, and leaves the customer's history.
+     *
+     * @return how many purchases were made anonymous
+     */
+    int anonymise(ShopId shopId, PhoneNumber customer) {
+        ConcurrentSkipListSet<Entry> history = byCustomer.remove(new CustomerKey(shopId, customer));
+        if (history == null) {
+            return 0;
+        }
+        int anonymised = 0;
+        for (Entry entry : history) {
+            Purchase p = entry.purchase();
+            if (byOrder.replace(new OrderKey(shopId, p.orderId()), p,
+                    new Purchase(p.shopId(), p.orderId(), null, p.items(), p.occurredAt()))) {
+                anonymised++;
+            }
+        }
+        return anonymised;
+    }
+
     private record OrderKey(ShopId shopId, OrderId orderId) {
         OrderKey {
             Objects.requireNonNull(shopId, "shop id");

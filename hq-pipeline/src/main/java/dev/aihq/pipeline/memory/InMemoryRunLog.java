@@ -117,6 +117,12 @@ public final class InMemoryRunLog implements RunLog {
         return List.copyOf(newest);
     }
 
+    /** Returns every run a shop holds, in no particular order; for erasure and retention. */
+    List<RunRecord> all(ShopId shopId) {
+        ShopRuns runs = shops.get(shopId);
+        return runs == null ? List.of() : runs.byId.values().stream().map(Held::record).toList();
+    }
+
     private void evictBeyondLimit(ShopRuns runs) {
         while (runs.byId.size() > maxRecordsPerShop) {
             Slot oldest = runs.byStart.pollFirst();

@@ -50,6 +50,16 @@ public record InMemoryStores(
     }
 
     /**
+     * Returns erasure and retention over these stores.
+     *
+     * @return a personal data store working on this set
+     */
+    @Override
+    public InMemoryPersonalDataStore personalData() {
+        return new InMemoryPersonalDataStore(this);
+    }
+
+    /**
      * Creates a set of empty stores; the run log keeps {@value InMemoryRunLog#DEFAULT_MAX_RECORDS_PER_SHOP}
      * runs per shop. The suppression list hashes phone numbers with a random key made now, which is
      * fine for one process whose stores vanish with it.

@@ -31,6 +31,11 @@ class CachingShopStoreTest {
         public void save(Shop shop) {
             backing.save(shop);
         }
+
+        @Override
+        public java.util.List<ShopId> listIds(ShopId after, int limit) {
+            return backing.listIds(after, limit);
+        }
     };
     private final CachingShopStore cache = new CachingShopStore(counting, Duration.ofSeconds(5), clock);
 

@@ -75,6 +75,11 @@ class StoreFailureTest {
             public void save(Shop shop) {
                 throw new StoreException("shops table unavailable");
             }
+
+            @Override
+            public java.util.List<ShopId> listIds(ShopId after, int limit) {
+                throw new StoreException("shops table unavailable");
+            }
         };
         WebhookFrontDoor frontDoor = fixture.frontDoorBuilder().shops(failing).build();
 

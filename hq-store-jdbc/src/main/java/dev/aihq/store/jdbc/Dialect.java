@@ -191,4 +191,26 @@ public enum Dialect {
         return "SELECT " + columns + " FROM " + table + " WHERE " + condition + " ORDER BY " + order
                 + " LIMIT ? FOR UPDATE SKIP LOCKED";
     }
+
+    /**
+     * Writes an expression that reads a JSON column as its JSON text, e.g. to search it with {@code LIKE}.
+     * Both databases keep non-ASCII characters as they are in that text.
+     *
+     * @param column the JSON column
+     * @return e.g. {@code stages::text}
+     */
+    public String jsonText(String column) {
+        return this == POSTGRESQL ? column + "::text" : "CAST(" + column + " AS VARCHAR)";
+    }
+
+    /**
+     * Writes an expression that compares and orders a text column by character code, as Java's
+     * {@link String#compareTo} does, whatever the database's collation.
+     *
+     * @param column the column
+     * @return e.g. {@code shop_id COLLATE "C"}
+     */
+    public String byCharacterCode(String column) {
+        return this == POSTGRESQL ? column + " COLLATE \"C\"" : column;
+    }
 }

@@ -4,6 +4,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.ErasedEvent;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.JournalResult;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * the update count ({@code ON CONFLICT DO NOTHING}), H2 through a unique violation; either way the first
  * entry is then read and returned. The event is stored as JSON ({@code payload}, schema version
  * {@value #PAYLOAD_VERSION}) and read back into the record class registered for its type in
- * {@link EventTypes}. Times are kept to the microsecond. Thread-safe; holds no connection between calls.
+ * {@link EventTypes}; an entry whose payload was erased or purged ({@code payload_erased_at} set, payload
+ * {@code {}}) reads as an {@link ErasedEvent}. Times are kept to the microsecond. Thread-safe; holds no connection between calls.
  *
  * <p>A new row is unfinished ({@code finished_at} NULL) and leased ({@code lease_worker},
  * {@code lease_until}). A claim locks up to {@code max} unfinished rows whose lease has expired, oldest
@@ -50,7 +52,7 @@ final class JdbcEventJournal implements EventJournal {
     private static final int ATTEMPTS = 5;
 
     private static final String COLUMNS = "shop_id, idempotency_key, event_type, run_id, received_at, payload,"
-            + " payload_version";
+            + " payload_version, payload_erased_at";
     private static final Comparator<JournalEntry> OLDEST_FIRST = Comparator.comparing(JournalEntry::receivedAt)
             .thenComparing(e -> e.shopId().value()).thenComparing(JournalEntry::idempotencyKey);
 
@@ -273,17 +275,21 @@ final class JdbcEventJournal implements EventJournal {
         ShopId shopId = ShopId.of(row.getString("shop_id"));
         String idempotencyKey = row.getString("idempotency_key");
         String where = table + " row (shop " + shopId + ", key '" + idempotencyKey + "')";
+        String eventType = row.getString("event_type");
+        Instant receivedAt = Objects.requireNonNull(Jdbc.instant(row, "received_at"), "received_at");
+        RunId runId = RunId.of(row.getString("run_id"));
+        if (Jdbc.instant(row, "payload_erased_at") != null) {
+            return new JournalEntry(shopId, idempotencyKey, eventType, runId, receivedAt,
+                    new ErasedEvent(shopId, eventType, receivedAt, idempotencyKey));
+        }
         int version = row.getInt("payload_version");
         if (version != PAYLOAD_VERSION) {
             throw new StoreException("cannot read " + where + ": payload version " + version
                     + " is not supported (this SDK reads version " + PAYLOAD_VERSION + ")");
         }
-        String eventType = row.getString("event_type");
-        Instant receivedAt = Objects.requireNonNull(Jdbc.instant(row, "received_at"), "received_at");
         try {
             HqEvent event = jdbc.json.read(row.getString("payload"), eventTypes.classOf(eventType));
-            return new JournalEntry(shopId, idempotencyKey, eventType, RunId.of(row.getString("run_id")),
-                    receivedAt, event);
+            return new JournalEntry(shopId, idempotencyKey, eventType, runId, receivedAt, event);
         } catch (JsonFormatException | StoreException | IllegalArgumentException e) {
             throw new StoreException("cannot read " + where + ": " + e.getMessage(), e);
         }

@@ -169,11 +169,17 @@ final class JdbcOutbox implements Outbox {
         OffsetDateTime since = Jdbc.utc(now.minus(cap.period()));
         return jdbc.inTransaction("scheduling outbox message " + message.id() + " within the frequency cap in "
                 + table, connection -> {
-            insertContactIfAbsent(connection, shop, phone);
-            if (Jdbc.query(connection, lockContact, statement -> {
-                statement.setString(1, shop);
-                statement.setString(2, phone);
-            }, row -> row.getString(1)).isEmpty()) {
+            // A retention purge or an erasure may delete the lock row between the insert and the lock; then
+            // the insert makes it again.
+            boolean locked = false;
+            for (int attempt = 1; attempt <= 3 && !locked; attempt++) {
+                insertContactIfAbsent(connection, shop, phone);
+                locked = !Jdbc.query(connection, lockContact, statement -> {
+                    statement.setString(1, shop);
+                    statement.setString(2, phone);
+                }, row -> row.getString(1)).isEmpty();
+            }
+            if (!locked) {
                 throw new StoreException("the lock row of shop " + shop + "'s customer in " + contactsTable
                         + " is missing after it was inserted");
             }

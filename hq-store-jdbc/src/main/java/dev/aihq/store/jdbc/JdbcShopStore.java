@@ -1,5 +1,7 @@
 package dev.aihq.store.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
@@ -9,6 +11,7 @@ import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.http.JsonFormatException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * The {@link ShopStore} in table {@code <prefix>shops}, keyed by shop id.
@@ -25,7 +29,10 @@ import java.util.Optional;
  * <p>The shop's identity, zone, locale, currency, legal form and tax mode are columns of their own; its
  * {@link ShopSettings} are one JSON document ({@code settings}, schema version {@value #SETTINGS_VERSION})
  * written with the storage codec. A save is one upsert and stamps {@code updated_at} with the database's
- * clock. Thread-safe; holds no connection between calls.
+ * clock. Settings written before a field existed read with that field's default (e.g.
+ * {@code personalDataRetention}, added with schema version 6, reads as
+ * {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}). Shops are listed in character-code order of their
+ * ids ({@link Dialect#byCharacterCode}). Thread-safe; holds no connection between calls.
  */
 final class JdbcShopStore implements ShopStore {
 
@@ -36,6 +43,8 @@ final class JdbcShopStore implements ShopStore {
     private final String table;
     private final String upsert;
     private final String select;
+    private final String listFirst;
+    private final String listAfter;
 
     JdbcShopStore(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -48,6 +57,28 @@ final class JdbcShopStore implements ShopStore {
                 List.of("shop_id"));
         this.select = "SELECT name, marketplace, active, zone, locale, currency, legal_form, tax_mode, settings,"
                 + " settings_version FROM " + table + " WHERE shop_id = ?";
+        String id = jdbc.dialect.byCharacterCode("shop_id");
+        this.listFirst = "SELECT shop_id FROM " + table + " ORDER BY " + id + " LIMIT ?";
+        this.listAfter = "SELECT shop_id FROM " + table + " WHERE " + id + " > ? ORDER BY " + id + " LIMIT ?";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<ShopId> listIds(@Nullable ShopId after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return jdbc.query("listing shops from " + table, after == null ? listFirst : listAfter, statement -> {
+            int i = 1;
+            if (after != null) {
+                statement.setString(i++, after.value());
+            }
+            statement.setInt(i, limit);
+        }, row -> ShopId.of(row.getString(1)));
     }
 
     @Override
@@ -77,6 +108,15 @@ final class JdbcShopStore implements ShopStore {
                 }));
     }
 
+    /** Reads the settings JSON, giving fields it does not have yet their defaults. */
+    private ShopSettings readSettings(String json) {
+        JsonNode tree = jdbc.json.readTree(json.getBytes(StandardCharsets.UTF_8));
+        if (tree instanceof ObjectNode settings && !settings.hasNonNull("personalDataRetention")) {
+            settings.put("personalDataRetention", ShopSettings.DEFAULT_PERSONAL_DATA_RETENTION.toString());
+        }
+        return jdbc.json.treeToValue(tree, ShopSettings.class);
+    }
+
     private Shop read(ResultSet row, ShopId id) throws SQLException {
         String where = table + " row (shop " + id + ")";
         int version = row.getInt("settings_version");
@@ -94,7 +134,7 @@ final class JdbcShopStore implements ShopStore {
                     Currency.getInstance(row.getString("currency").strip()),
                     LegalForm.valueOf(row.getString("legal_form")),
                     TaxMode.valueOf(row.getString("tax_mode")),
-                    jdbc.json.read(row.getString("settings"), ShopSettings.class));
+                    readSettings(row.getString("settings")));
         } catch (JsonFormatException | IllegalArgumentException | DateTimeException e) {
             throw new StoreException("cannot read " + where + ": " + e.getMessage(), e);
         }

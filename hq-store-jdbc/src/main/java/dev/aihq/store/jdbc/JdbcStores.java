@@ -10,6 +10,7 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
+import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PhoneHash;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
@@ -66,6 +67,7 @@ public final class JdbcStores implements Stores {
     private final ConversationStore conversations;
     private final @Nullable SuppressionStore suppressions;
     private final Transactions transactions;
+    private final PersonalDataStore personalData;
 
     private JdbcStores(Jdbc jdbc, Map<String, Class<? extends HqEvent>> eventTypes, @Nullable byte[] suppressionKey) {
         this.jdbc = jdbc;
@@ -91,6 +93,7 @@ public final class JdbcStores implements Stores {
                 return "JdbcStores.transactions(" + jdbc.dialect + ")";
             }
         };
+        this.personalData = new JdbcPersonalDataStore(jdbc, suppressionKey);
     }
 
     /**
@@ -212,6 +215,19 @@ public final class JdbcStores implements Stores {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    /**
+     * Returns erasure and retention purges over every table, each erasure in one transaction. Purges work
+     * without a suppression key; {@link PersonalDataStore#erase} throws a {@link ConfigurationException}
+     * (changing nothing) when the stores were built without {@link Builder#suppressionKey(byte[])}, because an
+     * erased customer must stay on the suppression list.
+     *
+     * @return the personal data store
+     */
+    @Override
+    public PersonalDataStore personalData() {
+        return personalData;
     }
 
     static String requireValidPrefix(String prefix) {

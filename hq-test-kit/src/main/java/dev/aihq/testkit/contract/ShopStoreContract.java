@@ -3,6 +3,7 @@ package dev.aihq.testkit.contract;
 import static dev.aihq.testkit.Fixtures.OTHER_SHOP_ID;
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.ShopId;
 import dev.aihq.api.shop.PromoCode;
@@ -11,6 +12,7 @@ import dev.aihq.api.store.ShopStore;
 import dev.aihq.testkit.Fixtures;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +123,27 @@ public abstract class ShopStoreContract extends StoreContract<ShopStore> {
                 .usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(expected);
+    }
+
+    /** Shops are listed by id in ascending order, a page at a time, active or not. */
+    @Test
+    public void should_list_every_shop_in_id_order_when_paged() {
+        // given
+        ShopStore store = store();
+        for (String id : List.of("wb_2", "kaspi_9", "kaspi_10", "ozon-1", "Kaspi_A")) {
+            store.save(Fixtures.kaspiShop(ShopId.of(id)).active(!id.equals("ozon-1")).build());
+        }
+
+        // when
+        List<ShopId> first = store.listIds(null, 2);
+        List<ShopId> second = store.listIds(first.get(1), 2);
+        List<ShopId> last = store.listIds(second.get(1), 2);
+
+        // then
+        assertThat(first).containsExactly(ShopId.of("Kaspi_A"), ShopId.of("kaspi_10"));
+        assertThat(second).containsExactly(ShopId.of("kaspi_9"), ShopId.of("ozon-1"));
+        assertThat(last).containsExactly(ShopId.of("wb_2"));
+        assertThat(store.listIds(ShopId.of("wb_2"), 10)).isEmpty();
+        assertThatThrownBy(() -> store.listIds(null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -294,5 +294,10 @@ class ContractSelfTest {
         public void save(Shop shop) {
             this.shop = Optional.of(shop);
         }
+
+        @Override
+        public java.util.List<ShopId> listIds(ShopId after, int limit) {
+            return shop.map(s -> java.util.List.of(s.id())).orElse(java.util.List.of());
+        }
     }
 }
