@@ -7,12 +7,14 @@ import java.time.LocalDate;
 public interface TokenUsageStore {
 
     /**
-     * Adds tokens to a day's total atomically.
+     * Adds tokens to a day's total atomically: concurrent additions, also from other application
+     * instances, are never lost.
      *
      * @param shopId the shop
      * @param day the shop's local day
      * @param tokens tokens spent, not negative
-     * @return the day's new total
+     * @return the day's total after this addition: it includes this addition and every addition that
+     *     completed before this call began; concurrent callers may be answered the same total
      */
     long add(ShopId shopId, LocalDate day, long tokens);
 
