@@ -107,6 +107,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     private final Guard<C, R> guard;
     private final Delivery<E, C, R> delivery;
     private final List<Consumer<? super E>> recorders;
+    private final Function<? super E, Optional<String>> endAfterRecording;
     private final Function<? super R, String> resultWriter;
     private final List<PipelineListener> listeners;
     private final TimeZoneDataCheck timeZoneCheck;
@@ -145,6 +146,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         this.guard = b.guard;
         this.delivery = b.delivery;
         this.recorders = List.copyOf(b.recorders);
+        this.endAfterRecording = b.endAfterRecording;
         this.resultWriter = b.resultWriter;
         this.listeners = List.copyOf(b.listeners);
         this.timeZoneCheck = b.timeZoneCheck;
@@ -728,6 +730,17 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
 
     private RunRecord execute(E event, Shop shop, RunId runId, RunRecord started, List<StageRecord> stages,
             DeferredWrites writes) {
+        Optional<String> recordedOnly;
+        try {
+            recordedOnly = Objects.requireNonNull(endAfterRecording.apply(event), "the end-after-recording rule"
+                    + " returned null");
+        } catch (RuntimeException e) {
+            return finish(started, stages, RunOutcome.FAILED, "deciding whether the run ends after recording failed: "
+                    + describe(e), null, null, null);
+        }
+        if (recordedOnly.isPresent()) {
+            return finish(started, stages, RunOutcome.COMPLETED, recordedOnly.get(), null, null, null);
+        }
         Instant now = clock.instant();
         SourceRequest<E> request = new SourceRequest<>(event, shop, runId, now);
 
@@ -980,6 +993,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         private Guard<C, R> guard = Guard.acceptAll();
         private Delivery<E, C, R> delivery = Delivery.complete();
         private final List<Consumer<? super E>> recorders = new ArrayList<>();
+        private Function<? super E, Optional<String>> endAfterRecording = event -> Optional.empty();
         private Function<? super R, String> resultWriter = SdkJson::write;
         private final List<PipelineListener> listeners = new ArrayList<>();
         private TimeZoneDataCheck timeZoneCheck = TimeZoneDataCheck.jvm();
@@ -1147,6 +1161,20 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
          */
         public Builder<E, C, R> recordEvent(Consumer<? super E> recorder) {
             recorders.add(Objects.requireNonNull(recorder, "recorder"));
+            return this;
+        }
+
+        /**
+         * Ends the runs of some events right after the journal stage, as {@code COMPLETED} with the reason the
+         * rule gives, without context, agent, guard or delivery: events whose recording is all there is to do
+         * (an order cancelled or returned, whose recorder cancels the order's pending messages). By default
+         * every run goes on. A rule that throws fails the run.
+         *
+         * @param rule gives the reason for an event whose run ends after recording, empty for the others
+         * @return this builder
+         */
+        public Builder<E, C, R> endAfterRecording(Function<? super E, Optional<String>> rule) {
+            this.endAfterRecording = Objects.requireNonNull(rule, "rule");
             return this;
         }
 

@@ -602,6 +602,49 @@ class AgentPipelineTest {
         assertThat(h.runLog.find(Fixtures.SHOP_ID, record.runId())).map(RunRecord::inProgress).contains(true);
     }
 
+    @Test
+    void should_end_a_run_after_recording_when_the_rule_says_so() {
+        // given
+        List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline()
+                .recordEvent(e -> recorded.add(e.orderId().value()))
+                .endAfterRecording(e -> e.orderId().value().equals("512345678")
+                        ? java.util.Optional.of("order cancelled") : java.util.Optional.empty())
+                .build().start();
+
+        // when
+        RunRecord ended = pipeline.run(Fixtures.purchaseEvent());
+        RunRecord other = pipeline.run(Fixtures.purchaseEvent(Fixtures.SHOP_ID, "512340000", Fixtures.CUSTOMER,
+                Fixtures.NOW));
+
+        // then
+        assertThat(ended.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(ended.reason()).isEqualTo("order cancelled");
+        assertThat(stageNames(ended)).containsExactly("shop_gate", "journal");
+        assertThat(other.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(stageNames(other)).contains("agent", "deliver");
+        assertThat(recorded).containsExactly("512345678", "512340000");
+        assertThat(h.agentCalls).hasValue(1);
+    }
+
+    @Test
+    void should_fail_the_run_when_the_end_after_recording_rule_throws() {
+        // given
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline()
+                .endAfterRecording(e -> {
+                    throw new IllegalStateException("unknown order state");
+                })
+                .build().start();
+
+        // when
+        RunRecord run = pipeline.run(Fixtures.purchaseEvent());
+
+        // then
+        assertThat(run.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(run.reason()).isEqualTo("deciding whether the run ends after recording failed: unknown order state");
+        assertThat(h.agentCalls).hasValue(0);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseTrigger;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.CatalogStore;
@@ -47,7 +48,9 @@ import javax.annotation.Nullable;
  *       agent writes the message with the model or fills the shop's template; {@link SalesOfferGuard}
  *       checks it; the message goes to the customer through the outbox and the channel when the shop's
  *       settings allow (send delay, quiet hours, frequency cap), keyed by the order so that a cancelled or
- *       returned order cancels it while it is pending ({@link Outbox#cancelByOrder}).</li>
+ *       returned order cancels it while it is pending ({@link Outbox#cancelByOrder}): a purchase event
+ *       whose trigger is {@code order_cancelled} or {@code order_returned} saves no purchase, cancels the
+ *       order's waiting messages in its journal stage and completes there.</li>
  *   <li>{@link #reply()}: {@code sales.reply} for {@link CustomerReplyEvent}s: the customer's recent
  *       purchases as context, the {@code reply} template as fallback, sent at once because the customer is
  *       waiting.</li>
@@ -158,7 +161,20 @@ public final class SalesPipelines {
                         // Runs lost with their process are resumed: saving the purchase and its outbox message
                         // (keyed by run id) are idempotent.
                         .resumes(PurchaseEvent.TYPE).eventClass(PurchaseEvent.class)
-                        .recordEvent(event -> purchases.save(Purchase.of(event)))
+                        // A cancelled or returned order is not a sale: its pending messages are cancelled
+                        // (in the journal's unit of work) and the run ends there.
+                        .recordEvent(event -> {
+                            if (withdrawn(event)) {
+                                outbox.cancelByOrder(event.shopId(), event.orderId().value());
+                            } else {
+                                purchases.save(Purchase.of(event));
+                            }
+                        })
+                        .endAfterRecording(event -> withdrawn(event)
+                                ? Optional.of(Objects.requireNonNull(event.trigger()).code().replace('_', ' ')
+                                        + ": the order's messages waiting in the outbox are cancelled, nothing is"
+                                        + " sent")
+                                : Optional.empty())
                         .source(catalogSource)
                         .source(historySource)
                         .assembler((event, shop, gathered) -> {
@@ -218,6 +234,12 @@ public final class SalesPipelines {
                                 .recipient(request -> Optional.of(request.event().from()))
                                 .text(SalesOffer::text)).build());
         return common(b).build();
+    }
+
+    /** Tells whether a purchase event reports its order cancelled or returned. */
+    private static boolean withdrawn(PurchaseEvent event) {
+        PurchaseTrigger trigger = event.trigger();
+        return trigger != null && trigger.withdrawsOrder();
     }
 
     /** Adds the suppression list to a delivery when one is configured. */

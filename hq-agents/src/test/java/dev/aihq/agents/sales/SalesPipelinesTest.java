@@ -6,6 +6,7 @@ import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseTrigger;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.ShopSettings;
@@ -14,6 +15,7 @@ import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.StageRecord;
 import dev.aihq.pipeline.AgentPipeline;
+import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
 import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.testkit.Fixtures;
@@ -27,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SalesPipelinesTest {
 
@@ -182,6 +186,56 @@ class SalesPipelinesTest {
                     + " Алматы». Чем мы можем помочь?");
         });
         assertThat(run.resultJson()).contains("\"kind\":\"REPLY\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order_cancelled", "order_returned"})
+    void should_cancel_the_waiting_message_and_send_nothing_when_the_order_is_withdrawn(String trigger) {
+        // given: an upsell waiting 15 minutes in the outbox
+        givenShop(Duration.ofMinutes(15));
+        AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> pipeline = purchasePipeline(null);
+        OutboxDispatcher dispatcher = OutboxDispatcher.builder()
+                .outbox(stores.outbox()).channel(channel).clock(clock).build();
+        RunRecord accepted = pipeline.run(Fixtures.purchaseEvent());
+        assertThat(accepted.outcome()).isEqualTo(RunOutcome.SCHEDULED);
+        clock.advance(Duration.ofMinutes(5));
+        PurchaseEvent withdrawn = Fixtures.purchaseEvent().toBuilder().idempotencyKey(null)
+                .trigger(PurchaseTrigger.of(trigger)).occurredAt(clock.instant()).build();
+
+        // when
+        RunRecord run = pipeline.run(withdrawn);
+
+        // then
+        assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(run.reason()).isEqualTo(trigger.replace('_', ' ')
+                + ": the order's messages waiting in the outbox are cancelled, nothing is sent");
+        assertThat(run.stages()).extracting(StageRecord::name).containsExactly("shop_gate", "journal");
+        assertThat(run.agent()).isNull();
+        assertThat(stores.outbox().find(Fixtures.SHOP_ID, accepted.runId().value()))
+                .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(OutboxStatus.CANCELLED));
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(channel.sent()).isEmpty();
+        assertThat(stores.purchases().find(Fixtures.SHOP_ID, OrderId.of("512345678")))
+                .hasValueSatisfying(p -> assertThat(p.occurredAt()).isEqualTo(Fixtures.NOW));
+        assertThat(pipeline.submit(withdrawn).kind()).isEqualTo(Submission.Kind.DUPLICATE);
+    }
+
+    @Test
+    void should_save_no_purchase_for_an_order_withdrawn_before_it_was_seen() {
+        // given
+        givenShop(Duration.ZERO);
+        AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> pipeline = purchasePipeline(null);
+        PurchaseEvent cancelled = Fixtures.purchaseEvent().toBuilder().idempotencyKey(null)
+                .trigger(PurchaseTrigger.ORDER_CANCELLED).build();
+
+        // when
+        RunRecord run = pipeline.run(cancelled);
+
+        // then
+        assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(stores.purchases().find(Fixtures.SHOP_ID, OrderId.of("512345678"))).isEmpty();
+        assertThat(channel.sent()).isEmpty();
     }
 
     private void givenShop(Duration sendDelay) {

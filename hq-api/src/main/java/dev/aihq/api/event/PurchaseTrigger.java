@@ -19,6 +19,10 @@ public record PurchaseTrigger(String code) {
     public static final PurchaseTrigger ORDER_ACCEPTED = new PurchaseTrigger("order_accepted");
     /** The order reached the customer: the moment for a review request. */
     public static final PurchaseTrigger ORDER_DELIVERED = new PurchaseTrigger("order_delivered");
+    /** The order was cancelled (by the customer, the seller or the marketplace) before delivery. */
+    public static final PurchaseTrigger ORDER_CANCELLED = new PurchaseTrigger("order_cancelled");
+    /** The customer returned the order. */
+    public static final PurchaseTrigger ORDER_RETURNED = new PurchaseTrigger("order_returned");
 
 
     /** Validates the code: lower-case snake_case, at most 64 characters. */
@@ -38,6 +42,16 @@ public record PurchaseTrigger(String code) {
      */
     public static PurchaseTrigger of(String code) {
         return new PurchaseTrigger(code.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Tells whether the order is withdrawn: cancelled or returned. Nothing more should be offered or asked
+     * about it, and messages about it that wait in the outbox are cancelled.
+     *
+     * @return {@code true} for {@link #ORDER_CANCELLED} and {@link #ORDER_RETURNED}
+     */
+    public boolean withdrawsOrder() {
+        return equals(ORDER_CANCELLED) || equals(ORDER_RETURNED);
     }
 
     @Override
