@@ -119,6 +119,7 @@ public final class AiHq implements AutoCloseable {
         if (b.recoveryInterval != null) {
             sales.recoveryInterval(b.recoveryInterval);
         }
+        sales.maxAttempts(b.maxAttempts);
         b.listeners.forEach(sales::listener);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
@@ -344,6 +345,7 @@ public final class AiHq implements AutoCloseable {
         private Duration dispatchInterval = Duration.ofSeconds(1);
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
+        private int maxAttempts = AgentPipeline.DEFAULT_MAX_ATTEMPTS;
         private final List<WebhookRoute> routes = new ArrayList<>();
         private final List<MarketplaceConnector> connectors = new ArrayList<>();
         private final List<PipelineListener> listeners = new ArrayList<>();
@@ -563,6 +565,23 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder recoveryInterval(Duration interval) {
             this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Sets how many times a sales run may be started before it is given up: a run whose process keeps
+         * dying on it ends FAILED instead of being resumed forever (see
+         * {@link AgentPipeline.Builder#maxAttempts(int)}); default {@value AgentPipeline#DEFAULT_MAX_ATTEMPTS}.
+         *
+         * @param attempts at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code attempts} is below 1
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max attempts must be at least 1, got " + attempts);
+            }
+            this.maxAttempts = attempts;
             return this;
         }
 

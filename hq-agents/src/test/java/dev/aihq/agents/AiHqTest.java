@@ -189,6 +189,12 @@ class AiHqTest {
     }
 
     @Test
+    void should_refuse_fewer_than_one_attempt_per_run() {
+        assertThatThrownBy(() -> AiHq.builder().maxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("max attempts must be at least 1, got 0");
+    }
+
+    @Test
     void should_refuse_to_start_again_when_closed() {
         // given
         AiHq hq = hq(recording).start();

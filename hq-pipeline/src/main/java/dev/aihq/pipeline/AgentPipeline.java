@@ -93,6 +93,9 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     /** The most entries one {@link #resumeExpired()} claims. */
     static final int RESUME_BATCH = 100;
 
+    /** How many times a journaled run may be started before it is given up, unless set otherwise. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
     private final String name;
     private final ShopStore shops;
     private final EventJournal journal;
@@ -116,6 +119,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
     private final String worker;
     private final Duration runLease;
     private final Transactions transactions;
+    private final int maxAttempts;
     private final List<String> resumePrefixes;
     private final Duration recoveryInterval;
     private final @Nullable Class<E> eventClass;
@@ -155,6 +159,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         this.worker = b.worker != null ? b.worker : defaultWorker();
         this.runLease = b.runLease;
         this.transactions = b.transactions;
+        this.maxAttempts = b.maxAttempts;
         this.resumePrefixes = List.copyOf(b.resumePrefixes);
         this.recoveryInterval = b.recoveryInterval;
         this.eventClass = b.eventClass;
@@ -434,7 +439,8 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
                 continue;
             }
             try {
-                if (resume(entry, type.cast(entry.event()))) {
+                E event = type.cast(entry.event());
+                if (entry.attempts() > maxAttempts ? giveUp(entry, event) : resume(entry, event)) {
                     resumed++;
                 }
             } catch (RuntimeException e) {
@@ -446,6 +452,32 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             LOG.info("Pipeline '{}' (worker {}) resumed {} runs lost by their worker", name, worker, resumed);
         }
         return resumed;
+    }
+
+    /**
+     * Ends a claimed entry whose run was started {@link Builder#maxAttempts} times without finishing: each
+     * attempt ended with its worker (a process that died, or lost its lease), and the event may be what
+     * takes the process down. The run ends FAILED and is never resumed again; false when this pipeline is
+     * still running it.
+     */
+    private boolean giveUp(JournalEntry entry, E event) {
+        RunId runId = entry.runId();
+        InFlight flight = new InFlight(entry.shopId(), entry.idempotencyKey(), clock.instant().plus(runLease));
+        if (inFlight.putIfAbsent(runId, flight) != null) {
+            return false;
+        }
+        int started = entry.attempts() - 1;
+        String reason = "given up after " + started + " attempts: each ended before the run finished (its process"
+                + " stopped or lost the run's lease), so the event may be what stops it; it is not resumed again";
+        LOG.error("Pipeline '{}' gives run {} of shop {} up (event '{}'): {}", name, runId, entry.shopId(),
+                entry.idempotencyKey(), reason);
+        List<StageRecord> stages = new ArrayList<>(1);
+        stages.add(new StageRecord(Stages.JOURNAL, Duration.ZERO, StageStatus.FAILED, reason));
+        RunRecord record = new RunRecord(runId, entry.shopId(), name, event.type(), entry.idempotencyKey(),
+                entry.receivedAt(), null, null, "", stages, null, null, null, null);
+        flight.record = record;
+        end(flight, runId, finish(record, stages, RunOutcome.FAILED, reason, null, null, null));
+        return true;
     }
 
     /** Runs a claimed entry again under its run id; false when this pipeline is still running it. */
@@ -1002,6 +1034,7 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         private @Nullable String worker;
         private Duration runLease = Duration.ofMinutes(10);
         private Transactions transactions = Transactions.NONE;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private final List<String> resumePrefixes = new ArrayList<>();
         private Duration recoveryInterval = Duration.ofSeconds(30);
         private @Nullable Class<E> eventClass;
@@ -1055,6 +1088,25 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
          */
         public Builder<E, C, R> transactions(Transactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
+        /**
+         * Sets how many times a journaled run may be started before it is given up: once when journaled,
+         * and once more each time {@link AgentPipeline#resumeExpired()} takes it over from a worker that
+         * stopped. A run that keeps stopping its process (an event that exhausts memory, say) would otherwise
+         * be resumed forever, taking one instance down after another; past the limit it ends FAILED with
+         * the reason, and is not resumed again. Default {@value AgentPipeline#DEFAULT_MAX_ATTEMPTS}.
+         *
+         * @param attempts at least 1 (1: a run lost with its worker is never resumed, only ended FAILED)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code attempts} is below 1
+         */
+        public Builder<E, C, R> maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max attempts must be at least 1, got " + attempts);
+            }
+            this.maxAttempts = attempts;
             return this;
         }
 

@@ -350,4 +350,60 @@ class ResumeTest {
             return result;
         }
     }
+
+    @Test
+    void should_give_a_run_up_when_it_was_started_as_often_as_allowed_without_finishing() throws Exception {
+        // given: A accepted the event and died; two more workers took the run over and died too
+        Submission accepted = submitToHangingA();
+        for (String worker : List.of("instance-c", "instance-d")) {
+            h.clock.advance(LEASE.plusSeconds(1));
+            assertThat(h.journal.claimExpired(h.clock.instant(), 10, worker, LEASE, List.of(PurchaseEvent.TYPE)))
+                    .extracting(JournalEntry::attempts).as("claimed by %s", worker).hasSize(1);
+        }
+        h.clock.advance(LEASE.plusSeconds(1));
+        int callsBefore = h.agentCalls.get();
+        AgentPipeline<PurchaseEvent, String, SalesOffer> b = instanceB().maxAttempts(3).build().start();
+
+        // when: B claims it for the fourth start
+        int resumed = b.resumeExpired();
+        RunRecord record = b.submit(event).await(WAIT).orElseThrow();
+
+        // then: it ends FAILED with the reason, and is never claimed again
+        assertThat(resumed).isEqualTo(1);
+        assertThat(record.runId()).isEqualTo(accepted.runId());
+        assertThat(record.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(record.reason()).startsWith("given up after 3 attempts: each ended before the run finished");
+        assertThat(h.agentCalls).hasValue(callsBefore);
+        assertThat(channel.sent()).isEmpty();
+        h.clock.advance(LEASE.multipliedBy(10));
+        assertThat(h.journal.claimExpired(h.clock.instant(), 10, "instance-e", LEASE, List.of(PurchaseEvent.TYPE)))
+                .isEmpty();
+    }
+
+    @Test
+    void should_still_resume_a_run_started_fewer_times_than_allowed() throws Exception {
+        // given: A accepted the event and died; one more worker took the run over and died too
+        submitToHangingA();
+        h.clock.advance(LEASE.plusSeconds(1));
+        assertThat(h.journal.claimExpired(h.clock.instant(), 10, "instance-c", LEASE, List.of(PurchaseEvent.TYPE)))
+                .hasSize(1);
+        h.clock.advance(LEASE.plusSeconds(1));
+        AgentPipeline<PurchaseEvent, String, SalesOffer> b = instanceB().maxAttempts(3).build().start();
+
+        // when: B claims it for the third start
+        int resumed = b.resumeExpired();
+        RunRecord record = b.submit(event).await(WAIT).orElseThrow();
+
+        // then
+        assertThat(resumed).isEqualTo(1);
+        assertThat(record.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_fewer_than_one_attempt() {
+        assertThatThrownBy(() -> instanceB().maxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("max attempts must be at least 1, got 0");
+    }
 }

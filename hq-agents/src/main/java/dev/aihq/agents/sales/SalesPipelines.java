@@ -90,6 +90,7 @@ public final class SalesPipelines {
     private final Transactions transactions;
     private final @Nullable Duration runLease;
     private final @Nullable Duration recoveryInterval;
+    private final int maxAttempts;
 
     private SalesPipelines(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
@@ -111,6 +112,7 @@ public final class SalesPipelines {
         this.transactions = b.transactions;
         this.runLease = b.runLease;
         this.recoveryInterval = b.recoveryInterval;
+        this.maxAttempts = b.maxAttempts;
     }
 
     /**
@@ -260,6 +262,7 @@ public final class SalesPipelines {
         if (recoveryInterval != null) {
             b.recoveryInterval(recoveryInterval);
         }
+        b.maxAttempts(maxAttempts);
         listeners.forEach(b::listener);
         return b;
     }
@@ -289,6 +292,7 @@ public final class SalesPipelines {
         private Transactions transactions = Transactions.NONE;
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
+        private int maxAttempts = AgentPipeline.DEFAULT_MAX_ATTEMPTS;
 
         private Builder() {}
 
@@ -507,6 +511,22 @@ public final class SalesPipelines {
          */
         public Builder recoveryInterval(Duration interval) {
             this.recoveryInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Sets how many times a sales run may be started before it is given up (see
+         * {@link AgentPipeline.Builder#maxAttempts(int)}); default {@value AgentPipeline#DEFAULT_MAX_ATTEMPTS}.
+         *
+         * @param attempts at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code attempts} is below 1
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max attempts must be at least 1, got " + attempts);
+            }
+            this.maxAttempts = attempts;
             return this;
         }
 

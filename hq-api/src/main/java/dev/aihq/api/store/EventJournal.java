@@ -53,7 +53,8 @@ public interface EventJournal {
      * Claims unfinished entries whose lease has expired ({@code until <= now}) and whose event type starts
      * with one of the prefixes, over all shops, oldest received first. Each claimed entry's lease moves to
      * {@code worker} until {@code now + lease}, so that of concurrent callers, in this process or in other
-     * instances on the same store, each entry goes to exactly one.
+     * instances on the same store, each entry goes to exactly one; and its
+     * {@linkplain JournalEntry#attempts() attempts} grow by one, which the returned entries carry.
      *
      * @param now the current time
      * @param max the most to claim, at least 1

@@ -98,6 +98,7 @@ public final class InMemoryEventJournal implements EventJournal {
             unfinished.computeIfPresent(key, (k, slot) -> {
                 if (slot == candidate && !slot.lease.until().isAfter(now)) {
                     slot.lease = claim;
+                    slot.entry = slot.entry.claimedAgain();
                     claimed.add(slot.entry);
                 }
                 return slot;
@@ -188,7 +189,7 @@ public final class InMemoryEventJournal implements EventJournal {
         JournalEntry entry = slot.entry;
         JournalEntry erased = new JournalEntry(entry.shopId(), entry.idempotencyKey(), entry.eventType(), entry.runId(),
                 entry.receivedAt(), new ErasedEvent(entry.shopId(), entry.eventType(), entry.receivedAt(),
-                        entry.idempotencyKey()));
+                        entry.idempotencyKey()), entry.attempts());
         return entries.replace(key, slot, new Slot(erased, slot.lease));
     }
 
@@ -201,7 +202,7 @@ public final class InMemoryEventJournal implements EventJournal {
 
     /** An entry with its lease, which changes under the journal's lock. */
     private static final class Slot {
-        final JournalEntry entry;
+        volatile JournalEntry entry;
         volatile RunLease lease;
 
         Slot(JournalEntry entry, RunLease lease) {

@@ -52,7 +52,7 @@ final class JdbcEventJournal implements EventJournal {
     private static final int ATTEMPTS = 5;
 
     private static final String COLUMNS = "shop_id, idempotency_key, event_type, run_id, received_at, payload,"
-            + " payload_version, payload_erased_at";
+            + " payload_version, payload_erased_at, attempts";
     private static final Comparator<JournalEntry> OLDEST_FIRST = Comparator.comparing(JournalEntry::receivedAt)
             .thenComparing(e -> e.shopId().value()).thenComparing(JournalEntry::idempotencyKey);
 
@@ -78,7 +78,8 @@ final class JdbcEventJournal implements EventJournal {
                 + " AND finished_at IS NULL";
         this.renewLease = "UPDATE " + table + " SET lease_until = ? WHERE shop_id = ? AND idempotency_key = ?"
                 + " AND finished_at IS NULL AND lease_worker = ?";
-        this.claimOne = "UPDATE " + table + " SET lease_worker = ?, lease_until = ? WHERE shop_id = ?"
+        this.claimOne = "UPDATE " + table + " SET lease_worker = ?, lease_until = ?, attempts = attempts + 1"
+                + " WHERE shop_id = ?"
                 + " AND idempotency_key = ? AND finished_at IS NULL AND lease_until <= ?";
     }
 
@@ -183,7 +184,7 @@ final class JdbcEventJournal implements EventJournal {
         List<JournalEntry> claimed;
         if (jdbc.dialect.updatesReturningRows()) {
             String sql = "WITH chosen AS (" + lock + ") UPDATE " + table + " AS j SET lease_worker = ?,"
-                    + " lease_until = ? FROM chosen WHERE j.shop_id = chosen.shop_id"
+                    + " lease_until = ?, attempts = j.attempts + 1 FROM chosen WHERE j.shop_id = chosen.shop_id"
                     + " AND j.idempotency_key = chosen.idempotency_key RETURNING "
                     + "j." + COLUMNS.replace(", ", ", j.");
             int leaseParameter = prefixes.size() + 3;
@@ -278,9 +279,10 @@ final class JdbcEventJournal implements EventJournal {
         String eventType = row.getString("event_type");
         Instant receivedAt = Objects.requireNonNull(Jdbc.instant(row, "received_at"), "received_at");
         RunId runId = RunId.of(row.getString("run_id"));
+        int attempts = row.getInt("attempts");
         if (Jdbc.instant(row, "payload_erased_at") != null) {
             return new JournalEntry(shopId, idempotencyKey, eventType, runId, receivedAt,
-                    new ErasedEvent(shopId, eventType, receivedAt, idempotencyKey));
+                    new ErasedEvent(shopId, eventType, receivedAt, idempotencyKey), attempts);
         }
         int version = row.getInt("payload_version");
         if (version != PAYLOAD_VERSION) {
@@ -289,7 +291,7 @@ final class JdbcEventJournal implements EventJournal {
         }
         try {
             HqEvent event = jdbc.json.read(row.getString("payload"), eventTypes.classOf(eventType));
-            return new JournalEntry(shopId, idempotencyKey, eventType, runId, receivedAt, event);
+            return new JournalEntry(shopId, idempotencyKey, eventType, runId, receivedAt, event, attempts);
         } catch (JsonFormatException | StoreException | IllegalArgumentException e) {
             throw new StoreException("cannot read " + where + ": " + e.getMessage(), e);
         }

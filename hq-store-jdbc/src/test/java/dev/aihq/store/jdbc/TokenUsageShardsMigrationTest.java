@@ -72,7 +72,7 @@ class TokenUsageShardsMigrationTest {
         JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(prefix).build();
 
         // when
-        assertThat(stores.migrate()).containsExactly("V7__token_usage_shards.sql");
+        assertThat(stores.migrate()).startsWith("V7__token_usage_shards.sql");
 
         // then
         ShopId shop = ShopId.of("kaspi_123");

@@ -191,7 +191,7 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
 
         // then
         assertThat(early).isEmpty();
-        assertThat(onTime).containsExactly(entry);
+        assertThat(onTime).containsExactly(entry.claimedAgain());
     }
 
     /** A claim moves the lease to the claimer: nobody else claims the entry until that lease expires. */
@@ -211,10 +211,10 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
                 CLAIM_LEASE, PURCHASES);
 
         // then
-        assertThat(first).containsExactly(entry);
+        assertThat(first).containsExactly(entry.claimedAgain());
         assertThat(again).isEmpty();
         assertThat(stillHeld).isEmpty();
-        assertThat(afterClaimExpired).containsExactly(entry);
+        assertThat(afterClaimExpired).containsExactly(entry.claimedAgain().claimedAgain());
         assertThat(afterClaimExpired.get(0).runId()).isEqualTo(RunId.of("run-1"));
     }
 
@@ -234,7 +234,7 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
                 PURCHASES);
 
         // then
-        assertThat(claimed).containsExactly(lost);
+        assertThat(claimed).containsExactly(lost.claimedAgain());
         assertThat(store().find(SHOP_ID, finished.idempotencyKey())).contains(finished);
     }
 
@@ -260,8 +260,8 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
         // then
         assertThat(none).isEmpty();
         assertThat(unknown).isEmpty();
-        assertThat(replies).containsExactly(replyEntry);
-        assertThat(purchases).containsExactly(purchase);
+        assertThat(replies).containsExactly(replyEntry.claimedAgain());
+        assertThat(purchases).containsExactly(purchase.claimedAgain());
     }
 
     /** Claims take the oldest received entries first, at most {@code max}, and return them oldest first. */
@@ -280,8 +280,8 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
         List<JournalEntry> rest = store().claimExpired(expired, 3, "worker-2", CLAIM_LEASE, PURCHASES);
 
         // then
-        assertThat(batch).containsExactly(first, second, third);
-        assertThat(rest).containsExactly(fourth);
+        assertThat(batch).containsExactly(first.claimedAgain(), second.claimedAgain(), third.claimedAgain());
+        assertThat(rest).containsExactly(fourth.claimedAgain());
     }
 
     /** Claims serve the instances, not a tenant: every shop's entries are claimed, each once. */
@@ -300,7 +300,7 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
         List<JournalEntry> again = store().claimExpired(expired, 10, "worker-3", CLAIM_LEASE, PURCHASES);
 
         // then
-        assertThat(claimed).containsExactly(mine, theirs);
+        assertThat(claimed).containsExactly(mine.claimedAgain(), theirs.claimedAgain());
         assertThat(again).isEmpty();
     }
 
@@ -318,7 +318,7 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
 
         // then
         assertThat(again.appended()).isFalse();
-        assertThat(claimed).containsExactly(first);
+        assertThat(claimed).containsExactly(first.claimedAgain());
     }
 
     /** Only the holder renews a lease, and only while the entry is unfinished; a renewed lease holds. */
@@ -345,11 +345,11 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
         assertThat(byHolder).isTrue();
         assertThat(byStranger).isFalse();
         assertThat(unknown).isFalse();
-        assertThat(beforeRenewedExpiry).containsExactly(other);
+        assertThat(beforeRenewedExpiry).containsExactly(other.claimedAgain());
         assertThat(afterFinish).isFalse();
         assertThat(store().claimExpired(later.plus(LEASE), 10, "worker-2", CLAIM_LEASE, PURCHASES))
                 .as("the finished entry is not claimed; the other one's claim has expired")
-                .containsExactly(other);
+                .containsExactly(other.claimedAgain().claimedAgain());
     }
 
     /** A claim of nothing, or with a lease that is not positive, is refused. */
@@ -400,5 +400,24 @@ public abstract class EventJournalContract extends StoreContract<EventJournal> {
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, entries)
                         .mapToObj(i -> (i % 2 == 0 ? SHOP_ID : OTHER_SHOP_ID).value() + "/run-" + i).toList());
         assertThat(journal.claimExpired(expired, 20, "worker-late", CLAIM_LEASE, PURCHASES)).isEmpty();
+    }
+
+    /** Each claim counts one attempt more, which the claim returns and reading the entry shows. */
+    @Test
+    public void should_count_an_attempt_for_every_claim_of_an_entry() {
+        // given
+        Instant now = clock().instant();
+        JournalEntry entry = appendAt("512345678", "run-1", "worker-1", now);
+
+        // when
+        List<JournalEntry> first = store().claimExpired(now.plus(LEASE), 10, "worker-2", CLAIM_LEASE, PURCHASES);
+        List<JournalEntry> second = store().claimExpired(now.plus(LEASE).plus(CLAIM_LEASE), 10, "worker-3",
+                CLAIM_LEASE, PURCHASES);
+
+        // then
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(first).extracting(JournalEntry::attempts).containsExactly(2);
+        assertThat(second).extracting(JournalEntry::attempts).containsExactly(3);
+        assertThat(store().find(SHOP_ID, entry.idempotencyKey())).map(JournalEntry::attempts).contains(3);
     }
 }

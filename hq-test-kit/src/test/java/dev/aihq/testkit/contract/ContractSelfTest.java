@@ -244,14 +244,16 @@ class ContractSelfTest {
         public synchronized List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
                 Collection<String> eventTypePrefixes) {
             List<JournalEntry> claimed = new ArrayList<>();
-            entries.forEach((key, entry) -> {
+            entries.replaceAll((key, entry) -> {
                 if (claimed.size() < max && !finished.contains(key) && !leases.get(key).until().isAfter(now)
                         && eventTypePrefixes.stream().anyMatch(entry.eventType()::startsWith)) {
-                    claimed.add(entry);
+                    claimed.add(entry.claimedAgain());
                     if (movesLease) {
                         leases.put(key, new RunLease(worker, now.plus(lease)));
                     }
+                    return entry.claimedAgain();
                 }
+                return entry;
             });
             claimed.sort(Comparator.comparing(JournalEntry::receivedAt));
             return claimed;
