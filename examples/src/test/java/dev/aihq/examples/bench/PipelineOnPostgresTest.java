@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.examples.bench.PipelineBenchmark.AcceptingChannel;
 import dev.aihq.examples.bench.PipelineBenchmark.BenchStores;
@@ -14,9 +19,12 @@ import dev.aihq.examples.bench.PipelineBenchmark.Context;
 import dev.aihq.examples.bench.PipelineBenchmark.ZeroLatencyModel;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.Submission;
+import dev.aihq.pipeline.delivery.OutboxDispatcher;
 import dev.aihq.store.jdbc.JdbcStores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole purchase pipeline on the JDBC stores over a real PostgreSQL: the same events sent by eight
- * callers at once are run once each and send one message each.
+ * callers at once are run once each and send one message each; and four outbox dispatchers draining one
+ * outbox send each message once.
  */
 class PipelineOnPostgresTest {
 
@@ -87,6 +96,53 @@ class PipelineOnPostgresTest {
                 pipeline.close();
                 runs.shutdownNow();
                 senders.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void should_send_each_message_once_when_four_dispatchers_drain_the_same_outbox() throws Exception {
+        int messages = 5_000;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+                HikariDataSource pool = pool(postgres)) {
+            // given: 5,000 due messages on one database
+            JdbcStores stores = JdbcStores.builder(pool).build();
+            stores.migrate();
+            Clock clock = Clock.systemUTC();
+            Instant now = clock.instant();
+            for (int i = 0; i < messages; i++) {
+                assertThat(stores.outbox().schedule(OutboxMessage.pending("m-" + i, ShopId.of("kaspi_123"),
+                        RunId.random(), "accepting", PhoneNumber.parse("+7702" + String.format("%07d", i)),
+                        "Напоминание", "drain:" + i, null, now.minusSeconds(i % 600)))).isTrue();
+            }
+            AcceptingChannel channel = new AcceptingChannel(clock);
+            ExecutorService workers = Executors.newFixedThreadPool(4);
+            CyclicBarrier together = new CyclicBarrier(4);
+            try {
+                // when: four dispatchers, as on four instances, drain it at once
+                List<Future<Integer>> sent = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    OutboxDispatcher dispatcher = OutboxDispatcher.builder().outbox(stores.outbox()).channel(channel)
+                            .clock(clock).worker("instance-" + w).batchSize(50).build();
+                    sent.add(workers.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return dispatcher.dispatchDue();
+                    }));
+                }
+                int total = 0;
+                for (Future<Integer> f : sent) {
+                    total += f.get(5, TimeUnit.MINUTES);
+                }
+
+                // then
+                assertThat(total).isEqualTo(messages);
+                assertThat(channel.sentCount()).isEqualTo(messages);
+                assertThat(channel.duplicates()).isZero();
+                assertThat(stores.outbox().claimDue(clock.instant(), 10, "late", Duration.ofMinutes(1))).isEmpty();
+                assertThat(stores.outbox().list(ShopId.of("kaspi_123"), Set.of(OutboxStatus.SENT), messages + 1))
+                        .hasSize(messages);
+            } finally {
+                workers.shutdownNow();
             }
         }
     }
