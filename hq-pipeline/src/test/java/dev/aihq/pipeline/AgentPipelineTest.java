@@ -494,25 +494,7 @@ class AgentPipelineTest {
     @Test
     void should_still_run_a_journaled_event_when_its_in_progress_record_cannot_be_written() {
         // given: a run log that fails for in-progress records only
-        dev.aihq.api.store.RunLog flaky = new dev.aihq.api.store.RunLog() {
-            @Override
-            public void save(RunRecord record) {
-                if (record.inProgress()) {
-                    throw new dev.aihq.api.error.StoreException("run log unavailable");
-                }
-                h.runLog.save(record);
-            }
-
-            @Override
-            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
-                return h.runLog.find(shopId, runId);
-            }
-
-            @Override
-            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
-                return h.runLog.recent(shopId, limit);
-            }
-        };
+        dev.aihq.api.store.RunLog flaky = failingSaves(RunRecord::inProgress, "run log unavailable");
         AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline().runLog(flaky).build().start();
 
         // when
@@ -568,25 +550,7 @@ class AgentPipelineTest {
     void should_still_make_deferred_writes_when_the_final_record_cannot_be_saved() {
         // given: a run log that fails for final records, without transactions
         List<String> writes = Collections.synchronizedList(new ArrayList<>());
-        dev.aihq.api.store.RunLog failingFinal = new dev.aihq.api.store.RunLog() {
-            @Override
-            public void save(RunRecord record) {
-                if (!record.inProgress()) {
-                    throw new dev.aihq.api.error.StoreException("run log full");
-                }
-                h.runLog.save(record);
-            }
-
-            @Override
-            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
-                return h.runLog.find(shopId, runId);
-            }
-
-            @Override
-            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
-                return h.runLog.recent(shopId, limit);
-            }
-        };
+        dev.aihq.api.store.RunLog failingFinal = failingSaves(r -> !r.inProgress(), "run log full");
         AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = h.pipeline().runLog(failingFinal)
                 .delivery(r -> {
                     r.writes().defer(() -> writes.add("sent mark"));
@@ -643,6 +607,29 @@ class AgentPipelineTest {
         assertThat(run.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(run.reason()).isEqualTo("deciding whether the run ends after recording failed: unknown order state");
         assertThat(h.agentCalls).hasValue(0);
+    }
+
+    /** The harness's run log, except that saving a record the test picks fails. */
+    private dev.aihq.api.store.RunLog failingSaves(java.util.function.Predicate<RunRecord> fails, String message) {
+        return new dev.aihq.api.store.RunLog() {
+            @Override
+            public void save(RunRecord record) {
+                if (fails.test(record)) {
+                    throw new dev.aihq.api.error.StoreException(message);
+                }
+                h.runLog.save(record);
+            }
+
+            @Override
+            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
+                return h.runLog.find(shopId, runId);
+            }
+
+            @Override
+            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
+                return h.runLog.recent(shopId, limit);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
