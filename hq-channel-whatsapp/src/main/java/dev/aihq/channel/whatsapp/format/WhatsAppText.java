@@ -57,7 +57,7 @@ public final class WhatsAppText {
     private static final Pattern HTML_DROP_WITH_CONTENT = Pattern.compile(
             "(?is)<!--.*?-->|<(script|style|head|template)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern HTML_LINE_BREAK = Pattern.compile(
-            "(?i)<br\\s*/?>|</(?:p|div|h[1-6]|tr|li|ul|ol|table|blockquote|section|article)\\s*>|<hr\\b[^>]*>");
+            "(?i)<br\\s*/?>|</(?:p|div|h[1-6]|tr|ul|ol|table|blockquote|section|article)\\s*>|<hr\\b[^>]*>");
     private static final Pattern HTML_LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9:-]*(?:\\s[^<>]*)?/?>|<![^<>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));");
@@ -196,7 +196,7 @@ public final class WhatsAppText {
     /**
      * Turns HTML (a marketplace's product description, a template from a CMS) into plain text: comments,
      * scripts and styles are dropped with their content; {@code <br>}, {@code <hr>} and the ends of
-     * paragraphs, blocks and list items become line breaks; {@code <li>} becomes {@code - }; other tags
+     * paragraphs, blocks and lists become line breaks; {@code <li>} starts a line with {@code - }; other tags
      * are removed; entities ({@code &amp;}, {@code &nbsp;}, {@code &#1178;}, {@code &#x1F600;}) are
      * decoded; spaces at line ends are trimmed and more than one blank line is collapsed to one. A
      * {@code <} that does not open a tag ({@code 5 < 6}) is kept.
