@@ -36,7 +36,7 @@ public sealed interface InboundContent
      *
      * @param kind which kind of button or list
      * @param id what the business put behind the button: the quick-reply {@code payload} of a template
-     *     button, or the {@code id} of an interactive button or list row
+     *     button (its text when Meta sent no payload), or the {@code id} of an interactive button or list row
      * @param title the text the customer saw and tapped
      * @param description a list row's description, or {@code null}
      */

@@ -1,5 +1,7 @@
 package dev.aihq.channel.whatsapp.webhook;
 
+import dev.aihq.api.ShopId;
+import dev.aihq.api.event.CustomerReplyEvent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +32,9 @@ public record InboundMessage(
         String type,
         InboundContent content) {
 
+    /** The channel name written into {@link CustomerReplyEvent#channel()}. */
+    public static final String CHANNEL = "whatsapp";
+
     /** Requires every non-optional part. */
     public InboundMessage {
         Objects.requireNonNull(phoneNumberId, "phone number id");
@@ -56,5 +61,34 @@ public record InboundMessage(
      */
     public Optional<String> repliedTo() {
         return Optional.ofNullable(contextMessageId);
+    }
+
+    /**
+     * Turns the message into the event the sales agent continues the dialogue with: a text message gives
+     * its text, a button or list reply the title the customer tapped. The event's idempotency key is
+     * built from {@link #id()}, so a redelivered message gives the same key.
+     *
+     * <p>Empty when the event cannot carry the message: the sender has no phone number (a username user
+     * known only by BSUID; {@link CustomerReplyEvent} is addressed by phone), the content is
+     * {@link InboundContent.Unsupported}, or the text is blank or longer than
+     * {@link CustomerReplyEvent#MAX_TEXT_LENGTH}.
+     *
+     * @param shopId the shop that owns {@link #phoneNumberId()}
+     * @return the event, or empty
+     */
+    public Optional<CustomerReplyEvent> toReplyEvent(ShopId shopId) {
+        Objects.requireNonNull(shopId, "shop id");
+        String text;
+        if (content instanceof InboundContent.Text t) {
+            text = t.body();
+        } else if (content instanceof InboundContent.Reply r) {
+            text = r.title();
+        } else {
+            return Optional.empty();
+        }
+        if (from.phone() == null || text.isBlank() || text.length() > CustomerReplyEvent.MAX_TEXT_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(CustomerReplyEvent.of(shopId, CHANNEL, from.phone(), text, id, timestamp));
     }
 }
