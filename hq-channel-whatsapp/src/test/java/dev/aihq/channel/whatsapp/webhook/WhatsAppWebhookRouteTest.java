@@ -85,6 +85,22 @@ class WhatsAppWebhookRouteTest {
     }
 
     @Test
+    void should_verify_and_decode_the_escaped_form_meta_signs() {
+        // given: non-ASCII as \\uXXXX escapes and slashes as \\/, as Meta signs the payload
+        byte[] body = bytes(Payloads.envelope("messages", """
+                {"metadata":{"phone_number_id":"1065"},"messages":[{"from":"77071234567","id":"wamid.E-1",\
+                "timestamp":"1789465385","type":"text","text":{"body":"\\u0421\\u04d9\\u043b\\u0435\\u043c \\ud83d\\ude42 \
+                https:\\/\\/kaspi.kz\\/shop"}}]}"""));
+
+        // when
+        WebhookResponse response = route.handle(post(body, WhatsAppSignature.sign(APP_SECRET, body)));
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(received.get(0).messages().get(0).text()).contains("Сәлем 🙂 https://kaspi.kz/shop");
+    }
+
+    @Test
     void should_find_the_header_whatever_its_case() {
         // given
         byte[] body = bytes(Payloads.STATUSES);
