@@ -87,6 +87,7 @@ public final class HqHttpClient {
     private final HttpLogSink logSink;
     private final JsonCodec codec;
     private final AtomicBoolean sinkFailureReported = new AtomicBoolean();
+    private final @Nullable ErrorResponseMapper errorMapper;
 
     private HqHttpClient(Builder builder, URI baseUri, HttpClient httpClient) {
         this.serviceName = Objects.requireNonNull(builder.serviceName);
@@ -105,6 +106,7 @@ public final class HqHttpClient {
         this.statusMapper = new HttpStatusMapper(serviceName, builder.clock, builder.extraRetryAfterHeaders);
         this.logSink = builder.logSink;
         this.codec = builder.codec;
+        this.errorMapper = builder.errorMapper;
     }
 
     /**
@@ -342,7 +344,14 @@ public final class HqHttpClient {
         if (status >= 200 && status < 300) {
             return new HttpResult(status, headers, body);
         }
-        throw statusMapper.fromResponse(label, status, headers, body);
+        MarketplaceException byStatus = statusMapper.fromResponse(label, status, headers, body);
+        if (errorMapper != null) {
+            MarketplaceException mapped = errorMapper.map(Masking.maskText(label), status, headers, body, byStatus);
+            if (mapped != null) {
+                throw mapped;
+            }
+        }
+        throw byStatus;
     }
 
     private void waitBeforeRetry(HttpCall call, URI uri, String label, int attempt,
@@ -473,6 +482,7 @@ public final class HqHttpClient {
         private HttpLogSink logSink = HttpLogSink.slf4j();
         private @Nullable String userAgent;
         private JsonCodec codec = JsonCodec.defaults();
+        private @Nullable ErrorResponseMapper errorMapper;
 
         private Builder() {}
 
@@ -662,6 +672,18 @@ public final class HqHttpClient {
          */
         public Builder jsonCodec(JsonCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * Sets a mapper that reads error responses before the status mapping does, for APIs that say in the
+         * body what went wrong. Default none: the status decides.
+         *
+         * @param mapper the mapper
+         * @return this builder
+         */
+        public Builder errorMapper(ErrorResponseMapper mapper) {
+            this.errorMapper = Objects.requireNonNull(mapper, "mapper");
             return this;
         }
 

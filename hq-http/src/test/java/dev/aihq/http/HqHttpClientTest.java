@@ -144,6 +144,55 @@ class HqHttpClientTest {
     }
 
     @Test
+    void should_throw_what_the_error_mapper_reads_in_the_body_and_retry_when_it_is_retriable() {
+        // given: an API that says "slow down" in the body of an HTTP 400, then succeeds
+        SERVER.stubFor(post(urlPathEqualTo("/shop/api/v1/send")).inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"code\":130429}}"))
+                .willSetStateTo("ok"));
+        SERVER.stubFor(post(urlPathEqualTo("/shop/api/v1/send")).inScenario("throttled").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"id\":\"m1\"}")));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        HqHttpClient client = HqHttpClient.builder().serviceName("graph").baseUri(SERVER.baseUrl() + "/shop/api")
+                .retryPolicy(RetryPolicy.builder().jitter(0).build()).sleeper(sleeper)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).logSink(log)
+                .errorMapper((request, status, headers, body, byStatus) -> {
+                    seen.add(request + " " + status + " " + byStatus.getClass().getSimpleName());
+                    return new String(body, StandardCharsets.UTF_8).contains("130429")
+                            ? new RateLimitedException("graph", status, request + ": throughput", Duration.ofSeconds(3),
+                                    byStatus)
+                            : null;
+                })
+                .build();
+
+        // when
+        HttpResult result = client.execute(HttpCall.post("/v1/send")
+                .jsonBody("{}".getBytes(StandardCharsets.UTF_8)).retryable(true).build());
+
+        // then
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(seen).containsExactly("POST /v1/send 400 RequestRejectedException");
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+        SERVER.verify(2, postRequestedFor(urlPathEqualTo("/shop/api/v1/send")));
+    }
+
+    @Test
+    void should_keep_the_status_mapping_when_the_error_mapper_answers_null() {
+        // given
+        SERVER.stubFor(get(urlPathEqualTo("/shop/api/v2/orders/NOPE"))
+                .willReturn(aResponse().withStatus(404).withBody("<html>not json</html>")));
+        HqHttpClient client = HqHttpClient.builder().serviceName("graph").baseUri(SERVER.baseUrl() + "/shop/api")
+                .sleeper(sleeper).logSink(log).errorMapper((request, status, headers, body, byStatus) -> null).build();
+
+        // when
+        ResourceNotFoundException thrown = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.execute(HttpCall.get("/v2/orders/NOPE").build()));
+
+        // then
+        assertThat(thrown.status()).isEqualTo(404);
+    }
+
+    @Test
     void should_throw_not_found_when_status_is_404() {
         // given
         SERVER.stubFor(get(urlPathEqualTo("/shop/api/v2/orders/NOPE"))

@@ -6,7 +6,6 @@ import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.error.RateLimitedException;
 import dev.aihq.api.error.RetriableMarketplaceException;
 import dev.aihq.api.error.ServiceUnavailableException;
-import dev.aihq.channel.whatsapp.internal.ErrorBodyCapture;
 import dev.aihq.http.HqHttpClient;
 import dev.aihq.http.HttpCall;
 import dev.aihq.http.HttpLogSink;
@@ -77,7 +76,6 @@ public final class CloudApiClient {
 
     private final WhatsAppCloudConfig config;
     private final HqHttpClient http;
-    private final ErrorBodyCapture capture;
     private final JsonCodec codec;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -92,11 +90,12 @@ public final class CloudApiClient {
         if (builder.proxy != null) {
             jdk.proxy(builder.proxy);
         }
-        this.capture = new ErrorBodyCapture(jdk.build());
         this.http = HqHttpClient.builder()
                 .serviceName(SERVICE)
                 .baseUri(config.baseUrl())
-                .httpClient(capture)
+                .httpClient(jdk.build())
+                // WhatsApp answers most errors with HTTP 400 and says which in error.code.
+                .errorMapper(this::mapError)
                 .requestTimeout(config.requestTimeout())
                 .retryPolicy(RetryPolicy.none())
                 .clock(builder.clock)
@@ -249,7 +248,7 @@ public final class CloudApiClient {
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
             try {
-                result = attempt(call, request);
+                result = http.execute(call);
             } catch (RetriableMarketplaceException failure) {
                 waitBeforeRetry(policy, attempt, failure, request);
                 continue;
@@ -258,24 +257,18 @@ public final class CloudApiClient {
         }
     }
 
-    private HttpResult attempt(HttpCall call, String request) {
-        capture.clear();
-        try {
-            return http.execute(call);
-        } catch (MarketplaceException failure) {
-            Optional<ErrorBodyCapture.FailedResponse> response = capture.take();
-            if (failure.status() > 0 && response.isPresent() && response.get().status() == failure.status()) {
-                Optional<CloudApiError> error = CloudApiErrors.parseEnvelope(response.get().body());
-                if (error.isPresent()) {
-                    Duration retryAfter = http.statusMapper().retryAfter(response.get().headers()).orElse(null);
-                    throw CloudApiErrors.toException(SERVICE, failure.status(), request, error.get(), retryAfter,
-                            failure);
-                }
-            }
-            throw failure;
-        } finally {
-            capture.clear();
+    /**
+     * Classifies an error response by its Graph error envelope ({@code error.code}); a body that is not one
+     * (a proxy's HTML page, say) keeps the status mapping.
+     */
+    private @Nullable MarketplaceException mapError(String request, int status, Map<String, List<String>> headers,
+            byte[] body, MarketplaceException byStatus) {
+        Optional<CloudApiError> error = CloudApiErrors.parseEnvelope(body);
+        if (error.isEmpty()) {
+            return null;
         }
+        Duration retryAfter = http.statusMapper().retryAfter(headers).orElse(null);
+        return CloudApiErrors.toException(SERVICE, status, request, error.get(), retryAfter, byStatus);
     }
 
     private void waitBeforeRetry(RetryPolicy policy, int attempt, RetriableMarketplaceException failure,

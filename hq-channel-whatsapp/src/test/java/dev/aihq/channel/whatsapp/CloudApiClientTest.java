@@ -228,7 +228,8 @@ class CloudApiClientTest {
         assertThat(closed.error().code()).isEqualTo(131047);
         assertThat(closed.error().title()).isEqualTo("Re-engagement message");
         assertThat(closed.error().fbtraceId()).isEqualTo("AbCdEfGh123");
-        assertThat(closed.getMessage()).contains("131047", "24 hours", "fbtrace_id=AbCdEfGh123", "send text");
+        assertThat(closed.getMessage()).contains("131047", "24 hours", "fbtrace_id=AbCdEfGh123", "POST /v25.0/")
+                .doesNotContain("106540352242922");
         SERVER.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
         assertThat(waits).isEmpty();
     }
