@@ -294,7 +294,7 @@ class SendPacerTest {
         // when
         int tracked = pacer.trackedRecipients();
 
-        // then: only those of the last 6 seconds remain, and memory never held more than two intervals' worth
+        // then: only those of the last 6 seconds remain
         assertThat(tracked).isEqualTo(5);
         assertThat(pacer.toString()).contains("recipients=5").doesNotContain("customer-");
     }
