@@ -7,13 +7,10 @@ import dev.aihq.api.channel.ChannelLimits;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
 import dev.aihq.api.channel.SendReceipt;
-import dev.aihq.api.ShopId;
 import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
-import dev.aihq.api.store.JournalResult;
-import dev.aihq.api.store.RunLease;
-import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
@@ -21,6 +18,7 @@ import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.pipeline.web.WebhookSignature;
 import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ForwardingEventJournal;
 import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -231,29 +228,13 @@ class AiHqTest {
     }
 
     /** A journal that counts down a latch and records the lease on every claim of expired runs. */
-    private static final class ClaimWatchingJournal implements EventJournal {
-        private final EventJournal delegate;
+    private static final class ClaimWatchingJournal extends ForwardingEventJournal {
         final CountDownLatch looks;
         final Set<Duration> leases = ConcurrentHashMap.newKeySet();
 
         ClaimWatchingJournal(EventJournal delegate, int looks) {
-            this.delegate = delegate;
+            super(delegate);
             this.looks = new CountDownLatch(looks);
-        }
-
-        @Override
-        public JournalResult append(JournalEntry entry, RunLease lease) {
-            return delegate.append(entry, lease);
-        }
-
-        @Override
-        public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
-            return delegate.find(shopId, idempotencyKey);
-        }
-
-        @Override
-        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
-            delegate.markFinished(shopId, idempotencyKey, at);
         }
 
         @Override
@@ -261,12 +242,7 @@ class AiHqTest {
                 Collection<String> eventTypePrefixes) {
             leases.add(lease);
             looks.countDown();
-            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
-        }
-
-        @Override
-        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
-            return delegate.renewLease(shopId, idempotencyKey, lease);
+            return super.claimExpired(now, max, worker, lease, eventTypePrefixes);
         }
     }
 

@@ -611,23 +611,13 @@ class AgentPipelineTest {
 
     /** The harness's run log, except that saving a record the test picks fails. */
     private dev.aihq.api.store.RunLog failingSaves(java.util.function.Predicate<RunRecord> fails, String message) {
-        return new dev.aihq.api.store.RunLog() {
+        return new dev.aihq.testkit.ForwardingRunLog(h.runLog) {
             @Override
             public void save(RunRecord record) {
                 if (fails.test(record)) {
                     throw new dev.aihq.api.error.StoreException(message);
                 }
-                h.runLog.save(record);
-            }
-
-            @Override
-            public java.util.Optional<RunRecord> find(dev.aihq.api.ShopId shopId, dev.aihq.api.result.RunId runId) {
-                return h.runLog.find(shopId, runId);
-            }
-
-            @Override
-            public List<RunRecord> recent(dev.aihq.api.ShopId shopId, int limit) {
-                return h.runLog.recent(shopId, limit);
+                super.save(record);
             }
         };
     }

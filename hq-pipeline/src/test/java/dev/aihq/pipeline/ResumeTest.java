@@ -10,7 +10,6 @@ import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
-import dev.aihq.api.store.JournalResult;
 import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.StageRecord;
@@ -19,12 +18,10 @@ import dev.aihq.pipeline.delivery.DeliveryPolicy;
 import dev.aihq.pipeline.delivery.MessageDelivery;
 import dev.aihq.pipeline.memory.InMemoryOutbox;
 import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ForwardingEventJournal;
 import dev.aihq.testkit.RecordingChannel;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -311,39 +308,17 @@ class ResumeTest {
     }
 
     /** A journal that counts down a latch when a lease is renewed. */
-    private static final class RenewWatchingJournal implements EventJournal {
-        private final EventJournal delegate;
+    private static final class RenewWatchingJournal extends ForwardingEventJournal {
         private final CountDownLatch renewed;
 
         RenewWatchingJournal(EventJournal delegate, CountDownLatch renewed) {
-            this.delegate = delegate;
+            super(delegate);
             this.renewed = renewed;
         }
 
         @Override
-        public JournalResult append(JournalEntry entry, RunLease lease) {
-            return delegate.append(entry, lease);
-        }
-
-        @Override
-        public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
-            return delegate.find(shopId, idempotencyKey);
-        }
-
-        @Override
-        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
-            delegate.markFinished(shopId, idempotencyKey, at);
-        }
-
-        @Override
-        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
-                Collection<String> eventTypePrefixes) {
-            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
-        }
-
-        @Override
         public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
-            boolean result = delegate.renewLease(shopId, idempotencyKey, lease);
+            boolean result = super.renewLease(shopId, idempotencyKey, lease);
             if (result) {
                 renewed.countDown();
             }

@@ -18,9 +18,7 @@ import dev.aihq.api.store.RunLease;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.AgentPipeline;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
+import dev.aihq.testkit.ForwardingEventJournal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,39 +92,17 @@ class StoreFailureTest {
     }
 
     /** A journal whose appends fail as a database outage would. */
-    private static final class FailingJournal implements EventJournal {
+    private static final class FailingJournal extends ForwardingEventJournal {
         final AtomicInteger appends = new AtomicInteger();
-        private final EventJournal delegate;
 
         FailingJournal(EventJournal delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public JournalResult append(JournalEntry entry, RunLease lease) {
             appends.incrementAndGet();
             throw new StoreException("journal insert failed: connection refused");
-        }
-
-        @Override
-        public void markFinished(ShopId shopId, String idempotencyKey, Instant at) {
-            delegate.markFinished(shopId, idempotencyKey, at);
-        }
-
-        @Override
-        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
-                Collection<String> eventTypePrefixes) {
-            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
-        }
-
-        @Override
-        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
-            return delegate.renewLease(shopId, idempotencyKey, lease);
-        }
-
-        @Override
-        public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
-            return delegate.find(shopId, idempotencyKey);
         }
     }
 }

@@ -3,36 +3,33 @@ package dev.aihq.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aihq.api.OrderId;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.OfferKind;
-import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
-import dev.aihq.api.store.JournalResult;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
-import dev.aihq.api.store.RunLease;
+import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
-import dev.aihq.api.store.Purchase;
 import dev.aihq.pipeline.AgentOutput;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.ContextSource;
 import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.delivery.DeliveryPolicy;
 import dev.aihq.pipeline.delivery.MessageDelivery;
-import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ForwardingEventJournal;
+import dev.aihq.testkit.ForwardingRunLog;
+import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -242,12 +239,11 @@ class PipelineUnitOfWorkTest {
     }
 
     /** A run log whose in-progress saves fail when told to. */
-    private static final class FailingRunLog implements RunLog {
-        private final RunLog delegate;
+    private static final class FailingRunLog extends ForwardingRunLog {
         volatile boolean failInProgress;
 
         FailingRunLog(RunLog delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -255,37 +251,16 @@ class PipelineUnitOfWorkTest {
             if (failInProgress && record.inProgress()) {
                 throw new StoreException("run log unavailable");
             }
-            delegate.save(record);
-        }
-
-        @Override
-        public Optional<RunRecord> find(ShopId shopId, RunId runId) {
-            return delegate.find(shopId, runId);
-        }
-
-        @Override
-        public List<RunRecord> recent(ShopId shopId, int limit) {
-            return delegate.recent(shopId, limit);
+            super.save(record);
         }
     }
 
     /** A journal whose finished marks fail when told to. */
-    private static final class FailingJournal implements EventJournal {
-        private final EventJournal delegate;
+    private static final class FailingJournal extends ForwardingEventJournal {
         volatile boolean failMarkFinished;
 
         FailingJournal(EventJournal delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public JournalResult append(JournalEntry entry, RunLease lease) {
-            return delegate.append(entry, lease);
-        }
-
-        @Override
-        public Optional<JournalEntry> find(ShopId shopId, String idempotencyKey) {
-            return delegate.find(shopId, idempotencyKey);
+            super(delegate);
         }
 
         @Override
@@ -293,18 +268,7 @@ class PipelineUnitOfWorkTest {
             if (failMarkFinished) {
                 throw new StoreException("journal unavailable");
             }
-            delegate.markFinished(shopId, idempotencyKey, at);
-        }
-
-        @Override
-        public List<JournalEntry> claimExpired(Instant now, int max, String worker, Duration lease,
-                Collection<String> eventTypePrefixes) {
-            return delegate.claimExpired(now, max, worker, lease, eventTypePrefixes);
-        }
-
-        @Override
-        public boolean renewLease(ShopId shopId, String idempotencyKey, RunLease lease) {
-            return delegate.renewLease(shopId, idempotencyKey, lease);
+            super.markFinished(shopId, idempotencyKey, at);
         }
     }
 }
