@@ -1,6 +1,7 @@
 package dev.aihq.pipeline.memory;
 
 import dev.aihq.api.ShopId;
+import dev.aihq.api.store.Claims;
 import dev.aihq.api.store.ErasedEvent;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
@@ -70,12 +71,7 @@ public final class InMemoryEventJournal implements EventJournal {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(lease, "lease");
         List<String> prefixes = List.copyOf(eventTypePrefixes);
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
-        }
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, got " + lease);
-        }
+        Claims.requireValid(max, lease);
         if (prefixes.isEmpty()) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package dev.aihq.pipeline.memory;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.shop.FrequencyCap;
+import dev.aihq.api.store.Claims;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
@@ -163,12 +164,7 @@ public final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(lease, "lease");
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
-        }
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, got " + lease);
-        }
+        Claims.requireValid(max, lease);
         Iterator<Slot> pending = pendingByDue.iterator();
         Iterator<Slot> expired = claimedByLease.iterator();
         Slot nextPending = nextUpTo(pending, now);

@@ -4,6 +4,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.store.Claims;
 import dev.aihq.api.store.ErasedEvent;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
@@ -156,12 +157,7 @@ final class JdbcEventJournal implements EventJournal {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(lease, "lease");
         List<String> prefixes = List.copyOf(new LinkedHashSet<>(eventTypePrefixes));
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
-        }
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, got " + lease);
-        }
+        Claims.requireValid(max, lease);
         RunLease claim = new RunLease(worker, now.plus(lease));
         if (prefixes.isEmpty()) {
             return List.of();

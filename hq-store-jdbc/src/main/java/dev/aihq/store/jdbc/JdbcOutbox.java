@@ -5,6 +5,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.shop.FrequencyCap;
+import dev.aihq.api.store.Claims;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
@@ -278,12 +279,7 @@ final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(lease, "lease");
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
-        }
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, got " + lease);
-        }
+        Claims.requireValid(max, lease);
         OffsetDateTime at = Jdbc.utc(now);
         OffsetDateTime leaseUntil = Jdbc.utc(now.plus(lease));
         String operation = "claiming due messages from " + table;
