@@ -4,6 +4,7 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The messages exchanged with customers, per shop and customer. Thread-safe. */
 public interface ConversationStore {
@@ -28,6 +29,16 @@ public interface ConversationStore {
      * @throws IllegalArgumentException when {@code limit} is below 1
      */
     List<ConversationMessage> recent(ShopId shopId, PhoneNumber customer, int limit);
+
+    /**
+     * Returns when the customer last wrote to the shop: the time of their newest
+     * {@link ConversationMessage.Direction#INBOUND} message, from which a channel's service window runs.
+     *
+     * @param shopId the shop
+     * @param customer the customer
+     * @return the time, or empty when the customer never wrote (or it was purged)
+     */
+    Optional<Instant> lastInboundAt(ShopId shopId, PhoneNumber customer);
 
     /**
      * Deletes a shop's messages older than an instant, of every customer (for retention).

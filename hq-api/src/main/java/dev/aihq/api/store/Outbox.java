@@ -2,6 +2,8 @@ package dev.aihq.api.store;
 
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.DeliveryState;
+import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.shop.FrequencyCap;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,8 @@ public interface Outbox {
     /**
      * Adds a message unless one with the same stable key exists for the shop or the customer's frequency
      * cap is reached, atomically: of the customer's messages in the shop that are
-     * {@link OutboxStatus#PENDING}, {@link OutboxStatus#CLAIMED} or {@link OutboxStatus#SENT} and due at or
+     * {@link OutboxStatus#PENDING}, {@link OutboxStatus#AWAITING_CONSENT}, {@link OutboxStatus#CLAIMED} or
+     * {@link OutboxStatus#SENT} and due at or
      * after {@code now - cap.period()}, there must be fewer than {@code cap.maxMessages()}. Concurrent calls
      * for the same shop and customer, from any number of threads or application instances sharing the
      * outbox, are serialised, so together they never add more than the cap allows. (Messages added with
@@ -56,7 +59,8 @@ public interface Outbox {
     List<OutboxMessage> list(ShopId shopId, Set<OutboxStatus> statuses, int limit);
 
     /**
-     * Cancels a pending message: it becomes {@link OutboxStatus#CANCELLED} and is never claimed. A claimed
+     * Cancels a pending message (or one awaiting consent): it becomes {@link OutboxStatus#CANCELLED} and is
+     * never claimed. A claimed
      * message is being sent and cannot be cancelled any more; a sent, failed or cancelled one is left as
      * it is.
      *
@@ -68,8 +72,9 @@ public interface Outbox {
     boolean cancel(ShopId shopId, String id);
 
     /**
-     * Cancels every pending message about an order (its {@link OutboxMessage#orderKey()}), as when the
-     * order is cancelled or returned. Messages already claimed, sent or failed are left as they are.
+     * Cancels every pending message (and every one awaiting consent) about an order (its
+     * {@link OutboxMessage#orderKey()}), as when the order is cancelled or returned. Messages already
+     * claimed, sent or failed are left as they are.
      *
      * @param shopId the shop
      * @param orderKey the order's key
@@ -112,8 +117,64 @@ public interface Outbox {
     void markFailed(ShopId shopId, String id, String error, @Nullable Instant retryAt);
 
     /**
-     * Counts messages to a customer that are pending, claimed or sent and due at or after a time: what
-     * a frequency cap limits.
+     * Cancels a customer's messages of some categories that are {@link OutboxStatus#PENDING} or
+     * {@link OutboxStatus#AWAITING_CONSENT}, as when the customer opts out (every category) or declines
+     * offers (marketing). Claimed, sent and failed messages are left as they are.
+     *
+     * @param shopId the shop
+     * @param to the customer
+     * @param categories the categories to cancel; an empty set cancels nothing
+     * @param reason why, kept as the messages' last error (no personal data)
+     * @return how many messages were cancelled
+     */
+    int cancelForCustomer(ShopId shopId, PhoneNumber to, Set<MessageCategory> categories, String reason);
+
+    /**
+     * Releases a customer's messages that wait for consent ({@link OutboxStatus#AWAITING_CONSENT}): they
+     * become {@link OutboxStatus#PENDING}, due at {@code dueAt}, with the consent they now go under.
+     *
+     * @param shopId the shop
+     * @param to the customer
+     * @param dueAt when they may be sent
+     * @param consent the consent they go under, e.g. {@link ConsentRecord#describe()}
+     * @return how many were released
+     */
+    int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent);
+
+    /**
+     * Records what the provider later reported about a sent message, found by the provider's id: its
+     * delivery state and time, when the state supersedes the recorded one
+     * ({@link DeliveryState#supersedes}); a {@link DeliveryState#FAILED} report also makes the message
+     * {@link OutboxStatus#FAILED} with the error. Reports that arrive again or out of order change nothing.
+     *
+     * @param shopId the shop
+     * @param providerMessageId the provider's id of the message
+     * @param state the reported state
+     * @param at when the provider says it happened
+     * @param error the failure's description (no personal data) for a failed state, otherwise {@code null}
+     * @return the message after the report, or empty when the shop has no message with that provider id
+     */
+    Optional<OutboxMessage> recordDelivery(ShopId shopId, String providerMessageId, DeliveryState state,
+            Instant at, @Nullable String error);
+
+    /**
+     * Puts a sent or failed message back to be sent again, as when the provider reported later that it
+     * failed for a reason another try can overcome (the window was closed: again as a template; a rate
+     * limit: later). It becomes {@link OutboxStatus#PENDING}, due at {@code dueAt}, without its provider id
+     * and delivery report, keeping its stable key and attempts.
+     *
+     * @param shopId the shop
+     * @param id the message
+     * @param dueAt when to send it again
+     * @param templateRequired whether it must go as a template
+     * @param reason why, kept as its last error
+     * @return {@code true} when the message was sent or failed and is now pending
+     */
+    boolean requeue(ShopId shopId, String id, Instant dueAt, boolean templateRequired, String reason);
+
+    /**
+     * Counts messages to a customer that are pending, awaiting consent, claimed or sent and due at or after
+     * a time: what a frequency cap limits.
      *
      * @param shopId the shop
      * @param to the customer

@@ -4,6 +4,11 @@ package dev.aihq.api.store;
 public enum OutboxStatus {
     /** Waiting for its due time. */
     PENDING,
+    /**
+     * A marketing message waiting for the customer's answer to the consent question: released to
+     * {@link #PENDING} by a yes ({@link Outbox#releaseAwaitingConsent}), cancelled by a no. Never claimed.
+     */
+    AWAITING_CONSENT,
     /** Taken by a dispatcher under a lease; returns to the due set when the lease expires. */
     CLAIMED,
     /** The provider accepted it. */

@@ -37,6 +37,13 @@ public interface Stores {
     SuppressionStore suppressions();
 
     /**
+     * Returns customers' consent to messages.
+     *
+     * @return the consent store
+     */
+    ConsentStore consents();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *
