@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param runs run records cleaned of the customer
  * @param outboxMessages outbox messages to the customer deleted, or cleaned when they mentioned them
  * @param conversationMessages conversation messages deleted, or cleaned when they mentioned the customer
+ * @param consentRecords consent records deleted (the customer's record in the shop)
  */
 public record ErasureReport(
         ShopId shopId,
@@ -23,7 +24,8 @@ public record ErasureReport(
         int purchases,
         int runs,
         int outboxMessages,
-        int conversationMessages) {
+        int conversationMessages,
+        int consentRecords) {
 
     /** Requires the shop and time, and counts that are not negative. */
     public ErasureReport {
@@ -34,6 +36,23 @@ public record ErasureReport(
         PurgeReport.requireCount("runs", runs);
         PurgeReport.requireCount("outbox messages", outboxMessages);
         PurgeReport.requireCount("conversation messages", conversationMessages);
+        PurgeReport.requireCount("consent records", consentRecords);
+    }
+
+    /**
+     * A report without consent records, as before consent was stored.
+     *
+     * @param shopId the shop
+     * @param at when
+     * @param journalEntries journal entries erased
+     * @param purchases purchases anonymised
+     * @param runs runs cleaned
+     * @param outboxMessages outbox messages deleted or cleaned
+     * @param conversationMessages conversation messages deleted or cleaned
+     */
+    public ErasureReport(ShopId shopId, Instant at, int journalEntries, int purchases, int runs, int outboxMessages,
+            int conversationMessages) {
+        this(shopId, at, journalEntries, purchases, runs, outboxMessages, conversationMessages, 0);
     }
 
     /**
@@ -42,6 +61,6 @@ public record ErasureReport(
      * @return the sum of the counts; 0 when nothing of the customer was found (they are suppressed anyway)
      */
     public int total() {
-        return journalEntries + purchases + runs + outboxMessages + conversationMessages;
+        return journalEntries + purchases + runs + outboxMessages + conversationMessages + consentRecords;
     }
 }

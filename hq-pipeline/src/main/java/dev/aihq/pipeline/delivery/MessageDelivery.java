@@ -1,8 +1,17 @@
 package dev.aihq.pipeline.delivery;
 
 import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.FailureKind;
+import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.store.ConsentChange;
+import dev.aihq.api.store.ConsentEvent;
+import dev.aihq.api.store.ConsentRecord;
+import dev.aihq.api.store.ConsentStatus;
+import dev.aihq.api.store.ConsentStore;
+import dev.aihq.api.store.ConversationStore;
+import dev.aihq.pipeline.consent.ConsentQuestion;
 import dev.aihq.api.channel.MessageChannel;
-import dev.aihq.api.channel.OutboundMessage;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
@@ -60,6 +69,11 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     private final Duration retryDelay;
     private final String worker;
     private final @Nullable SuppressionStore suppressions;
+    private final Function<DeliveryRequest<E, C, R>, MessageCategory> category;
+    private final @Nullable ConsentStore consents;
+    private final ConsentQuestion consentQuestion;
+    private final Duration consentWait;
+    private final @Nullable ConversationStore conversations;
 
     private MessageDelivery(Builder<E, C, R> b) {
         this.channel = b.channel;
@@ -72,7 +86,18 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         this.retryDelay = b.retryDelay;
         this.worker = b.worker;
         this.suppressions = b.suppressions;
+        this.category = b.category;
+        this.consents = b.consents;
+        this.consentQuestion = b.consentQuestion;
+        this.consentWait = b.consentWait;
+        this.conversations = b.conversations;
     }
+
+    /** The consent recorded with an offer parked until the customer answers the consent question. */
+    public static final String AWAITING_CONSENT = "awaiting the customer's answer to the consent question";
+
+    /** The source of the consent record's {@link ConsentEvent#ASKED} change. */
+    public static final String QUESTION_SOURCE = "consent-question";
 
     /**
      * Starts a builder.
@@ -88,11 +113,13 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
 
     @Override
     public DeliveryResult deliver(DeliveryRequest<E, C, R> request) {
-        Optional<PhoneNumber> to = recipient.apply(request);
-        if (to.isEmpty()) {
+        Optional<PhoneNumber> recipientNumber = recipient.apply(request);
+        if (recipientNumber.isEmpty()) {
             return DeliveryResult.rejected("no customer contact: the source gave no usable phone number");
         }
-        if (suppressions != null && suppressions.isSuppressed(request.shop().id(), to.get())) {
+        PhoneNumber to = recipientNumber.get();
+        ShopId shop = request.shop().id();
+        if (suppressions != null && suppressions.isSuppressed(shop, to)) {
             return DeliveryResult.completed("not sent: the customer opted out");
         }
         String body = text.apply(request.result());
@@ -101,56 +128,144 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
             return DeliveryResult.failed("message is " + body.length() + " characters, " + channel.name()
                     + " allows " + max);
         }
+        MessageCategory kind = category.apply(request);
         Instant now = request.now();
-        DeliveryPlan plan = policy.plan(request.shop(), to.get(), now, outbox);
-        if (plan.sendAt() == null) {
+        ConsentRecord consent = consents == null ? null : consents.get(shop, to);
+        if (consent != null) {
+            Optional<String> refusal = refusal(consent, kind, now);
+            if (refusal.isPresent()) {
+                return DeliveryResult.completed("not sent: " + refusal.get());
+            }
+        }
+        DeliveryPlan plan = policy.plan(request.shop(), to, now, outbox);
+        Instant sendAt = plan.sendAt();
+        if (sendAt == null) {
             return DeliveryResult.completed("not sent: " + plan.reason());
         }
         String id = request.runId().value();
         String stableKey = "run:" + request.runId().value();
         String order = orderKey.apply(request).orElse(null);
-        boolean sendNow = !plan.sendAt().isAfter(now);
-        OutboxMessage message = sendNow
-                ? new OutboxMessage(id, request.shop().id(), request.runId(), channel.name(), to.get(), body,
-                        stableKey, plan.sendAt(), OutboxStatus.CLAIMED, 1, worker, now.plus(lease), null, null, order,
-                        null)
-                : OutboxMessage.pending(id, request.shop().id(), request.runId(), channel.name(), to.get(), body,
-                        stableKey, order, plan.sendAt());
+        OutboxMessage pending = OutboxMessage.pending(id, shop, request.runId(), channel.name(), to, body, stableKey,
+                order, sendAt);
+        if (consent != null && kind == MessageCategory.MARKETING && !consent.allowsMarketing()) {
+            return holdForConsent(request, pending.withPurpose(kind, AWAITING_CONSENT, List.of()), plan, now);
+        }
+        String consentNote = consent == null ? null : consentNote(consent, kind);
+        return enqueue(request, pending.withPurpose(kind, consentNote, List.of()), plan.cap(), plan.reason(), now);
+    }
+
+    /** Why a message of a category may not go to a customer with this consent, if it may not. */
+    private Optional<String> refusal(ConsentRecord consent, MessageCategory kind, Instant now) {
+        if (!consent.allowsMessages()) {
+            return Optional.of("the customer opted out (" + consent.describe() + ")");
+        }
+        if (kind != MessageCategory.MARKETING) {
+            return Optional.empty();
+        }
+        if (consent.marketingPaused()) {
+            return Optional.of("the customer stopped marketing messages (" + consent.describe() + ")");
+        }
+        if (consent.status() == ConsentStatus.DECLINED) {
+            return Optional.of("the customer declined offers (" + consent.describe() + ")");
+        }
+        Instant askedAt = consent.askedAt();
+        if (consent.status() == ConsentStatus.ASKED && askedAt != null && askedAt.plus(consentWait).isBefore(now)) {
+            return Optional.of("the customer has not answered the consent question asked at " + askedAt);
+        }
+        return Optional.empty();
+    }
+
+    private static String consentNote(ConsentRecord consent, MessageCategory kind) {
+        return kind == MessageCategory.MARKETING ? consent.describe() : "not needed for " + kind;
+    }
+
+    /**
+     * Parks an offer until the customer answers the consent question, and asks it unless it was asked
+     * already: of concurrent offers to one customer exactly one asks ({@link ConsentStore#apply} with
+     * {@link ConsentEvent#ASKED} changes the record once).
+     */
+    private DeliveryResult holdForConsent(DeliveryRequest<E, C, R> request, OutboxMessage offer, DeliveryPlan plan,
+            Instant now) {
+        ConsentStore store = Objects.requireNonNull(consents);
         FrequencyCap cap = plan.cap();
-        ScheduleResult scheduled = cap == null
-                ? (outbox.schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE)
-                : outbox.scheduleWithinCap(message, cap, now);
-        if (scheduled == ScheduleResult.DUPLICATE) {
-            return DeliveryResult.completed("not sent again: message " + stableKey + " is already in the outbox");
+        ScheduleResult parked = schedule(offer.awaitingConsent(), cap, now);
+        if (parked != ScheduleResult.SCHEDULED) {
+            return notScheduled(parked, offer, cap, now);
         }
-        if (scheduled == ScheduleResult.CAPPED && cap != null) {
-            // The count is read again only for the reason's text: the outbox took the decision atomically.
-            long recent = outbox.countRecent(request.shop().id(), to.get(), now.minus(cap.period()));
-            return DeliveryResult.completed("not sent: " + DeliveryTexts.capReached(
-                    Math.max(recent, cap.maxMessages()), cap));
+        ConsentChange asked = store.apply(offer.shopId(), offer.to(), ConsentEvent.ASKED, now, QUESTION_SOURCE);
+        if (!asked.changed()) {
+            return DeliveryResult.completed("held until the customer answers the consent question asked at "
+                    + asked.after().askedAt());
         }
+        OutboxMessage question = OutboxMessage.pending(offer.id() + "-consent", offer.shopId(), offer.runId(),
+                offer.channel(), offer.to(), consentQuestion.text(), "consent:" + offer.runId().value(),
+                offer.orderKey(), offer.dueAt())
+                .withPurpose(MessageCategory.UTILITY, "not needed for the consent question", consentQuestion.buttons());
+        DeliveryResult asking = enqueue(request, question, null, plan.reason(), now);
+        return new DeliveryResult(asking.outcome(), "the offer waits for the customer's consent; consent question "
+                + asking.reason(), asking.scheduledFor(), asking.providerMessageId());
+    }
+
+    /** Records a message in the outbox and, when it is due now, sends it. */
+    private DeliveryResult enqueue(DeliveryRequest<E, C, R> request, OutboxMessage pending, @Nullable FrequencyCap cap,
+            String planReason, Instant now) {
+        boolean sendNow = !pending.dueAt().isAfter(now);
+        OutboxMessage message = sendNow ? claimed(pending, now) : pending;
+        ScheduleResult scheduled = schedule(message, cap, now);
+        if (scheduled != ScheduleResult.SCHEDULED) {
+            return notScheduled(scheduled, message, cap, now);
+        }
+        String consentText = message.consent() == null ? "" : "; consent: " + message.consent();
         if (!sendNow) {
-            return DeliveryResult.scheduled(plan.sendAt(), "scheduled: " + plan.reason());
+            return DeliveryResult.scheduled(message.dueAt(), "scheduled: " + planReason + consentText);
         }
+        ShopId shop = message.shopId();
         try {
-            SendReceipt receipt = channel.send(new OutboundMessage(request.shop().id(), to.get(), body, stableKey));
+            SendReceipt receipt = channel.send(ChannelSends.outbound(message, conversations));
             // Marked with the run's final record, in one commit. Until then the message stays claimed under
             // this worker's lease: a process dying in between leaves it to be claimed and sent again, the
             // one window in which a customer can get it twice.
-            request.writes().defer(() -> outbox.markSent(request.shop().id(), id, receipt.providerMessageId(),
-                    receipt.acceptedAt()));
-            return DeliveryResult.sent(receipt.providerMessageId(), "sent via " + channel.name() + " ("
-                    + plan.reason() + ")");
+            request.writes().defer(() -> {
+                outbox.markSent(shop, message.id(), receipt.providerMessageId(), receipt.acceptedAt());
+                ChannelSends.remember(conversations, message, receipt);
+            });
+            return DeliveryResult.sent(receipt.providerMessageId(), "sent via " + channel.name() + " as "
+                    + receipt.describeForm() + " (" + planReason + consentText + ")");
         } catch (MarketplaceException e) {
+            FailureKind failure = ChannelSends.kindOf(e);
+            ChannelSends.learn(failure, message, consents, now);
             if (e.isRetriable()) {
-                Instant retryAt = now.plus(retryDelay);
-                outbox.markFailed(request.shop().id(), id, e.getMessage(), retryAt);
-                return DeliveryResult.scheduled(retryAt, "sending failed (" + e.getMessage()
+                Instant retryAt = now.plus(ChannelSends.retryAfter(e).orElse(retryDelay));
+                outbox.markFailed(shop, message.id(), e.getMessage(), retryAt);
+                return DeliveryResult.scheduled(retryAt, "sending failed (" + failure + ": " + e.getMessage()
                         + "); the outbox retries at " + retryAt);
             }
-            outbox.markFailed(request.shop().id(), id, e.getMessage(), null);
-            return DeliveryResult.failed("sending failed: " + e.getMessage());
+            outbox.markFailed(shop, message.id(), failure + ": " + e.getMessage(), null);
+            return DeliveryResult.failed("sending failed (" + failure + "): " + e.getMessage());
         }
+    }
+
+    private OutboxMessage claimed(OutboxMessage m, Instant now) {
+        return new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(), m.stableKey(),
+                m.dueAt(), OutboxStatus.CLAIMED, 1, worker, now.plus(lease), null, null, m.orderKey(), null,
+                m.category(), m.consent(), m.quickReplies(), false, null, null);
+    }
+
+    private ScheduleResult schedule(OutboxMessage message, @Nullable FrequencyCap cap, Instant now) {
+        return cap == null
+                ? (outbox.schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE)
+                : outbox.scheduleWithinCap(message, cap, now);
+    }
+
+    private DeliveryResult notScheduled(ScheduleResult result, OutboxMessage message, @Nullable FrequencyCap cap,
+            Instant now) {
+        if (result == ScheduleResult.CAPPED && cap != null) {
+            // The count is read again only for the reason's text: the outbox took the decision atomically.
+            long recent = outbox.countRecent(message.shopId(), message.to(), now.minus(cap.period()));
+            return DeliveryResult.completed("not sent: " + DeliveryTexts.capReached(
+                    Math.max(recent, cap.maxMessages()), cap));
+        }
+        return DeliveryResult.completed("not sent again: message " + message.stableKey() + " is already in the outbox");
     }
 
     /**
@@ -171,8 +286,89 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         private Duration retryDelay = Duration.ofMinutes(1);
         private String worker = "pipeline";
         private @Nullable SuppressionStore suppressions;
+        private Function<DeliveryRequest<E, C, R>, MessageCategory> category = request -> MessageCategory.MARKETING;
+        private @Nullable ConsentStore consents;
+        private ConsentQuestion consentQuestion = ConsentQuestion.defaults();
+        private Duration consentWait = Duration.ofDays(7);
+        private @Nullable ConversationStore conversations;
 
         private Builder() {}
+
+        /**
+         * Sets what every message is for; default {@link MessageCategory#MARKETING}.
+         *
+         * @param category the category
+         * @return this builder
+         */
+        public Builder<E, C, R> category(MessageCategory category) {
+            Objects.requireNonNull(category, "category");
+            this.category = request -> category;
+            return this;
+        }
+
+        /**
+         * Sets what a request's message is for (a review request without a discount may be utility, with one
+         * marketing).
+         *
+         * @param category the category of a request's message
+         * @return this builder
+         */
+        public Builder<E, C, R> category(Function<DeliveryRequest<E, C, R>, MessageCategory> category) {
+            this.category = Objects.requireNonNull(category, "category");
+            return this;
+        }
+
+        /**
+         * Turns on consent: a customer who opted out gets nothing, one who declined or stopped marketing gets
+         * no offers, and an offer to a customer who never said yes waits in the outbox
+         * ({@link OutboxStatus#AWAITING_CONSENT}) while the consent question goes first (consent-first).
+         * Without it, messages go without consent checks (consent collected elsewhere).
+         *
+         * @param consents the consent records
+         * @return this builder
+         */
+        public Builder<E, C, R> consents(ConsentStore consents) {
+            this.consents = Objects.requireNonNull(consents, "consents");
+            return this;
+        }
+
+        /**
+         * Sets the consent question; default {@link ConsentQuestion#defaults()}.
+         *
+         * @param question the question and its buttons
+         * @return this builder
+         */
+        public Builder<E, C, R> consentQuestion(ConsentQuestion question) {
+            this.consentQuestion = Objects.requireNonNull(question, "consent question");
+            return this;
+        }
+
+        /**
+         * Sets how long an unanswered consent question holds later offers; after it they are not sent
+         * (the customer is not asked twice). Default 7 days.
+         *
+         * @param wait the wait, positive
+         * @return this builder
+         */
+        public Builder<E, C, R> consentWait(Duration wait) {
+            if (wait.isNegative() || wait.isZero()) {
+                throw new IllegalArgumentException("consent wait must be positive, got " + wait);
+            }
+            this.consentWait = wait;
+            return this;
+        }
+
+        /**
+         * Sets the conversations: the channel learns from them when the customer last wrote (the service
+         * window), and every message sent is kept in them. Default: none (the window counts as closed).
+         *
+         * @param conversations the conversation store
+         * @return this builder
+         */
+        public Builder<E, C, R> conversations(ConversationStore conversations) {
+            this.conversations = Objects.requireNonNull(conversations, "conversations");
+            return this;
+        }
 
         /** @param channel the channel to send through @return this builder */
         public Builder<E, C, R> channel(MessageChannel channel) {

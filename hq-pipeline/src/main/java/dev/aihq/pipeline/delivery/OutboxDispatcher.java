@@ -1,10 +1,14 @@
 package dev.aihq.pipeline.delivery;
 
 import dev.aihq.api.channel.MessageChannel;
-import dev.aihq.api.channel.OutboundMessage;
+import dev.aihq.api.channel.FailureKind;
+import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
+import dev.aihq.api.store.ConsentRecord;
+import dev.aihq.api.store.ConsentStore;
+import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.SuppressionStore;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +57,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final int maxAttempts;
     private final Duration retryBase;
     private final @Nullable SuppressionStore suppressions;
+    private final @Nullable ConsentStore consents;
+    private final @Nullable ConversationStore conversations;
     private @Nullable ScheduledExecutorService scheduler;
 
     private OutboxDispatcher(Builder b) {
@@ -65,6 +72,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.maxAttempts = b.maxAttempts;
         this.retryBase = b.retryBase;
         this.suppressions = b.suppressions;
+        this.consents = b.consents;
+        this.conversations = b.conversations;
     }
 
     /**
@@ -123,6 +132,16 @@ public final class OutboxDispatcher implements AutoCloseable {
             outbox.markFailed(message.shopId(), message.id(), "not sent: the customer opted out", null);
             return false;
         }
+        if (consents != null) {
+            ConsentRecord consent = consents.get(message.shopId(), message.to());
+            boolean allowed = message.category() == MessageCategory.MARKETING ? consent.allowsMarketing()
+                    : consent.allowsMessages();
+            if (!allowed) {
+                // The customer's consent changed after the message was scheduled or released.
+                outbox.markFailed(message.shopId(), message.id(), "not sent: consent is " + consent.describe(), null);
+                return false;
+            }
+        }
         MessageChannel channel = channels.get(message.channel());
         if (channel == null) {
             outbox.markFailed(message.shopId(), message.id(), "no channel named '" + message.channel()
@@ -130,22 +149,24 @@ public final class OutboxDispatcher implements AutoCloseable {
             return false;
         }
         try {
-            SendReceipt receipt = channel.send(new OutboundMessage(message.shopId(), message.to(), message.text(),
-                    message.stableKey()));
+            SendReceipt receipt = channel.send(ChannelSends.outbound(message, conversations));
             outbox.markSent(message.shopId(), message.id(), receipt.providerMessageId(), receipt.acceptedAt());
+            ChannelSends.remember(conversations, message, receipt);
             return true;
         } catch (MarketplaceException e) {
+            FailureKind failure = ChannelSends.kindOf(e);
+            ChannelSends.learn(failure, message, consents, now);
             boolean retry = e.isRetriable() && message.attempts() < maxAttempts;
             Instant retryAt = null;
             if (retry) {
-                Duration wait = e instanceof dev.aihq.api.error.RetriableMarketplaceException r
-                        && r.retryAfter().isPresent() ? r.retryAfter().get()
-                        : retryBase.multipliedBy(1L << Math.min(message.attempts() - 1, 10));
+                Duration wait = ChannelSends.retryAfter(e)
+                        .orElseGet(() -> retryBase.multipliedBy(1L << Math.min(message.attempts() - 1, 10)));
                 retryAt = now.plus(wait);
             }
-            outbox.markFailed(message.shopId(), message.id(), e.getMessage(), retryAt);
-            LOG.warn("Outbox message {} of shop {} to {} failed (attempt {}): {}{}", message.id(), message.shopId(),
-                    message.to(), message.attempts(), e.getMessage(), retry ? "; retry at " + retryAt : "; given up");
+            outbox.markFailed(message.shopId(), message.id(), failure + ": " + e.getMessage(), retryAt);
+            LOG.warn("Outbox message {} of shop {} to {} failed (attempt {}, {}): {}{}", message.id(), message.shopId(),
+                    message.to(), message.attempts(), failure, e.getMessage(),
+                    retry ? "; retry at " + retryAt : "; given up");
             return false;
         } catch (RuntimeException e) {
             outbox.markFailed(message.shopId(), message.id(), "unexpected error: " + e, null);
@@ -205,8 +226,35 @@ public final class OutboxDispatcher implements AutoCloseable {
         private int maxAttempts = 5;
         private Duration retryBase = Duration.ofMinutes(1);
         private @Nullable SuppressionStore suppressions;
+        private @Nullable ConsentStore consents;
+        private @Nullable ConversationStore conversations;
 
         private Builder() {}
+
+        /**
+         * Checks consent again before each send: a message is given up when the customer opted out since
+         * it was scheduled, or, for marketing, when they stopped or declined offers; a channel refusing
+         * marketing because the customer stopped it pauses marketing in the record.
+         *
+         * @param consents the consent records
+         * @return this builder
+         */
+        public Builder consents(ConsentStore consents) {
+            this.consents = Objects.requireNonNull(consents, "consents");
+            return this;
+        }
+
+        /**
+         * Gives channels the time the customer last wrote (their service window) and keeps every sent message
+         * in the customer's conversation.
+         *
+         * @param conversations the conversation store
+         * @return this builder
+         */
+        public Builder conversations(ConversationStore conversations) {
+            this.conversations = Objects.requireNonNull(conversations, "conversations");
+            return this;
+        }
 
         /** @param outbox the outbox @return this builder */
         public Builder outbox(Outbox outbox) {

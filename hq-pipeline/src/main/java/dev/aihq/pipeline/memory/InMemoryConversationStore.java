@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -64,6 +65,21 @@ public final class InMemoryConversationStore implements ConversationStore {
         }
         Collections.reverse(newest);
         return List.copyOf(newest);
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastInboundAt(ShopId shopId, PhoneNumber customer) {
+        TreeSet<ConversationMessage> conversation = byCustomer.get(new CustomerKey(shopId, customer));
+        if (conversation == null) {
+            return Optional.empty();
+        }
+        for (Iterator<ConversationMessage> it = conversation.descendingIterator(); it.hasNext(); ) {
+            ConversationMessage message = it.next();
+            if (message.direction() == ConversationMessage.Direction.INBOUND) {
+                return Optional.of(message.at());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.aihq.pipeline.memory;
 
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.DeliveryState;
+import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Claims;
 import dev.aihq.api.store.Outbox;
@@ -47,6 +49,7 @@ public final class InMemoryOutbox implements Outbox {
 
     private final ConcurrentHashMap<Key, Cell> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Cell> byStableKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Cell> byProviderId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Contact, Queue<Cell>> byContact = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ShopId, Queue<Cell>> byShop = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Slot> pendingByDue = new ConcurrentSkipListSet<>(BY_TIME);
@@ -206,6 +209,96 @@ public final class InMemoryOutbox implements Outbox {
             OutboxMessage m = cell.message;
             change(cell, copy(m, m.dueAt(), OutboxStatus.SENT, m.attempts(), m.claimedBy(), null, providerMessageId,
                     m.lastError(), at));
+            byProviderId.put(new Key(shopId, providerMessageId), cell);
+        }
+    }
+
+    @Override
+    public int cancelForCustomer(ShopId shopId, PhoneNumber to, Set<MessageCategory> categories, String reason) {
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(reason, "reason");
+        Queue<Cell> cells = byContact.get(new Contact(shopId, to));
+        if (cells == null || categories.isEmpty()) {
+            return 0;
+        }
+        int cancelled = 0;
+        for (Cell cell : cells) {
+            if (categories.contains(cell.message.category()) && cancelIfPending(cell, reason)) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    @Override
+    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent) {
+        Objects.requireNonNull(dueAt, "due at");
+        Objects.requireNonNull(consent, "consent");
+        Queue<Cell> cells = byContact.get(new Contact(shopId, to));
+        if (cells == null) {
+            return 0;
+        }
+        int released = 0;
+        for (Cell cell : cells) {
+            synchronized (cell) {
+                OutboxMessage m = cell.message;
+                if (m.status() != OutboxStatus.AWAITING_CONSENT) {
+                    continue;
+                }
+                change(cell, copy(m, dueAt, OutboxStatus.PENDING, m.attempts(), null, null, null, m.lastError(), null)
+                        .withPurpose(m.category(), consent, m.quickReplies()));
+                released++;
+            }
+        }
+        return released;
+    }
+
+    @Override
+    public Optional<OutboxMessage> recordDelivery(ShopId shopId, String providerMessageId, DeliveryState state,
+            Instant at, @Nullable String error) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(at, "at");
+        Cell cell = byProviderId.get(new Key(shopId, providerMessageId));
+        if (cell == null) {
+            return Optional.empty();
+        }
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            if (!providerMessageId.equals(m.providerMessageId()) || !state.supersedes(m.deliveryState())) {
+                return Optional.of(m);
+            }
+            boolean failed = state == DeliveryState.FAILED;
+            OutboxMessage next = new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(),
+                    m.stableKey(), m.dueAt(), failed ? OutboxStatus.FAILED : m.status(), m.attempts(), m.claimedBy(),
+                    m.leaseUntil(), m.providerMessageId(), failed && error != null ? error : m.lastError(),
+                    m.orderKey(), m.sentAt(), m.category(), m.consent(), m.quickReplies(), m.templateRequired(), state,
+                    at);
+            change(cell, next);
+            return Optional.of(next);
+        }
+    }
+
+    @Override
+    public boolean requeue(ShopId shopId, String id, Instant dueAt, boolean templateRequired, String reason) {
+        Objects.requireNonNull(dueAt, "due at");
+        Objects.requireNonNull(reason, "reason");
+        Cell cell = byId.get(new Key(shopId, id));
+        if (cell == null) {
+            return false;
+        }
+        synchronized (cell) {
+            OutboxMessage m = cell.message;
+            if (m.status() != OutboxStatus.SENT && m.status() != OutboxStatus.FAILED) {
+                return false;
+            }
+            String providerId = m.providerMessageId();
+            if (providerId != null) {
+                byProviderId.remove(new Key(shopId, providerId), cell);
+            }
+            change(cell, new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(),
+                    m.stableKey(), dueAt, OutboxStatus.PENDING, m.attempts(), null, null, null, reason, m.orderKey(),
+                    null, m.category(), m.consent(), m.quickReplies(), templateRequired, null, null));
+            return true;
         }
     }
 
@@ -240,7 +333,7 @@ public final class InMemoryOutbox implements Outbox {
         for (Cell cell : cells) {
             OutboxMessage m = cell.message;
             boolean counted = m.status() == OutboxStatus.PENDING || m.status() == OutboxStatus.CLAIMED
-                    || m.status() == OutboxStatus.SENT;
+                    || m.status() == OutboxStatus.SENT || m.status() == OutboxStatus.AWAITING_CONSENT;
             if (counted && !m.dueAt().isBefore(since)) {
                 count++;
             }
@@ -278,6 +371,9 @@ public final class InMemoryOutbox implements Outbox {
             unindex(cell, seen);
             byId.remove(new Key(seen.shopId(), seen.id()), cell);
             byStableKey.remove(new Key(seen.shopId(), seen.stableKey()), cell);
+            if (seen.providerMessageId() != null) {
+                byProviderId.remove(new Key(seen.shopId(), seen.providerMessageId()), cell);
+            }
             Contact contact = new Contact(seen.shopId(), seen.to());
             Queue<Cell> contactCells = byContact.get(contact);
             if (contactCells != null) {
@@ -313,7 +409,8 @@ public final class InMemoryOutbox implements Outbox {
             }
             change(cell, new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), text, m.stableKey(),
                     m.dueAt(), m.status(), m.attempts(), m.claimedBy(), m.leaseUntil(), m.providerMessageId(),
-                    lastError, m.orderKey(), m.sentAt()));
+                    lastError, m.orderKey(), m.sentAt(), m.category(), m.consent(), m.quickReplies(),
+                    m.templateRequired(), m.deliveryState(), m.deliveryAt()));
             return true;
         }
     }
@@ -336,13 +433,17 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     private boolean cancelIfPending(Cell cell) {
+        return cancelIfPending(cell, null);
+    }
+
+    private boolean cancelIfPending(Cell cell, @Nullable String reason) {
         synchronized (cell) {
             OutboxMessage m = cell.message;
-            if (m.status() != OutboxStatus.PENDING) {
+            if (m.status() != OutboxStatus.PENDING && m.status() != OutboxStatus.AWAITING_CONSENT) {
                 return false;
             }
             change(cell, copy(m, m.dueAt(), OutboxStatus.CANCELLED, m.attempts(), null, null, m.providerMessageId(),
-                    m.lastError(), m.sentAt()));
+                    reason == null ? m.lastError() : reason, m.sentAt()));
             return true;
         }
     }
@@ -395,7 +496,8 @@ public final class InMemoryOutbox implements Outbox {
             @Nullable String claimedBy, @Nullable Instant leaseUntil, @Nullable String providerMessageId,
             @Nullable String lastError, @Nullable Instant sentAt) {
         return new OutboxMessage(m.id(), m.shopId(), m.runId(), m.channel(), m.to(), m.text(), m.stableKey(), dueAt,
-                status, attempts, claimedBy, leaseUntil, providerMessageId, lastError, m.orderKey(), sentAt);
+                status, attempts, claimedBy, leaseUntil, providerMessageId, lastError, m.orderKey(), sentAt,
+                m.category(), m.consent(), m.quickReplies(), m.templateRequired(), m.deliveryState(), m.deliveryAt());
     }
 
     /** One message and its lock; {@code message} is written only under the lock and read without it. */

@@ -97,7 +97,8 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore {
         }
 
         int conversation = stores.conversations().erase(shopId, customer, mentions::clean);
-        return new ErasureReport(shopId, at, erased.size(), purchases, runs, outbox, conversation);
+        int consent = stores.consents().erase(shopId, customer) ? 1 : 0;
+        return new ErasureReport(shopId, at, erased.size(), purchases, runs, outbox, conversation, consent);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param promptTemplates the shops' prompt templates
  * @param conversations the conversations
  * @param suppressions the customers who must not be messaged again
+ * @param consents the customers' consent to messages
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -33,7 +34,8 @@ public record InMemoryStores(
         InMemoryTokenUsageStore tokenUsage,
         InMemoryPromptTemplateStore promptTemplates,
         InMemoryConversationStore conversations,
-        InMemorySuppressionStore suppressions) implements Stores {
+        InMemorySuppressionStore suppressions,
+        InMemoryConsentStore consents) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -47,6 +49,7 @@ public record InMemoryStores(
         Objects.requireNonNull(promptTemplates, "prompt templates");
         Objects.requireNonNull(conversations, "conversations");
         Objects.requireNonNull(suppressions, "suppressions");
+        Objects.requireNonNull(consents, "consents");
     }
 
     /**
@@ -81,6 +84,6 @@ public record InMemoryStores(
         return new InMemoryStores(new InMemoryShopStore(), new InMemoryEventJournal(), new InMemoryPurchaseStore(),
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
-                InMemorySuppressionStore.withRandomKey());
+                InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore());
     }
 }
