@@ -5,6 +5,7 @@ import dev.aihq.agents.sales.ReplyContext;
 import dev.aihq.agents.sales.SalesPipelines;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.ChannelSink;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.error.ConfigurationException;
@@ -20,6 +21,8 @@ import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.api.store.ConsentStore;
+import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
@@ -29,7 +32,9 @@ import dev.aihq.api.store.Transactions;
 import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.pipeline.PipelineListener;
+import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
+import dev.aihq.pipeline.inbound.ChannelTrafficRecorder;
 import dev.aihq.pipeline.memory.CachingShopStore;
 import dev.aihq.pipeline.retention.RetentionJob;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
@@ -86,6 +91,7 @@ public final class AiHq implements AutoCloseable {
     private final AgentPipeline<FinanceEvent, Object, Object> finance;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
+    private final ChannelTrafficRecorder inbound;
     private final @Nullable ExecutorService ownedExecutor;
     private final ShopStore shopStore;
     private final @Nullable PersonalDataStore personalData;
@@ -113,6 +119,10 @@ public final class AiHq implements AutoCloseable {
         if (b.suppressions != null) {
             sales.suppressions(b.suppressions);
         }
+        sales.consents(Objects.requireNonNull(b.consents));
+        if (b.conversations != null) {
+            sales.conversations(b.conversations);
+        }
         if (b.runLease != null) {
             sales.runLease(b.runLease);
         }
@@ -126,7 +136,17 @@ public final class AiHq implements AutoCloseable {
         this.replies = factory.reply();
         this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
         this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
-        List<WebhookRoute> routes = new ArrayList<>(Objects.requireNonNull(b.channel).webhookRoutes());
+        ChannelTrafficRecorder.Builder inbound = ChannelTrafficRecorder.builder()
+                .outbox(Objects.requireNonNull(b.outbox)).consents(b.consents).clock(b.clock)
+                .replies(this::submitReply);
+        if (b.suppressions != null) {
+            inbound.suppressions(b.suppressions);
+        }
+        if (b.conversations != null) {
+            inbound.conversations(b.conversations);
+        }
+        this.inbound = inbound.build();
+        List<WebhookRoute> routes = new ArrayList<>(Objects.requireNonNull(b.channel).webhookRoutes(this.inbound));
         b.connectors.forEach(connector -> routes.addAll(connector.webhookRoutes()));
         routes.addAll(b.routes);
         this.frontDoor = WebhookFrontDoor.builder()
@@ -139,7 +159,20 @@ public final class AiHq implements AutoCloseable {
         if (b.suppressions != null) {
             dispatcher.suppressions(b.suppressions);
         }
+        dispatcher.consents(b.consents);
+        if (b.conversations != null) {
+            dispatcher.conversations(b.conversations);
+        }
         this.dispatcher = dispatcher.build();
+    }
+
+    /** Hands a customer's reply that is not a consent answer to the sales agent's reply pipeline. */
+    private void submitReply(CustomerReplyEvent reply) {
+        Submission submission = replies.submit(reply);
+        if (submission.kind() == Submission.Kind.REJECTED) {
+            LOG.warn("Reply {} of shop {} was not accepted: {}", reply.providerMessageId(), reply.shopId(),
+                    submission.record() == null ? "rejected" : submission.record().reason());
+        }
     }
 
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
@@ -261,6 +294,16 @@ public final class AiHq implements AutoCloseable {
     }
 
     /**
+     * Returns where the channel's webhook routes hand what they receive (replies, status reports, marketing
+     * preferences); for channels whose inbound traffic arrives another way (polling) to hand it over too.
+     *
+     * @return the sink
+     */
+    public ChannelSink inbound() {
+        return inbound;
+    }
+
+    /**
      * Returns the outbox dispatcher, e.g. to run {@link OutboxDispatcher#dispatchDue()} by hand.
      *
      * @return the dispatcher
@@ -329,6 +372,8 @@ public final class AiHq implements AutoCloseable {
         private @Nullable Duration shopCacheTtl;
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
+        private @Nullable ConsentStore consents;
+        private @Nullable ConversationStore conversations;
         private @Nullable PersonalDataStore personalData;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
@@ -370,6 +415,36 @@ public final class AiHq implements AutoCloseable {
             tokenUsage = stores.tokenUsage();
             promptTemplates = stores.promptTemplates();
             personalData = stores.personalData();
+            consents = stores.consents();
+            conversations = stores.conversations();
+            return this;
+        }
+
+        /**
+         * Sets customers' consent records (required; {@link #stores(Stores)} sets it). Offers are
+         * consent-first: an offer to a customer who never said yes waits while the consent question goes
+         * first; a yes releases it, a no or a marketing stop cancels it, an opt-out ends every message. To
+         * honour consent collected elsewhere, record it with {@link ConsentStore#apply} and
+         * {@link dev.aihq.api.store.ConsentEvent#GRANTED}.
+         *
+         * @param store the consent records
+         * @return this builder
+         */
+        public Builder consents(ConsentStore store) {
+            this.consents = store;
+            return this;
+        }
+
+        /**
+         * Sets the conversations with customers ({@link #stores(Stores)} sets it): replies and sent messages
+         * are kept there, and the channel learns from them whether the customer's service window is open.
+         * Without them every message counts as outside the window.
+         *
+         * @param store the conversations
+         * @return this builder
+         */
+        public Builder conversations(ConversationStore store) {
+            this.conversations = store;
             return this;
         }
 
@@ -685,6 +760,9 @@ public final class AiHq implements AutoCloseable {
             }
             if (tokenUsage == null) {
                 missing.add("tokenUsage");
+            }
+            if (consents == null) {
+                missing.add("consents");
             }
             if (channel == null) {
                 missing.add("channel");

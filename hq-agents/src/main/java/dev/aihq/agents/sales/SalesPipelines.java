@@ -16,6 +16,9 @@ import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
 import dev.aihq.api.store.SuppressionStore;
+import dev.aihq.api.store.ConsentStore;
+import dev.aihq.api.store.ConversationStore;
+import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.ShopStore;
 import dev.aihq.api.store.TokenUsageStore;
@@ -87,6 +90,8 @@ public final class SalesPipelines {
     private final List<PipelineListener> listeners;
     private final @Nullable PromptTemplateStore promptTemplates;
     private final @Nullable SuppressionStore suppressions;
+    private final @Nullable ConsentStore consents;
+    private final @Nullable ConversationStore conversations;
     private final Transactions transactions;
     private final @Nullable Duration runLease;
     private final @Nullable Duration recoveryInterval;
@@ -109,6 +114,8 @@ public final class SalesPipelines {
         this.listeners = List.copyOf(b.listeners);
         this.promptTemplates = b.promptTemplates;
         this.suppressions = b.suppressions;
+        this.consents = b.consents;
+        this.conversations = b.conversations;
         this.transactions = b.transactions;
         this.runLease = b.runLease;
         this.recoveryInterval = b.recoveryInterval;
@@ -194,6 +201,7 @@ public final class SalesPipelines {
                                 .policy(DeliveryPolicy.shopSettings())
                                 .recipient(request -> request.event().customerContact())
                                 .orderKey(request -> Optional.of(request.event().orderId().value()))
+                                .category(MessageCategory.MARKETING)
                                 .text(SalesOffer::text)).build());
         return common(b).build();
     }
@@ -205,8 +213,8 @@ public final class SalesPipelines {
      */
     public AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> reply() {
         ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
-                sourceDeadline, request -> purchases.findByCustomer(request.shop().id(), request.event().from(),
-                        RECENT_LIMIT));
+                sourceDeadline, request -> request.event().from() == null ? List.of()
+                        : purchases.findByCustomer(request.shop().id(), request.event().from(), RECENT_LIMIT));
         ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
                 .name(REPLY)
                 .chatModel(chatModel)
@@ -233,7 +241,9 @@ public final class SalesPipelines {
                                 .channel(channel)
                                 .outbox(outbox)
                                 .policy(DeliveryPolicy.immediate())
-                                .recipient(request -> Optional.of(request.event().from()))
+                                .recipient(request -> Optional.ofNullable(request.event().from()))
+                                // An answer inside the conversation the customer started.
+                                .category(MessageCategory.SERVICE)
                                 .text(SalesOffer::text)).build());
         return common(b).build();
     }
@@ -244,10 +254,19 @@ public final class SalesPipelines {
         return trigger != null && trigger.withdrawsOrder();
     }
 
-    /** Adds the suppression list to a delivery when one is configured. */
+    /** Adds the suppression list, consent and conversations to a delivery when they are configured. */
     private <E extends dev.aihq.api.event.HqEvent, C> MessageDelivery.Builder<E, C, SalesOffer> guarded(
             MessageDelivery.Builder<E, C, SalesOffer> delivery) {
-        return suppressions == null ? delivery : delivery.suppressions(suppressions);
+        if (suppressions != null) {
+            delivery.suppressions(suppressions);
+        }
+        if (consents != null) {
+            delivery.consents(consents);
+        }
+        if (conversations != null) {
+            delivery.conversations(conversations);
+        }
+        return delivery;
     }
 
     private <E extends dev.aihq.api.event.HqEvent, C> AgentPipeline.Builder<E, C, SalesOffer> common(
@@ -289,6 +308,8 @@ public final class SalesPipelines {
         private final List<PipelineListener> listeners = new ArrayList<>();
         private @Nullable PromptTemplateStore promptTemplates;
         private @Nullable SuppressionStore suppressions;
+        private @Nullable ConsentStore consents;
+        private @Nullable ConversationStore conversations;
         private Transactions transactions = Transactions.NONE;
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
@@ -485,6 +506,31 @@ public final class SalesPipelines {
          */
         public Builder suppressions(SuppressionStore store) {
             this.suppressions = store;
+            return this;
+        }
+
+        /**
+         * Turns on consent-first offers: an offer to a customer who never said yes waits while the consent
+         * question goes first, and opt-outs, declines and marketing stops are honoured (see
+         * {@link MessageDelivery.Builder#consents}); without it offers go without consent checks.
+         *
+         * @param store the consent records
+         * @return this builder
+         */
+        public Builder consents(ConsentStore store) {
+            this.consents = Objects.requireNonNull(store, "consents");
+            return this;
+        }
+
+        /**
+         * Keeps every message sent in the customer's conversation and tells the channel when the customer
+         * last wrote (its service window); without it the window counts as closed.
+         *
+         * @param store the conversations
+         * @return this builder
+         */
+        public Builder conversations(ConversationStore store) {
+            this.conversations = Objects.requireNonNull(store, "conversations");
             return this;
         }
 

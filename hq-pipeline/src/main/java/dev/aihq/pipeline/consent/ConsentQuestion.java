@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The consent question sent before a customer's first offer ("Показать подборку?" with the buttons yes,
  * no and stop), and the typed words that answer it. The shipped wording is a resource
- * ({@code dev/aihq/pipeline/consent/consent-question.properties}); {@link #of} builds another. Immutable and
+ * ({@code dev/aihq/pipeline/consent/consent-question.properties}); the constructor and {@link #withText} build another. Immutable and
  * thread-safe.
  *
  * @param text the question
