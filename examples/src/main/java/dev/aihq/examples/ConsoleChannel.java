@@ -2,9 +2,12 @@ package dev.aihq.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aihq.agents.AiHq;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.channel.ChannelLimits;
+import dev.aihq.api.channel.ChannelSink;
+import dev.aihq.api.channel.InboundTraffic;
 import dev.aihq.api.channel.MarkupStyle;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
@@ -13,12 +16,9 @@ import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
-import dev.aihq.agents.AiHq;
 import dev.aihq.pipeline.AgentPipeline;
-import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.json.SdkJson;
 import dev.aihq.pipeline.web.ShopAuthenticator;
-import dev.aihq.pipeline.web.SubmissionResponder;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,18 +29,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
- * A stand-in for WhatsApp that prints what it sends (the customer's number masked) and keeps it, returning
- * provider ids {@code demo-msg-1}, {@code demo-msg-2}, … It also contributes an inbound route,
- * {@code POST /demo/whatsapp-inbound}, where a customer's message arrives as
- * {@code {"shop_id", "from", "text", "message_id"}}, authenticated like the front door's own endpoints
- * ({@code X-HQ-Signature: sha256=<HMAC-SHA256 of the body with the shop's secret>} or
- * {@code Authorization: Bearer <secret>}). The message becomes a {@link CustomerReplyEvent} for the reply
- * pipeline {@link #connect(AgentPipeline) connected} to it; the answer is {@code 202} with the run id, or,
- * with {@code Prefer: wait=N}, the run's view once it ends ({@code 200}, or {@code 422} when rejected).
- * Thread-safe.
+ * A stand-in for WhatsApp that prints what it sends (the customer's number masked, the buttons listed) and
+ * keeps it, returning provider ids {@code demo-msg-1}, {@code demo-msg-2}, … It also contributes an inbound
+ * route, {@code POST /demo/whatsapp-inbound}, where a customer's message arrives as
+ * {@code {"shop_id", "from", "text", "message_id"}} (plus {@code "button"}, the id of a tapped button),
+ * authenticated like the front door's own endpoints ({@code X-HQ-Signature: sha256=<HMAC-SHA256 of the body
+ * with the shop's secret>} or {@code Authorization: Bearer <secret>}) once the channel is
+ * {@link #connect(AiHq) connected}. The message becomes a {@link CustomerReplyEvent} handed to AI HQ's
+ * {@link ChannelSink} (consent answers applied, other replies to the reply pipeline); the answer is
+ * {@code 202}. Thread-safe.
  */
 public final class ConsoleChannel implements MessageChannel {
 
@@ -50,6 +51,7 @@ public final class ConsoleChannel implements MessageChannel {
     public static final String INBOUND_PATH = "/demo/whatsapp-inbound";
 
     private static final int WRAP_AT = 90;
+    private static final ChannelLimits LIMITS = new ChannelLimits(4096, MarkupStyle.WHATSAPP, false, 3);
     private static final Pattern KEEP_TOGETHER = Pattern.compile("(?<=\\d) (?=\\d{3}(?!\\d))|(?<=\\d) (?=[₸₽])");
 
     private final PrintStream out;
@@ -78,17 +80,16 @@ public final class ConsoleChannel implements MessageChannel {
     }
 
     /**
-     * Connects the channel to a built AI HQ: customers' messages go to its reply pipeline, and the inbound
-     * route authenticates and answers exactly like its front door.
+     * Connects the channel to a built AI HQ: the inbound route authenticates like its front door and
+     * answers once its reply pipeline runs.
      *
      * @param hq the AI HQ this channel was built into
      */
     public void connect(AiHq hq) {
-        connection.set(new Connection(hq.replies(), hq.frontDoor().authenticator(), hq.frontDoor().responder()));
+        connection.set(new Connection(hq.replies(), hq.frontDoor().authenticator()));
     }
 
-    private record Connection(AgentPipeline<CustomerReplyEvent, ?, ?> replies, ShopAuthenticator authenticator,
-            SubmissionResponder responder) {}
+    private record Connection(AgentPipeline<CustomerReplyEvent, ?, ?> replies, ShopAuthenticator authenticator) {}
 
     /**
      * Returns what was sent so far, oldest first.
@@ -105,18 +106,17 @@ public final class ConsoleChannel implements MessageChannel {
     }
 
     @Override
-    public ChannelLimits limits() {
-        return new ChannelLimits(4096, MarkupStyle.WHATSAPP, false);
-    }
-
-    @Override
     public SendReceipt send(OutboundMessage message) {
         String id = "demo-msg-" + ids.incrementAndGet();
         sent.add(new Sent(id, message));
         synchronized (out) {
-            out.println("  WhatsApp → " + message.to().masked() + "  [" + id + "]");
+            out.println("  WhatsApp → " + message.to().masked() + "  [" + id + ", " + message.category() + "]");
             for (String line : wrap(message.text(), WRAP_AT)) {
                 out.println("    │ " + line);
+            }
+            if (!message.quickReplies().isEmpty()) {
+                out.println("    │ " + message.quickReplies().stream().map(reply -> "[ " + reply.title() + " ]")
+                        .collect(Collectors.joining(" ")));
             }
         }
         return new SendReceipt(id, clock.instant());
@@ -144,12 +144,23 @@ public final class ConsoleChannel implements MessageChannel {
     }
 
     @Override
-    public List<WebhookRoute> webhookRoutes() {
-        return List.of(new InboundRoute());
+    public ChannelLimits limits() {
+        return LIMITS;
+    }
+
+    @Override
+    public List<WebhookRoute> webhookRoutes(ChannelSink sink) {
+        return List.of(new InboundRoute(sink));
     }
 
     /** {@code POST /demo/whatsapp-inbound}. */
     private final class InboundRoute implements WebhookRoute {
+
+        private final ChannelSink sink;
+
+        InboundRoute(ChannelSink sink) {
+            this.sink = sink;
+        }
 
         @Override
         public String method() {
@@ -204,13 +215,18 @@ public final class ConsoleChannel implements MessageChannel {
             if (messageId.isBlank() || messageId.length() > 128) {
                 problems.add("message_id: 1-128 characters are required");
             }
+            String button = text(body, "button").orElse(null);
+            if (button != null && (button.isBlank() || button.length() > CustomerReplyEvent.MAX_USER_ID_LENGTH)) {
+                problems.add("button: 1-" + CustomerReplyEvent.MAX_USER_ID_LENGTH + " characters when present");
+            }
             if (!problems.isEmpty()) {
                 return error(400, "invalid_event", String.join("; ", problems));
             }
-            CustomerReplyEvent event = CustomerReplyEvent.of(shopId, NAME, Objects.requireNonNull(from), text,
-                    messageId, clock.instant());
-            Submission submission = connected.replies().submit(event);
-            return connected.responder().answer(request, submission, event, connected.replies().name());
+            CustomerReplyEvent event = new CustomerReplyEvent(shopId, NAME, Objects.requireNonNull(from), null, text,
+                    button, messageId, clock.instant(), CustomerReplyEvent.keyFor(NAME, messageId));
+            sink.receive(new InboundTraffic(List.of(event), List.of(), List.of(), List.of()));
+            ObjectNode json = SdkJson.mapper().createObjectNode().put("received", event.idempotencyKey());
+            return WebhookResponse.json(202, json.toString());
         }
 
         private Optional<String> text(JsonNode body, String field) {

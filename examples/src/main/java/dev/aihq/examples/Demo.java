@@ -2,19 +2,21 @@ package dev.aihq.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.AiHq;
+import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.result.RunId;
-import dev.aihq.api.store.Stores;
 import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.JournalEntry;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.StageRecord;
+import dev.aihq.api.store.Stores;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.json.SdkJson;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
-import dev.aihq.store.jdbc.JdbcStores;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.pipeline.web.WebhookSignature;
+import dev.aihq.store.jdbc.JdbcStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +39,10 @@ import javax.annotation.Nullable;
  * {@code -Dhq.jdbc.url}, see {@link DemoDatabase}) with no model (the shop's templates are filled in by code) and a
  * {@link ConsoleChannel} instead of WhatsApp. It sends the sample events from {@code /demo/events/}
  * through the webhook front door as signed HTTP requests with {@code Prefer: wait=5}: a first purchase in
- * the full form, a repeat purchase by the same customer in the seed's one-product form, the customer's
- * reply on the channel's inbound route, and the seed's legal and finance events exactly as written. For
+ * the full form (the customer never agreed to offers, so the consent question goes first and the offer
+ * waits), a repeat purchase by the same customer in the seed's one-product form (its offer waits too), the
+ * customer tapping "yes" on the channel's inbound route (both offers go), the customer's question there,
+ * and the seed's legal and finance events exactly as written. For
  * each it prints the HTTP status, the outcome and its reason, the message or document produced, and the
  * run log's stages with their durations. Nothing external is started.
  *
@@ -106,12 +111,14 @@ public final class Demo {
                     WebhookFrontDoor.PURCHASE_EVENT_PATH, "1-first-purchase.json"));
             steps.add(step(out, hq, stores, channel, 2, "Повторная покупка · repeat purchase (seed's short form)",
                     WebhookFrontDoor.PURCHASE_EVENT_PATH, "2-repeat-purchase.json"));
-            steps.add(step(out, hq, stores, channel, 3, "Ответ клиента · customer reply (channel's inbound route)",
-                    ConsoleChannel.INBOUND_PATH, "3-customer-reply.json"));
-            steps.add(step(out, hq, stores, channel, 4, "Штраф Kaspi · legal event (seed's JSON)",
-                    WebhookFrontDoor.LEGAL_EVENT_PATH, "4-legal-event.json"));
-            steps.add(step(out, hq, stores, channel, 5, "Отчёт за месяц · finance event (seed's JSON)",
-                    WebhookFrontDoor.FINANCE_EVENT_PATH, "5-finance-event.json"));
+            steps.add(step(out, hq, stores, channel, 3, "Клиент нажал «Иә / Да» · customer taps yes (channel's"
+                    + " inbound route)", ConsoleChannel.INBOUND_PATH, "3-consent-yes.json"));
+            steps.add(step(out, hq, stores, channel, 4, "Вопрос клиента · customer's question (channel's inbound"
+                    + " route)", ConsoleChannel.INBOUND_PATH, "4-customer-reply.json"));
+            steps.add(step(out, hq, stores, channel, 5, "Штраф Kaspi · legal event (seed's JSON)",
+                    WebhookFrontDoor.LEGAL_EVENT_PATH, "5-legal-event.json"));
+            steps.add(step(out, hq, stores, channel, 6, "Отчёт за месяц · finance event (seed's JSON)",
+                    WebhookFrontDoor.FINANCE_EVENT_PATH, "6-finance-event.json"));
         }
         try {
             database.close();
@@ -140,6 +147,15 @@ public final class Demo {
         RunRecord run = field(answer, "run_id")
                 .flatMap(id -> stores.runLog().find(DemoShop.SHOP_ID, RunId.of(id)))
                 .orElse(null);
+        if (path.equals(ConsoleChannel.INBOUND_PATH) && response.status() == 202) {
+            // The channel's route only records what arrived. A yes released the offers waiting for it: the
+            // dispatcher (which polls every second) is run at once; a question went to the reply pipeline.
+            hq.dispatcher().dispatchDue();
+            run = replyRun(hq, stores, field(answer, "received").orElse("")).orElse(null);
+            outcome = run == null ? "CONSENT" : String.valueOf(run.outcome());
+            reason = run == null ? "consent recorded: " + stores.consents().get(DemoShop.SHOP_ID,
+                    DemoShop.CUSTOMER).describe() : run.reason();
+        }
         List<String> messages = channel.sent().subList(sentBefore, channel.sent().size()).stream()
                 .map(sent -> sent.message().text()).toList();
 
@@ -150,6 +166,23 @@ public final class Demo {
             printStages(out, run);
         }
         return new Step(title, path, response.status(), outcome, reason, messages, run);
+    }
+
+    /**
+     * Waits up to 5 s for the run the reply pipeline started for a reply, if the reply went there (a consent
+     * answer does not): the same event submitted again is a duplicate whose completion is that run's end.
+     */
+    private static Optional<RunRecord> replyRun(AiHq hq, Stores stores, String idempotencyKey) {
+        Optional<JournalEntry> entry = stores.journal().find(DemoShop.SHOP_ID, idempotencyKey);
+        if (entry.isEmpty() || !(entry.get().event() instanceof CustomerReplyEvent reply)) {
+            return Optional.empty();
+        }
+        try {
+            return hq.replies().submit(reply).await(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private static void printResult(PrintStream out, String path, RunRecord run, List<String> messages) {

@@ -2,6 +2,7 @@ package dev.aihq.examples;
 
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
+import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.Sku;
 import dev.aihq.api.shop.FrequencyCap;
@@ -36,6 +37,9 @@ public final class DemoShop {
     public static final ShopId SHOP_ID = ShopId.of("kaspi_123");
     /** The shop's webhook secret, shared with whoever sends its events. */
     public static final String SECRET = "demo-webhook-secret-kaspi-123";
+
+    /** The demo customer's number, as the sample events give it. */
+    public static final PhoneNumber CUSTOMER = PhoneNumber.parse("+77011234567");
     /** The promo code the shop lets its agents offer. */
     public static final String PROMO_CODE = "DEMO10";
 

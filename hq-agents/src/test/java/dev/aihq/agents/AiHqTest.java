@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.channel.ChannelLimits;
+import dev.aihq.api.channel.ChannelSink;
+import dev.aihq.api.channel.InboundTraffic;
+import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.shop.ShopSettings;
+import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.JournalEntry;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
@@ -46,13 +53,14 @@ class AiHqTest {
         assertThatThrownBy(() -> AiHq.builder().build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("AI HQ is missing shops, journal, purchases, catalog, runLog, outbox,"
-                        + " tokenUsage, channel, secrets");
+                        + " tokenUsage, consents, channel, secrets");
     }
 
     @Test
-    void should_send_the_upsell_when_a_signed_purchase_arrives_at_the_front_door() {
-        // given
+    void should_send_the_upsell_when_a_signed_purchase_of_an_opted_in_customer_arrives_at_the_front_door() {
+        // given a customer who opted in to offers (consent collected elsewhere, recorded by the integrator)
         givenShop();
+        givenOptedIn();
         try (AiHq hq = hq(recording).start()) {
             byte[] body = ("{\"shop_id\": \"kaspi_123\", \"order_id\": \"512345678\", \"customer_whatsapp\":"
                     + " \"87011234567\", \"items\": [{\"sku\": \"PHN-A55-256\", \"name\": \"Смартфон\","
@@ -66,6 +74,44 @@ class AiHqTest {
             assertThat(response.bodyText()).contains("\"outcome\":\"SENT\"", "\"pipeline\":\"sales.purchase\"");
             assertThat(recording.sent()).singleElement()
                     .satisfies(message -> assertThat(message.text()).contains("«Защитное стекло для Galaxy A55»"));
+        }
+    }
+
+    @Test
+    void should_ask_for_consent_first_and_send_the_offer_when_the_customer_answers_yes() {
+        // given a customer nobody asked yet
+        givenShop();
+        MessageChannel withRoute = new ChannelWithRoute(recording);
+        try (AiHq hq = hq(withRoute).start()) {
+
+            // when the purchase arrives
+            WebhookResponse purchase = hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345678")));
+
+            // then only the consent question goes, with its buttons; the offer waits
+            assertThat(purchase.bodyText()).contains("\"outcome\":\"SENT\"", "consent question");
+            assertThat(recording.sent()).singleElement().satisfies(question -> {
+                assertThat(question.text()).contains("Показать подборку");
+                assertThat(question.category()).isEqualTo(MessageCategory.UTILITY);
+                assertThat(question.quickReplies()).extracting(QuickReply::id)
+                        .containsExactly("consent:yes", "consent:no", "consent:stop");
+            });
+            assertThat(stores.outbox().list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).hasSize(1);
+
+            // when the customer taps yes on the channel
+            WebhookResponse answer = hq.frontDoor().handle(WebhookRequest.of("POST", "/test/inbound", Map.of(),
+                    "consent:yes".getBytes(StandardCharsets.UTF_8)));
+            hq.dispatcher().dispatchDue();
+
+            // then the offer goes, under the consent the customer gave
+            assertThat(answer.status()).isEqualTo(204);
+            assertThat(recording.sent()).hasSize(2);
+            assertThat(recording.sent().get(1)).satisfies(offer -> {
+                assertThat(offer.text()).contains("«Защитное стекло для Galaxy A55»");
+                assertThat(offer.category()).isEqualTo(MessageCategory.MARKETING);
+            });
+            assertThat(stores.outbox().list(Fixtures.SHOP_ID, Set.of(OutboxStatus.SENT), 10))
+                    .filteredOn(message -> message.category() == MessageCategory.MARKETING).singleElement()
+                    .satisfies(offer -> assertThat(offer.consent()).startsWith("OPTED_IN by recording:button"));
         }
     }
 
@@ -110,6 +156,7 @@ class AiHqTest {
     void should_keep_using_a_cached_shop_until_the_ttl_when_shops_are_cached() {
         // given: the shop is read once, then deactivated behind AI HQ's back
         givenShop();
+        givenOptedIn();
         try (AiHq hq = AiHq.builder().stores(stores).channel(recording)
                 .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
                 .dispatchInterval(Duration.ofMinutes(10)).cacheShops(Duration.ofSeconds(5)).build().start()) {
@@ -216,6 +263,10 @@ class AiHqTest {
                 .build();
     }
 
+    private void givenOptedIn() {
+        stores.consents().apply(Fixtures.SHOP_ID, Fixtures.CUSTOMER, ConsentEvent.GRANTED, clock.instant(), "import");
+    }
+
     private void givenShop() {
         stores.shops().save(Fixtures.kaspiShop().settings(ShopSettings.builder()
                 .sendDelay(Duration.ZERO).quietHours(null).build()).build());
@@ -269,8 +320,9 @@ class AiHqTest {
             return delegate.send(message);
         }
 
+        /** One route: the body is a button id the customer tapped, handed to the sink as their reply. */
         @Override
-        public List<WebhookRoute> webhookRoutes() {
+        public List<WebhookRoute> webhookRoutes(ChannelSink sink) {
             return List.of(new WebhookRoute() {
                 @Override
                 public String method() {
@@ -284,6 +336,12 @@ class AiHqTest {
 
                 @Override
                 public WebhookResponse handle(WebhookRequest request) {
+                    if (request.body().length > 0) {
+                        String button = new String(request.body(), StandardCharsets.UTF_8);
+                        sink.receive(new InboundTraffic(List.of(new CustomerReplyEvent(Fixtures.SHOP_ID, name(),
+                                Fixtures.CUSTOMER, null, "Иә / Да", button, "in-1", Fixtures.NOW,
+                                CustomerReplyEvent.keyFor(name(), "in-1"))), List.of(), List.of(), List.of()));
+                    }
                     return WebhookResponse.empty(204);
                 }
             });

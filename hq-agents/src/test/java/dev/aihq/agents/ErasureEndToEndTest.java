@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.OrderId;
+import dev.aihq.api.channel.InboundTraffic;
 import dev.aihq.api.error.ConfigurationException;
+import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.shop.ShopSettings;
-import dev.aihq.api.store.ConversationMessage;
-import dev.aihq.api.store.ConversationMessage.Direction;
 import dev.aihq.api.store.ErasedEvent;
 import dev.aihq.api.store.ErasureReport;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.Stores;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
@@ -24,7 +25,9 @@ import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -66,7 +69,7 @@ class ErasureEndToEndTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
     void should_send_nothing_when_an_opted_out_and_erased_customer_orders_again(Supplier<Stores> supplier) {
-        // given a customer who received a message
+        // given a customer who received a message (the consent question)
         Stores stores = supplier.get();
         givenShop(stores);
         try (AiHq hq = hq(stores).start()) {
@@ -75,10 +78,12 @@ class ErasureEndToEndTest {
             assertThat(channel.sent()).hasSize(1);
             RunId firstRun = runId(first);
 
-            // and opted out by replying, which the integration records and honours
-            stores.conversations().append(new ConversationMessage(Fixtures.SHOP_ID, Fixtures.CUSTOMER,
-                    Direction.INBOUND, "СТОП, это Айгерим, больше не пишите", clock.instant(), "wamid.in.1"));
-            stores.suppressions().suppress(Fixtures.SHOP_ID, Fixtures.CUSTOMER, "opted-out", clock.instant());
+            // and opted out by replying on the channel
+            hq.inbound().receive(new InboundTraffic(List.of(CustomerReplyEvent.of(Fixtures.SHOP_ID, channel.name(),
+                    Fixtures.CUSTOMER, "СТОП, это Айгерим, больше не пишите", "wamid.in.1", clock.instant())),
+                    List.of(), List.of(), List.of()));
+            assertThat(stores.suppressions().isSuppressed(Fixtures.SHOP_ID, Fixtures.CUSTOMER)).isTrue();
+            assertThat(stores.outbox().list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).isEmpty();
 
             // when the customer is erased
             clock.advance(Duration.ofDays(2));
@@ -95,7 +100,10 @@ class ErasureEndToEndTest {
             // and the first order's traces are gone while its numbers stay
             assertThat(report.purchases()).isEqualTo(1);
             assertThat(report.journalEntries()).isEqualTo(1);
-            assertThat(report.conversationMessages()).isEqualTo(1);
+            // the question sent and the customer's answer
+            assertThat(report.conversationMessages()).isEqualTo(2);
+            assertThat(report.consentRecords()).isEqualTo(1);
+            assertThat(stores.consents().find(Fixtures.SHOP_ID, Fixtures.CUSTOMER)).isEmpty();
             assertThat(stores.purchases().find(Fixtures.SHOP_ID, OrderId.of("512345678")).orElseThrow())
                     .satisfies(p -> assertThat(p.customer()).isNull())
                     .satisfies(p -> assertThat(p.total()).isPresent());
