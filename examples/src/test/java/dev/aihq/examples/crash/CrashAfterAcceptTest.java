@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.examples.DemoShop;
 import dev.aihq.pipeline.web.WebhookSignature;
 import dev.aihq.store.jdbc.JdbcStores;
@@ -32,6 +33,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +102,8 @@ class CrashAfterAcceptTest {
         JdbcStores stores = JdbcStores.builder(pool).build();
         stores.migrate();
         DemoShop.load(stores);
+        // The customer agreed to offers before (consent collected elsewhere), so the offer itself goes.
+        stores.consents().apply(DemoShop.SHOP_ID, DemoShop.CUSTOMER, ConsentEvent.GRANTED, Instant.now(), "import");
         model.stubFor(post(urlEqualTo(COMPLETIONS)).inScenario("crash").whenScenarioStateIs(STARTED)
                 .willReturn(okJson(completion(MODEL_TEXT)).withFixedDelay((int) Duration.ofMinutes(10).toMillis()))
                 .willSetStateTo("answering"));
