@@ -88,7 +88,7 @@ public final class GreenApiClient {
                 .requestTimeout(config.requestTimeout())
                 .retryPolicy(RetryPolicy.none())
                 .clock(builder.clock)
-                .logSink(builder.logSink)
+                .logSink(hidingToken(builder.logSink, config.apiTokenInstance()))
                 .build();
         this.codec = http.codec();
         this.sleeper = builder.sleeper;
@@ -164,6 +164,21 @@ public final class GreenApiClient {
         }
     }
 
+    /** Hides the token in hq-http's lines too, in case Green-API quotes it in a response body. */
+    private static HttpLogSink hidingToken(HttpLogSink sink, String token) {
+        return new HttpLogSink() {
+            @Override
+            public void line(String line) {
+                sink.line(line.replace(token, Masking.MASK));
+            }
+
+            @Override
+            public boolean isEnabled() {
+                return sink.isEnabled();
+            }
+        };
+    }
+
     /** Describes the client without its token. */
     @Override
     public String toString() {
@@ -174,22 +189,25 @@ public final class GreenApiClient {
         return "POST /waInstance" + config.idInstance() + "/sendMessage/" + Masking.MASK;
     }
 
-    /** Maps an error response by its status; the body is quoted masked and never with the token. */
+    /**
+     * Maps an error response by its status; the body is quoted masked and never with the token. The status
+     * mapping's exception is not kept as the cause: its message quotes the body without hiding the token.
+     */
     private MarketplaceException mapError(String request, int status, Map<String, List<String>> headers,
             byte[] body, MarketplaceException byStatus) {
         String message = request() + ": " + describe(status) + " (" + safeExcerpt(body) + ")";
         Duration retryAfter = http.statusMapper().retryAfter(headers).orElse(null);
         if (status == 429) {
-            return new GreenApiRateLimitedException(status, message, retryAfter, byStatus);
+            return new GreenApiRateLimitedException(status, message, retryAfter, null);
         }
         if (status == 401 || status == 403) {
             return new GreenApiAuthenticationException(status, message
-                    + "; check idInstance and apiTokenInstance and that the instance is authorised", byStatus);
+                    + "; check idInstance and apiTokenInstance and that the instance is authorised", null);
         }
         if (status == 408 || status >= 500 && status != 501 && status != 505) {
-            return new GreenApiUnavailableException(status, message, retryAfter, byStatus);
+            return new GreenApiUnavailableException(status, message, retryAfter, null);
         }
-        return new GreenApiRejectedException(status, message, byStatus);
+        return new GreenApiRejectedException(status, message, null);
     }
 
     private static String describe(int status) {
