@@ -164,6 +164,11 @@ public final class GreenApiConfig {
                 && retryPolicy.equals(c.retryPolicy);
     }
 
+    /**
+     * Hashes every setting, consistently with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         return Objects.hash(apiUrl, idInstance, apiTokenInstance, webhookToken, connectTimeout, requestTimeout,
