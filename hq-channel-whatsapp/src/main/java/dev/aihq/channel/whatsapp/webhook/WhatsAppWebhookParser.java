@@ -211,9 +211,19 @@ public final class WhatsAppWebhookParser {
                         payload == null ? title : payload, title, null);
             }
             case "interactive" -> readInteractive(reqObject(m, "interactive", path), path + ".interactive", errors);
+            case "image", "video", "document" -> new InboundContent.Unsupported(type, errors,
+                    caption(m.get(type), path + "." + type));
             default -> new InboundContent.Unsupported(quote(type), errors);
         };
         return new InboundMessage(phoneNumberId, id, from, timestamp, contextId, type, content);
+    }
+
+    @Nullable
+    private static String caption(@Nullable JsonNode media, String path) {
+        if (media == null || !media.isObject()) {
+            return null;
+        }
+        return optText(media, "caption", path);
     }
 
     private static InboundContent readInteractive(JsonNode interactive, String path, List<WhatsAppError> errors) {
