@@ -22,6 +22,8 @@ import javax.annotation.Nullable;
  * {@code user_preferences} (other fields, such as {@code message_template_status_update}, are skipped),
  * and every item in {@code value.messages[]}, {@code value.statuses[]}, {@code value.user_preferences[]}
  * and {@code value.errors[]}. Unknown fields are ignored and optional ones may be missing.
+ * Messages of the types the agent does not read are kept as {@link InboundContent.Unsupported}, with the
+ * caption of an image, video or document.
  *
  * <p>An item that cannot be read is left out of the batch and reported in
  * {@link InboundBatch#problems()} with its path, e.g. {@code entry[0].changes[0].value.messages[1].from};
