@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *         .verifyToken(System.getenv("WHATSAPP_VERIFY_TOKEN")) // masked in toString()
  *         .build();
  * SendReceipt receipt = whatsapp.send(message);             // FREE_TEXT, INTERACTIVE or TEMPLATE
- * frontDoor.mount(whatsapp.webhookRoutes(sink));
+ * frontDoorBuilder.routes(whatsapp.webhookRoutes(sink));    // a WebhookFrontDoor.Builder
  * }</pre>
  *
  * <p><b>The form of a message.</b> The customer's service window is open when
