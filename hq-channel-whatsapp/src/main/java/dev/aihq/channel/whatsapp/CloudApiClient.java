@@ -1,6 +1,7 @@
 package dev.aihq.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.error.RateLimitedException;
@@ -29,7 +30,8 @@ import javax.annotation.Nullable;
 
 /**
  * Sends messages through the WhatsApp Business Cloud API ({@code POST /{version}/{phone-number-id}/messages})
- * on {@link HqHttpClient}: free-form text inside the 24-hour window, approved templates at any time. Every
+ * on {@link HqHttpClient}: free-form text and reply buttons inside the 24-hour window, approved templates at
+ * any time. Every
  * message carries our stable key in {@code biz_opaque_callback_data}.
  *
  * <pre>{@code
@@ -158,6 +160,39 @@ public final class CloudApiClient {
         body.put("text", text);
         body.put("biz_opaque_callback_data", message.callbackData());
         return send("send text", body);
+    }
+
+    /**
+     * Sends a free-form message with reply buttons: an interactive {@code button} message,
+     * {@code {"type":"interactive","interactive":{"type":"button","body":{"text":…},
+     * "action":{"buttons":[{"type":"reply","reply":{"id":…,"title":…}}]}}}}.
+     *
+     * @param message the message
+     * @return the receipt with the wamid
+     * @throws WindowClosedException outside the 24-hour window: send a template instead
+     * @throws MarketplaceException any other refusal or failure, see the type's table
+     * @throws JsonFormatException if WhatsApp answered 200 with a body that has no message id
+     */
+    public CloudSendReceipt sendInteractive(InteractiveMessage message) {
+        Objects.requireNonNull(message, "message");
+        Map<String, Object> body = envelope(message.to().e164(), "interactive");
+        Map<String, Object> interactive = new LinkedHashMap<>();
+        interactive.put("type", "button");
+        interactive.put("body", Map.of("text", message.body()));
+        List<Object> buttons = new ArrayList<>();
+        for (QuickReply button : message.buttons()) {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("id", button.id());
+            reply.put("title", button.title());
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", "reply");
+            item.put("reply", reply);
+            buttons.add(item);
+        }
+        interactive.put("action", Map.of("buttons", buttons));
+        body.put("interactive", interactive);
+        body.put("biz_opaque_callback_data", message.callbackData());
+        return send("send interactive", body);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.aihq.channel.whatsapp;
 
+import dev.aihq.api.channel.ChannelFailure;
+import dev.aihq.api.channel.FailureKind;
+
 /**
  * Implemented by every exception that carries a WhatsApp Cloud API error, whatever branch of the SDK's
  * exception tree it sits on (retriable, authentication, rejected). Catch the tree's types for the generic
@@ -15,8 +18,11 @@ package dev.aihq.channel.whatsapp;
  *     throw e;
  * }
  * }</pre>
+ *
+ * <p>It extends the channel SPI's {@link ChannelFailure}: {@link #failureKind()} is the provider-neutral
+ * meaning of {@link #kind()} ({@link ErrorKind#failureKind()}).
  */
-public interface CloudApiFailure {
+public interface CloudApiFailure extends ChannelFailure {
 
     /**
      * Returns the error as Meta reported it.
@@ -32,5 +38,15 @@ public interface CloudApiFailure {
      */
     default ErrorKind kind() {
         return error().kind();
+    }
+
+    /**
+     * Returns what the error means for a sender that knows no WhatsApp codes.
+     *
+     * @return {@code kind().failureKind()}
+     */
+    @Override
+    default FailureKind failureKind() {
+        return kind().failureKind();
     }
 }

@@ -1,5 +1,7 @@
 package dev.aihq.channel.whatsapp;
 
+import dev.aihq.api.channel.FailureKind;
+
 /**
  * What a WhatsApp Cloud API error code means for the sender: the action to take, not the wording of the
  * error. {@link CloudApiErrors#classify(int)} maps a code to its kind; the same kinds apply to a
@@ -7,6 +9,9 @@ package dev.aihq.channel.whatsapp;
  *
  * <p>This enum is ours (the actions the SDK can take); the codes are Meta's and are kept raw in
  * {@link CloudApiError#code()}, so an unknown code is carried as {@link #UNKNOWN}, never thrown away.
+ *
+ * <p>{@link #failureKind()} translates a kind into the provider-neutral {@link FailureKind} of the channel
+ * SPI, the one place where that is decided: for refused sends and for {@code failed} status webhooks alike.
  */
 public enum ErrorKind {
 
@@ -96,5 +101,57 @@ public enum ErrorKind {
      */
     public boolean isRetriable() {
         return retriable;
+    }
+
+    /**
+     * Returns what this kind means for a sender that knows no WhatsApp codes, the channel SPI's
+     * {@link FailureKind}.
+     *
+     * <table>
+     *   <caption>Error kinds and failure kinds</caption>
+     *   <tr><th>Error kind</th><th>Failure kind</th></tr>
+     *   <tr><td>{@link #WINDOW_CLOSED}</td><td>{@link FailureKind#WINDOW_CLOSED}</td></tr>
+     *   <tr><td>{@link #RECIPIENT_RATE_LIMITED}</td><td>{@link FailureKind#RECIPIENT_RATE_LIMITED}</td></tr>
+     *   <tr><td>{@link #RATE_LIMITED}</td><td>{@link FailureKind#SENDER_RATE_LIMITED}</td></tr>
+     *   <tr><td>{@link #TEMPORARY}</td><td>{@link FailureKind#TEMPORARY}</td></tr>
+     *   <tr><td>{@link #MARKETING_STOPPED}</td><td>{@link FailureKind#MARKETING_STOPPED}</td></tr>
+     *   <tr><td>{@link #RECIPIENT_INVALID}</td><td>{@link FailureKind#RECIPIENT_UNREACHABLE}</td></tr>
+     *   <tr><td>{@link #TEMPLATE_PROBLEM}</td><td>{@link FailureKind#TEMPLATE_PROBLEM}</td></tr>
+     *   <tr><td>{@link #AUTH}</td><td>{@link FailureKind#AUTHENTICATION}</td></tr>
+     *   <tr><td>{@link #ACCOUNT_BLOCKED}; {@link #QUALITY_LIMITED} (the number is restricted for spam)</td>
+     *       <td>{@link FailureKind#ACCOUNT_BLOCKED}</td></tr>
+     *   <tr><td>{@link #PERMANENT}</td><td>{@link FailureKind#INVALID_REQUEST}</td></tr>
+     *   <tr><td>{@link #MARKETING_LIMITED} (Meta held back one marketing message; no SPI kind says "not
+     *       now, not soon"); {@link #UNKNOWN}</td><td>{@link FailureKind#UNKNOWN}</td></tr>
+     * </table>
+     *
+     * <p>The retriable kinds map to retriable failure kinds and the others to non-retriable ones.
+     *
+     * @return the failure kind
+     */
+    public FailureKind failureKind() {
+        return switch (this) {
+            case WINDOW_CLOSED -> FailureKind.WINDOW_CLOSED;
+            case RECIPIENT_RATE_LIMITED -> FailureKind.RECIPIENT_RATE_LIMITED;
+            case RATE_LIMITED -> FailureKind.SENDER_RATE_LIMITED;
+            case TEMPORARY -> FailureKind.TEMPORARY;
+            case MARKETING_STOPPED -> FailureKind.MARKETING_STOPPED;
+            case RECIPIENT_INVALID -> FailureKind.RECIPIENT_UNREACHABLE;
+            case TEMPLATE_PROBLEM -> FailureKind.TEMPLATE_PROBLEM;
+            case AUTH -> FailureKind.AUTHENTICATION;
+            case ACCOUNT_BLOCKED, QUALITY_LIMITED -> FailureKind.ACCOUNT_BLOCKED;
+            case PERMANENT -> FailureKind.INVALID_REQUEST;
+            case MARKETING_LIMITED, UNKNOWN -> FailureKind.UNKNOWN;
+        };
+    }
+
+    /**
+     * Returns the failure kind of a WhatsApp error code: {@code CloudApiErrors.classify(code).failureKind()}.
+     *
+     * @param code Meta's error code, e.g. from a {@code failed} status webhook
+     * @return the failure kind; {@link FailureKind#UNKNOWN} for a code not classified
+     */
+    public static FailureKind failureKindOf(int code) {
+        return CloudApiErrors.classify(code).failureKind();
     }
 }

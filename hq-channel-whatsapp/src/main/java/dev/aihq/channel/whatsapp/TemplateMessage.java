@@ -69,14 +69,8 @@ public record TemplateMessage(
         headerParameters = List.copyOf(headerParameters);
         bodyParameters = List.copyOf(bodyParameters);
         buttons = List.copyOf(buttons);
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("template name '" + name + "' must be 1-" + MAX_NAME_LENGTH
-                    + " lowercase letters, digits and '_', exactly as approved");
-        }
-        if (!LANGUAGE.matcher(languageCode).matches()) {
-            throw new IllegalArgumentException("languageCode '" + languageCode + "' must be a WhatsApp language code"
-                    + " such as ru, kk or en_US (underscore, not hyphen)");
-        }
+        checkName(name);
+        checkLanguage(languageCode);
         if (headerParameters.size() > 1) {
             throw new IllegalArgumentException("a template header takes at most 1 parameter, got "
                     + headerParameters.size());
@@ -102,6 +96,20 @@ public record TemplateMessage(
      */
     public static Builder builder(PhoneNumber to, String name, String languageCode) {
         return new Builder(to, name, languageCode);
+    }
+
+    static void checkName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("template name '" + name + "' must be 1-" + MAX_NAME_LENGTH
+                    + " lowercase letters, digits and '_', exactly as approved");
+        }
+    }
+
+    static void checkLanguage(String languageCode) {
+        if (!LANGUAGE.matcher(languageCode).matches()) {
+            throw new IllegalArgumentException("languageCode '" + languageCode + "' must be a WhatsApp language code"
+                    + " such as ru, kk or en_US (underscore, not hyphen)");
+        }
     }
 
     private static void checkParameters(String component, List<TemplateParameter> parameters, int maxLength) {

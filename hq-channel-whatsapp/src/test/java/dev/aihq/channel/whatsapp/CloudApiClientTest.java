@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.channel.FailureKind;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.error.AuthenticationException;
 import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.error.RateLimitedException;
@@ -134,6 +136,56 @@ class CloudApiClientTest {
                         + "\"type\":\"text\",\"context\":{\"message_id\":\"wamid.IN1\"},"
                         + "\"text\":{\"preview_url\":true,\"body\":\"Здравствуйте! Как вам заказ? 🙂\"},"
                         + "\"biz_opaque_callback_data\":\"order-8812:review\"}")));
+    }
+
+    @Test
+    void should_send_reply_buttons_in_the_cloud_api_shape_when_sending_interactive() {
+        // given
+        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(OK)));
+
+        // when
+        CloudSendReceipt receipt = client().sendInteractive(InteractiveMessage.of(CUSTOMER,
+                "Хотите получать предложения? 🙂",
+                List.of(new QuickReply("consent:yes", "Да"), new QuickReply("consent:no", "Нет")), "consent:8812"));
+
+        // then
+        assertThat(receipt.messageId()).startsWith("wamid.");
+        SERVER.verify(1, postRequestedFor(urlPathEqualTo(PATH))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                        + "\"to\":\"+77071234567\",\"type\":\"interactive\","
+                        + "\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Хотите получать предложения? 🙂\"},"
+                        + "\"action\":{\"buttons\":["
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"consent:yes\",\"title\":\"Да\"}},"
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"consent:no\",\"title\":\"Нет\"}}]}},"
+                        + "\"biz_opaque_callback_data\":\"consent:8812\"}")));
+    }
+
+    @Test
+    void should_throw_window_closed_when_an_interactive_message_is_refused_with_131047() {
+        // given
+        stubError(400, envelope(131047, "Re-engagement message", "more than 24 hours"));
+
+        // when
+        Throwable thrown = catchThrowable(() -> client().sendInteractive(InteractiveMessage.of(CUSTOMER, "Да или нет?",
+                List.of(new QuickReply("yes", "Да")), "k-1")));
+
+        // then
+        assertThat(thrown).isInstanceOf(WindowClosedException.class);
+        assertThat(((WindowClosedException) thrown).failureKind()).isEqualTo(FailureKind.WINDOW_CLOSED);
+    }
+
+    @Test
+    void should_refuse_an_interactive_message_that_whatsapp_would_not_take() {
+        List<QuickReply> one = List.of(new QuickReply("a", "A"));
+        assertThatThrownBy(() -> InteractiveMessage.of(CUSTOMER, "x".repeat(1025), one, "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1024");
+        assertThatThrownBy(() -> InteractiveMessage.of(CUSTOMER, "text", List.of(), "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buttons must be 1-3");
+        assertThatThrownBy(() -> InteractiveMessage.of(CUSTOMER, "text",
+                List.of(new QuickReply("a", "Same"), new QuickReply("b", "Same")), "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buttons[1].title");
+        assertThat(InteractiveMessage.of(CUSTOMER, "x".repeat(1024), one, "k").body()).hasSize(1024);
     }
 
     @Test

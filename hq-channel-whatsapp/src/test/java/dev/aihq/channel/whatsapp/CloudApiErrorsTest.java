@@ -3,6 +3,8 @@ package dev.aihq.channel.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aihq.api.channel.ChannelFailure;
+import dev.aihq.api.channel.FailureKind;
 import dev.aihq.api.error.AuthenticationException;
 import dev.aihq.api.error.RateLimitedException;
 import dev.aihq.api.error.RequestRejectedException;
@@ -32,6 +34,48 @@ class CloudApiErrorsTest {
     void should_classify_by_code_when_code_is_given(int code, ErrorKind kind) {
         // when / then
         assertThat(CloudApiErrors.classify(code)).isEqualTo(kind);
+    }
+
+    @ParameterizedTest(name = "{0} means {1}")
+    @CsvSource({
+            "131047, WINDOW_CLOSED", "131056, RECIPIENT_RATE_LIMITED", "130429, SENDER_RATE_LIMITED",
+            "4, SENDER_RATE_LIMITED", "80007, SENDER_RATE_LIMITED", "131050, MARKETING_STOPPED",
+            "131026, RECIPIENT_UNREACHABLE", "131030, RECIPIENT_UNREACHABLE", "132001, TEMPLATE_PROBLEM",
+            "132015, TEMPLATE_PROBLEM", "190, AUTHENTICATION", "10, AUTHENTICATION", "368, ACCOUNT_BLOCKED",
+            "131031, ACCOUNT_BLOCKED", "131048, ACCOUNT_BLOCKED", "1, TEMPORARY", "131000, TEMPORARY",
+            "100, INVALID_REQUEST", "131051, INVALID_REQUEST", "131049, UNKNOWN", "999999, UNKNOWN"})
+    void should_give_the_channel_failure_kind_when_code_is_given(int code, FailureKind kind) {
+        // when / then
+        assertThat(ErrorKind.failureKindOf(code)).isEqualTo(kind);
+        assertThat(CloudApiErrors.classify(code).failureKind()).isEqualTo(kind);
+    }
+
+    @Test
+    void should_keep_retriability_when_translating_to_failure_kinds() {
+        // then
+        for (ErrorKind kind : ErrorKind.values()) {
+            assertThat(kind.failureKind().isRetriable()).as(kind.name()).isEqualTo(kind.isRetriable());
+        }
+    }
+
+    @Test
+    void should_say_the_failure_kind_on_every_exception_built_from_an_error() {
+        // when
+        var windowClosed = CloudApiErrors.toException("whatsapp", 400, "send text", CloudApiError.of(131047, "x"),
+                null, null);
+        var throughput = CloudApiErrors.toException("whatsapp", 400, "send text", CloudApiError.of(130429, "x"),
+                null, null);
+        var auth = CloudApiErrors.toException("whatsapp", 401, "send text", CloudApiError.of(190, "x"), null, null);
+        var outage = CloudApiErrors.toException("whatsapp", 500, "send text", CloudApiError.of(131000, "x"), null,
+                null);
+
+        // then
+        assertThat(windowClosed).isInstanceOf(ChannelFailure.class);
+        assertThat(((ChannelFailure) windowClosed).failureKind()).isEqualTo(FailureKind.WINDOW_CLOSED);
+        assertThat(((ChannelFailure) throughput).failureKind()).isEqualTo(FailureKind.SENDER_RATE_LIMITED);
+        assertThat(((ChannelFailure) auth).failureKind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(((ChannelFailure) outage).failureKind()).isEqualTo(FailureKind.TEMPORARY);
+        assertThat(outage.isRetriable()).isTrue();
     }
 
     @Test

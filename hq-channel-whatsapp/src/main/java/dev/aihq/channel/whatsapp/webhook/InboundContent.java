@@ -51,18 +51,39 @@ public sealed interface InboundContent
     }
 
     /**
-     * A message of a type the agent does not read, described as {@code unsupported type X}.
+     * A message of a type the agent does not read, described as {@code unsupported type X}. An image,
+     * video or document keeps the caption the customer typed under it.
      *
      * @param type Meta's type, e.g. {@code image}, or {@code interactive.nfm_reply} for an interactive
      *     reply of an unknown kind
      * @param errors the errors Meta attached (type {@code unsupported} carries code 131051), maybe none
+     * @param caption the caption of an image, video or document as received (untrusted input), or
+     *     {@code null} when there is none or it is blank
      */
-    record Unsupported(String type, List<WhatsAppError> errors) implements InboundContent {
+    record Unsupported(String type, List<WhatsAppError> errors, @Nullable String caption) implements InboundContent {
 
-        /** Requires the type and copies the errors. */
+        /** Requires the type, copies the errors and drops a blank caption. */
         public Unsupported {
             Objects.requireNonNull(type, "type");
             errors = List.copyOf(errors);
+            caption = caption == null || caption.isBlank() ? null : caption;
+        }
+
+        /**
+         * Creates the content of a message without a caption.
+         *
+         * @param type Meta's type
+         * @param errors the errors Meta attached
+         */
+        public Unsupported(String type, List<WhatsAppError> errors) {
+            this(type, errors, null);
+        }
+
+        /** Names the type and whether there is a caption, without showing it. */
+        @Override
+        public String toString() {
+            return "Unsupported[type=" + type + ", errors=" + errors + (caption == null ? "" : ", caption of "
+                    + caption.length() + " chars") + "]";
         }
 
         /**

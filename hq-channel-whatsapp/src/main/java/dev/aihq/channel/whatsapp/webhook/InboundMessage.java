@@ -73,6 +73,10 @@ public record InboundMessage(
      * {@link InboundContent.Unsupported}, or the text is blank or longer than
      * {@link CustomerReplyEvent#MAX_TEXT_LENGTH}.
      *
+     * <p>This is the plain form. The channel's own translation,
+     * {@link dev.aihq.channel.whatsapp.WhatsAppTrafficTranslator}, carries more: senders known only by
+     * BSUID, the tapped button's id, media captions and markers for other types.
+     *
      * @param shopId the shop that owns {@link #phoneNumberId()}
      * @return the event, or empty
      */

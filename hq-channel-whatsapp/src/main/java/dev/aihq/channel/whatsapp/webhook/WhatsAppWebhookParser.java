@@ -22,6 +22,8 @@ import javax.annotation.Nullable;
  * {@code user_preferences} (other fields, such as {@code message_template_status_update}, are skipped),
  * and every item in {@code value.messages[]}, {@code value.statuses[]}, {@code value.user_preferences[]}
  * and {@code value.errors[]}. Unknown fields are ignored and optional ones may be missing.
+ * Messages of the types the agent does not read are kept as {@link InboundContent.Unsupported}, with the
+ * caption of an image, video or document.
  *
  * <p>An item that cannot be read is left out of the batch and reported in
  * {@link InboundBatch#problems()} with its path, e.g. {@code entry[0].changes[0].value.messages[1].from};
@@ -211,9 +213,19 @@ public final class WhatsAppWebhookParser {
                         payload == null ? title : payload, title, null);
             }
             case "interactive" -> readInteractive(reqObject(m, "interactive", path), path + ".interactive", errors);
+            case "image", "video", "document" -> new InboundContent.Unsupported(type, errors,
+                    caption(m.get(type), path + "." + type));
             default -> new InboundContent.Unsupported(quote(type), errors);
         };
         return new InboundMessage(phoneNumberId, id, from, timestamp, contextId, type, content);
+    }
+
+    @Nullable
+    private static String caption(@Nullable JsonNode media, String path) {
+        if (media == null || !media.isObject()) {
+            return null;
+        }
+        return optText(media, "caption", path);
     }
 
     private static InboundContent readInteractive(JsonNode interactive, String path, List<WhatsAppError> errors) {

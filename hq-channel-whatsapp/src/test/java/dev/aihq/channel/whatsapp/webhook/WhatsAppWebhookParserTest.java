@@ -238,6 +238,30 @@ class WhatsAppWebhookParserTest {
     }
 
     @Test
+    void should_keep_the_caption_of_an_image_video_or_document_and_hide_it_when_printed() {
+        // given
+        String body = envelope("messages", """
+                {"metadata":{"phone_number_id":"1065"},"messages":[
+                 {"from":"77071234567","id":"wamid.C-1","timestamp":"1789465385","type":"image",
+                  "image":{"id":"MEDIA-1","caption":"Такой есть? 👇"}},
+                 {"from":"77071234567","id":"wamid.C-2","timestamp":"1789465386","type":"document",
+                  "document":{"id":"MEDIA-2","filename":"check.pdf","caption":"  "}},
+                 {"from":"77071234567","id":"wamid.C-3","timestamp":"1789465387","type":"video",
+                  "video":{"id":"MEDIA-3","caption":"Вот так"}}]}""");
+
+        // when
+        InboundBatch batch = parser.parse(bytes(body));
+
+        // then
+        assertThat(batch.problems()).isEmpty();
+        assertThat(batch.messages()).extracting(InboundMessage::content).containsExactly(
+                new InboundContent.Unsupported("image", List.of(), "Такой есть? 👇"),
+                new InboundContent.Unsupported("document", List.of()),
+                new InboundContent.Unsupported("video", List.of(), "Вот так"));
+        assertThat(batch.messages().get(0).content().toString()).doesNotContain("Такой");
+    }
+
+    @Test
     void should_keep_the_valid_messages_and_name_the_path_when_one_message_is_malformed() {
         // given: messages[1] has a sender that is no number, messages[3] no timestamp
         String body = envelope("messages", """
