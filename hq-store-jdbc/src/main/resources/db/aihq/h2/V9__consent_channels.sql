@@ -20,7 +20,7 @@ ALTER TABLE ${prefix}outbox ADD COLUMN category VARCHAR(16) DEFAULT 'MARKETING' 
 -- The consent under which the message was scheduled or released; NULL when none was recorded.
 ALTER TABLE ${prefix}outbox ADD COLUMN consent VARCHAR(300);
 -- The quick-reply buttons as a JSON array of {"id","title"}; NULL for none.
-ALTER TABLE ${prefix}outbox ADD COLUMN quick_replies TEXT;
+ALTER TABLE ${prefix}outbox ADD COLUMN quick_replies VARCHAR;
 -- Whether the message must go as a template (the provider said the service window was closed).
 ALTER TABLE ${prefix}outbox ADD COLUMN template_required BOOLEAN DEFAULT FALSE NOT NULL;
 -- The provider's later report on a sent message (SENT, DELIVERED, READ, FAILED) and its time.

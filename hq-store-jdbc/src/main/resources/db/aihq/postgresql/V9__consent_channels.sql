@@ -27,5 +27,11 @@ ALTER TABLE ${prefix}outbox ADD COLUMN template_required BOOLEAN NOT NULL DEFAUL
 ALTER TABLE ${prefix}outbox ADD COLUMN delivery_state VARCHAR(16);
 ALTER TABLE ${prefix}outbox ADD COLUMN delivery_at TIMESTAMPTZ;
 
+-- Cancelling an order's messages also cancels those awaiting consent: the partial index of version 3 covers
+-- only PENDING ones, so it is replaced by one covering both.
+CREATE INDEX ${prefix}outbox_order_open ON ${prefix}outbox (shop_id, order_key)
+    WHERE status IN ('PENDING', 'AWAITING_CONSENT');
+DROP INDEX ${prefix}outbox_order;
+
 -- Status reports find their message by the provider's id.
 CREATE INDEX ${prefix}outbox_provider_id ON ${prefix}outbox (shop_id, provider_message_id);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link ConversationStore} in table {@code <prefix>conversations}, keyed by (shop, message key).
@@ -32,6 +33,7 @@ final class JdbcConversationStore implements ConversationStore {
     private final String insert;
     private final String selectRecent;
     private final String purge;
+    private final String selectLastInbound;
 
     JdbcConversationStore(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -41,6 +43,8 @@ final class JdbcConversationStore implements ConversationStore {
         this.selectRecent = "SELECT " + COLUMNS + " FROM " + table + " WHERE shop_id = ? AND customer_phone = ?"
                 + " ORDER BY at DESC, message_key DESC LIMIT ?";
         this.purge = "DELETE FROM " + table + " WHERE shop_id = ? AND at < ?";
+        this.selectLastInbound = "SELECT MAX(at) AS at FROM " + table + " WHERE shop_id = ? AND customer_phone = ?"
+                + " AND direction = 'INBOUND'";
     }
 
     @Override
@@ -86,6 +90,26 @@ final class JdbcConversationStore implements ConversationStore {
                 }, JdbcConversationStore::read));
         Collections.reverse(newestFirst);
         return List.copyOf(newestFirst);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code MAX(at)} over the customer's inbound messages, read from the index on (shop, customer,
+     * time).
+     */
+    @Override
+    public Optional<Instant> lastInboundAt(ShopId shopId, PhoneNumber customer) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(customer, "customer");
+        return jdbc.withConnection("reading when " + customer.masked() + " last wrote to shop " + shopId + " from "
+                + table, connection -> {
+                    List<Instant> at = Jdbc.query(connection, selectLastInbound, statement -> {
+                        statement.setString(1, shopId.value());
+                        statement.setString(2, customer.e164());
+                    }, row -> Jdbc.instant(row, "at"));
+                    return at.isEmpty() ? Optional.<Instant>empty() : Optional.ofNullable(at.get(0));
+                });
     }
 
     @Override

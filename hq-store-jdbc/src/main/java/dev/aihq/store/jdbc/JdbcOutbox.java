@@ -1,7 +1,12 @@
 package dev.aihq.store.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.DeliveryState;
+import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.shop.FrequencyCap;
@@ -10,6 +15,8 @@ import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.ScheduleResult;
+import dev.aihq.http.JsonFormatException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,9 +53,17 @@ import javax.annotation.Nullable;
  * caller counts after the holder's commit (each statement reads the latest committed rows), so it sees the
  * holder's message. The same SQL runs on both databases.
  *
- * <p>A cancel is an update guarded by {@code status = 'PENDING'}: against a concurrent claim, one of the
- * two changes the row and the other finds it no longer in the status it needs. Times are kept to the
- * microsecond. Thread-safe; holds no connection between calls.
+ * <p>A cancel is an update guarded by {@code status IN ('PENDING', 'AWAITING_CONSENT')}: against a
+ * concurrent claim, one of the two changes the row and the other finds it no longer in the status it needs.
+ * Messages awaiting consent are never claimed (a claim reads only {@code PENDING} and expired
+ * {@code CLAIMED} rows) but count towards the frequency cap. A release, a cancel for a customer and a
+ * requeue are single updates guarded by the statuses they change; a delivery report locks its message
+ * ({@code SELECT … FOR UPDATE}) so that reports of one message apply one after the other.
+ *
+ * <p>Quick replies are kept in {@code quick_replies} as a JSON array of {@code {"id", "title"}} objects
+ * ({@code NULL} for none); rows written before schema version 9 read as {@link MessageCategory#MARKETING}
+ * messages without quick replies. Times are kept to the microsecond. Thread-safe; holds no connection
+ * between calls.
  */
 final class JdbcOutbox implements Outbox {
 
@@ -57,7 +72,10 @@ final class JdbcOutbox implements Outbox {
 
     private static final List<String> COLUMNS = List.of("shop_id", "message_id", "run_id", "channel", "to_phone",
             "body", "stable_key", "due_at", "status", "attempts", "claimed_by", "lease_until", "provider_message_id",
-            "last_error", "order_key", "sent_at");
+            "last_error", "order_key", "sent_at", "category", "consent", "quick_replies", "template_required",
+            "delivery_state", "delivery_at");
+    /** The statuses a cancel takes back: messages not yet handed to a dispatcher. */
+    private static final String OPEN_STATUSES = "('PENDING', 'AWAITING_CONSENT')";
     private static final Comparator<OutboxMessage> OLDEST_DUE_FIRST = Comparator.comparing(OutboxMessage::dueAt)
             .thenComparing(m -> m.shopId().value()).thenComparing(OutboxMessage::id);
 
@@ -79,6 +97,10 @@ final class JdbcOutbox implements Outbox {
     private final String lockContact;
     private final String cancel;
     private final String cancelByOrder;
+    private final String release;
+    private final String lockByProviderId;
+    private final String recordDelivery;
+    private final String requeue;
 
     JdbcOutbox(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -113,14 +135,25 @@ final class JdbcOutbox implements Outbox {
         this.giveUp = "UPDATE " + table + " SET status = 'FAILED', lease_until = NULL, last_error = ?"
                 + " WHERE shop_id = ? AND message_id = ?";
         this.countRecent = "SELECT COUNT(*) FROM " + table + " WHERE shop_id = ? AND to_phone = ? AND due_at >= ?"
-                + " AND status IN ('PENDING', 'CLAIMED', 'SENT')";
+                + " AND status IN ('PENDING', 'AWAITING_CONSENT', 'CLAIMED', 'SENT')";
         this.contactsTable = jdbc.table("outbox_contacts");
         this.insertContact = dialect.insertIfAbsent(contactsTable, List.of("shop_id", "to_phone"), List.of("?", "?"));
         this.lockContact = "SELECT shop_id FROM " + contactsTable + " WHERE shop_id = ? AND to_phone = ? FOR UPDATE";
         this.cancel = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND message_id = ?"
-                + " AND status = 'PENDING'";
+                + " AND status IN " + OPEN_STATUSES;
         this.cancelByOrder = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND order_key = ?"
-                + " AND status = 'PENDING'";
+                + " AND status IN " + OPEN_STATUSES;
+        this.release = "UPDATE " + table + " SET status = 'PENDING', due_at = ?, consent = ?, claimed_by = NULL,"
+                + " lease_until = NULL, provider_message_id = NULL, sent_at = NULL"
+                + " WHERE shop_id = ? AND to_phone = ? AND status = 'AWAITING_CONSENT'";
+        this.lockByProviderId = "SELECT message_id, status, delivery_state, last_error FROM " + table
+                + " WHERE shop_id = ? AND provider_message_id = ? ORDER BY message_id FOR UPDATE";
+        this.recordDelivery = "UPDATE " + table + " SET delivery_state = ?, delivery_at = ?, status = ?,"
+                + " last_error = ? WHERE shop_id = ? AND message_id = ?";
+        this.requeue = "UPDATE " + table + " SET status = 'PENDING', due_at = ?, claimed_by = NULL,"
+                + " lease_until = NULL, provider_message_id = NULL, sent_at = NULL, last_error = ?,"
+                + " template_required = ?, delivery_state = NULL, delivery_at = NULL"
+                + " WHERE shop_id = ? AND message_id = ? AND status IN ('SENT', 'FAILED')";
     }
 
     /**
@@ -353,6 +386,131 @@ final class JdbcOutbox implements Outbox {
         requireFound(changed, shopId, id);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One update guarded by the statuses and categories, so a message a dispatcher claims at the same
+     * time is either cancelled or claimed, never both.
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public int cancelForCustomer(ShopId shopId, PhoneNumber to, Set<MessageCategory> categories, String reason) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(reason, "reason");
+        if (categories.isEmpty()) {
+            return 0;
+        }
+        // Enum names as literals: no user text reaches the SQL.
+        String in = categories.stream().map(MessageCategory::name).sorted().map(n -> "'" + n + "'")
+                .collect(Collectors.joining(", "));
+        String sql = "UPDATE " + table + " SET status = 'CANCELLED', last_error = ? WHERE shop_id = ? AND to_phone = ?"
+                + " AND status IN " + OPEN_STATUSES + " AND category IN (" + in + ")";
+        return jdbc.update("cancelling the messages of " + to.masked() + " in shop " + shopId + " in " + table, sql,
+                statement -> {
+                    statement.setString(1, reason);
+                    statement.setString(2, shopId.value());
+                    statement.setString(3, to.e164());
+                });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One update guarded by {@code status = 'AWAITING_CONSENT'}.
+     *
+     * @throws IllegalArgumentException when the consent is blank or longer than
+     *     {@value OutboxMessage#MAX_CONSENT_LENGTH} characters
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(dueAt, "due at");
+        Objects.requireNonNull(consent, "consent");
+        if (consent.isBlank() || consent.length() > OutboxMessage.MAX_CONSENT_LENGTH) {
+            throw new IllegalArgumentException("consent must be non-blank and at most "
+                    + OutboxMessage.MAX_CONSENT_LENGTH + " characters");
+        }
+        return jdbc.update("releasing the messages of " + to.masked() + " in shop " + shopId + " in " + table,
+                release, statement -> {
+                    statement.setObject(1, Jdbc.utc(dueAt));
+                    statement.setString(2, consent);
+                    statement.setString(3, shopId.value());
+                    statement.setString(4, to.e164());
+                });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: it locks the message with {@code SELECT … FOR UPDATE} (found through the index on
+     * (shop, provider id)), decides with {@link DeliveryState#supersedes} and updates it, so concurrent
+     * reports of one message apply one after the other and a state never goes back. Should two messages of
+     * the shop carry the same provider id, the one with the smallest message id is updated.
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public Optional<OutboxMessage> recordDelivery(ShopId shopId, String providerMessageId, DeliveryState state,
+            Instant at, @Nullable String error) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(providerMessageId, "provider message id");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(at, "at");
+        return jdbc.inTransaction("recording delivery state " + state + " of provider message " + providerMessageId
+                + " of shop " + shopId + " in " + table, connection -> {
+                    List<String[]> locked = Jdbc.query(connection, lockByProviderId, statement -> {
+                        statement.setString(1, shopId.value());
+                        statement.setString(2, providerMessageId);
+                    }, row -> new String[] {row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4)});
+                    if (locked.isEmpty()) {
+                        return Optional.<OutboxMessage>empty();
+                    }
+                    String[] row = locked.get(0);
+                    String id = row[0];
+                    DeliveryState recorded = row[2] == null ? null : DeliveryState.valueOf(row[2]);
+                    if (state.supersedes(recorded)) {
+                        boolean failed = state == DeliveryState.FAILED;
+                        Jdbc.update(connection, recordDelivery, statement -> {
+                            statement.setString(1, state.name());
+                            statement.setObject(2, Jdbc.utc(at));
+                            statement.setString(3, failed ? OutboxStatus.FAILED.name() : row[1]);
+                            statement.setString(4, failed && error != null ? error : row[3]);
+                            statement.setString(5, shopId.value());
+                            statement.setString(6, id);
+                        });
+                    }
+                    return find(connection, shopId, id);
+                });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One update guarded by {@code status IN ('SENT', 'FAILED')}.
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public boolean requeue(ShopId shopId, String id, Instant dueAt, boolean templateRequired, String reason) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dueAt, "due at");
+        Objects.requireNonNull(reason, "reason");
+        return jdbc.update("requeueing outbox message " + id + " in " + table, requeue, statement -> {
+            statement.setObject(1, Jdbc.utc(dueAt));
+            statement.setString(2, reason);
+            statement.setBoolean(3, templateRequired);
+            statement.setString(4, shopId.value());
+            statement.setString(5, id);
+        }) == 1;
+    }
+
     @Override
     public long countRecent(ShopId shopId, PhoneNumber to, Instant since) {
         Objects.requireNonNull(shopId, "shop id");
@@ -418,6 +576,12 @@ final class JdbcOutbox implements Outbox {
                 statement.setString(14, m.lastError());
                 statement.setString(15, m.orderKey());
                 statement.setObject(16, Jdbc.utc(m.sentAt()));
+                statement.setString(17, m.category().name());
+                statement.setString(18, m.consent());
+                statement.setString(19, writeQuickReplies(m.quickReplies()));
+                statement.setBoolean(20, m.templateRequired());
+                statement.setString(21, m.deliveryState() == null ? null : m.deliveryState().name());
+                statement.setObject(22, Jdbc.utc(m.deliveryAt()));
             }) == 1;
         } catch (SQLException e) {
             if (jdbc.dialect.isUniqueViolation(e)) {
@@ -475,6 +639,7 @@ final class JdbcOutbox implements Outbox {
     }
 
     private OutboxMessage read(ResultSet row) throws SQLException {
+        String deliveryState = row.getString("delivery_state");
         try {
             return new OutboxMessage(
                     row.getString("message_id"),
@@ -492,11 +657,53 @@ final class JdbcOutbox implements Outbox {
                     row.getString("provider_message_id"),
                     row.getString("last_error"),
                     row.getString("order_key"),
-                    Jdbc.instant(row, "sent_at"));
-        } catch (IllegalArgumentException e) {
+                    Jdbc.instant(row, "sent_at"),
+                    MessageCategory.valueOf(row.getString("category")),
+                    row.getString("consent"),
+                    readQuickReplies(row.getString("quick_replies")),
+                    row.getBoolean("template_required"),
+                    deliveryState == null ? null : DeliveryState.valueOf(deliveryState),
+                    Jdbc.instant(row, "delivery_at"));
+        } catch (IllegalArgumentException | JsonFormatException e) {
             throw new StoreException("cannot read " + table + " row (shop " + row.getString("shop_id") + ", message "
                     + row.getString("message_id") + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes quick replies as the column holds them: a JSON array of {@code {"id", "title"}} objects, or
+     * {@code null} for none.
+     */
+    private @Nullable String writeQuickReplies(List<QuickReply> replies) {
+        if (replies.isEmpty()) {
+            return null;
+        }
+        ArrayNode array = jdbc.json.mapper().createArrayNode();
+        for (QuickReply reply : replies) {
+            array.addObject().put("id", reply.id()).put("title", reply.title());
+        }
+        return jdbc.json.write(array);
+    }
+
+    /** Reads the quick-reply column; {@code null} (rows written before schema version 9) is none. */
+    private List<QuickReply> readQuickReplies(@Nullable String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        JsonNode array = jdbc.json.readTree(json.getBytes(StandardCharsets.UTF_8));
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("quick replies are not a JSON array");
+        }
+        List<QuickReply> replies = new ArrayList<>(array.size());
+        for (JsonNode reply : array) {
+            JsonNode id = reply.get("id");
+            JsonNode title = reply.get("title");
+            if (id == null || title == null || !id.isTextual() || !title.isTextual()) {
+                throw new IllegalArgumentException("a quick reply needs a text id and title");
+            }
+            replies.add(new QuickReply(id.textValue(), title.textValue()));
+        }
+        return List.copyOf(replies);
     }
 
     /** A message locked for a claim. */

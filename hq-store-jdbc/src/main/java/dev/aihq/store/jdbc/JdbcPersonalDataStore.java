@@ -34,8 +34,8 @@ import javax.annotation.Nullable;
  * of it is committed, or nothing.
  *
  * <p>How an erasure finds the customer, all within the shop: the purchases, outbox messages, outbox lock
- * row and conversation by the customer's number in their own columns (each read through its index on
- * (shop, number)); journal entries, run records and other texts by searching their text (JSON as text,
+ * row, conversation and consent record by the customer's number in their own columns (each read through
+ * its index on (shop, number)); journal entries, run records and other texts by searching their text (JSON as text,
  * {@link Dialect#jsonText}) with {@code LIKE} for {@link CustomerMentions#searchTerms()}, and then confirming
  * each candidate with {@link CustomerMentions#mentions} in Java, the same on both databases. These searches
  * read the shop's range of each table's primary key: an erasure costs a read of the shop's journal and run
@@ -47,7 +47,9 @@ import javax.annotation.Nullable;
  * <p>A retention purge is one transaction of one statement per kind, each on an index: the journal's
  * (shop, received) index, the run log's (shop, start) index, the outbox's (shop, status, due) index and the
  * conversations' (shop, customer, time) index; outbox lock rows of customers without messages left go too.
- * Thread-safe; holds no connection between calls.
+ * Consent records are never purged by age: they are what honours a customer's opt-out or "no" to offers
+ * however long ago it was given, so they stay until the customer is erased. Thread-safe; holds no
+ * connection between calls.
  */
 final class JdbcPersonalDataStore implements PersonalDataStore {
 
@@ -62,6 +64,7 @@ final class JdbcPersonalDataStore implements PersonalDataStore {
     private final String contacts;
     private final String conversations;
     private final String suppressions;
+    private final String consents;
 
     JdbcPersonalDataStore(Jdbc jdbc, @Nullable byte[] suppressionKey) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -73,6 +76,7 @@ final class JdbcPersonalDataStore implements PersonalDataStore {
         this.contacts = jdbc.table("outbox_contacts");
         this.conversations = jdbc.table("conversations");
         this.suppressions = jdbc.table("suppressions");
+        this.consents = jdbc.table("consents");
     }
 
     /**
@@ -101,12 +105,19 @@ final class JdbcPersonalDataStore implements PersonalDataStore {
             int outboxMessages = eraser.outbox();
             int runCount = eraser.runs();
             int conversationMessages = eraser.conversations();
+            int consentRecords = eraser.consents();
             suppress(connection, shopId, hash, at);
             return new ErasureReport(shopId, at, journalEntries, purchaseCount, runCount, outboxMessages,
-                    conversationMessages);
+                    conversationMessages, consentRecords);
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Consent records ({@code <prefix>consents}) are not purged by age: an opt-out or a "no" to offers
+     * must be honoured however old it is, so a record stays until the customer is erased.
+     */
     @Override
     public PurgeReport purgeBefore(ShopId shopId, Instant before) {
         Objects.requireNonNull(shopId, "shop id");
@@ -302,6 +313,15 @@ final class JdbcPersonalDataStore implements PersonalDataStore {
                 }
             }
             return changed;
+        }
+
+        /**
+         * Deletes the customer's consent record (an opt-out survives on the suppression list, which the
+         * erasure writes anyway).
+         */
+        int consents() throws SQLException {
+            return Jdbc.update(connection, "DELETE FROM " + consents + " WHERE shop_id = ? AND customer_phone = ?",
+                    this::bindShopAndPhone);
         }
 
         private void bindShopAndPhone(PreparedStatement statement) throws SQLException {

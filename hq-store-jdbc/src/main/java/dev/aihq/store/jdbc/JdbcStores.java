@@ -7,6 +7,7 @@ import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
@@ -66,6 +67,7 @@ public final class JdbcStores implements Stores {
     private final PromptTemplateStore promptTemplates;
     private final ConversationStore conversations;
     private final @Nullable SuppressionStore suppressions;
+    private final ConsentStore consents;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -82,6 +84,7 @@ public final class JdbcStores implements Stores {
         this.promptTemplates = new JdbcPromptTemplateStore(jdbc);
         this.conversations = new JdbcConversationStore(jdbc);
         this.suppressions = suppressionKey == null ? null : new JdbcSuppressionStore(jdbc, suppressionKey);
+        this.consents = new JdbcConsentStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -203,6 +206,17 @@ public final class JdbcStores implements Stores {
                     + " bytes, the same on every instance)");
         }
         return store;
+    }
+
+    /**
+     * Returns customers' consent to messages, one row per shop and customer; a change locks the customer's
+     * row, so concurrent changes from any number of instances apply one after the other.
+     *
+     * @return the consent store
+     */
+    @Override
+    public ConsentStore consents() {
+        return consents;
     }
 
     /**

@@ -177,6 +177,54 @@ public abstract class ConversationStoreContract extends StoreContract<Conversati
         assertThat(store.recent(OTHER_SHOP_ID, CUSTOMER, 10)).isEmpty();
     }
 
+    /** A customer who never wrote has no last inbound time, even with messages sent to them. */
+    @Test
+    public void should_have_no_last_inbound_time_when_the_customer_never_wrote() {
+        // given
+        ConversationStore store = store();
+        store.append(message(SHOP_ID, CUSTOMER, Direction.OUTBOUND, "Спасибо за покупку!", NOW, "m1"));
+
+        // when / then
+        assertThat(store.lastInboundAt(SHOP_ID, CUSTOMER)).isEmpty();
+        assertThat(store.lastInboundAt(SHOP_ID, OTHER_CUSTOMER)).isEmpty();
+    }
+
+    /**
+     * The last inbound time is the customer's newest inbound message: later outbound messages, other
+     * customers' and another shop's messages do not count; times are kept to the microsecond.
+     */
+    @Test
+    public void should_return_the_newest_inbound_time_when_outbound_messages_are_newer() {
+        // given
+        ConversationStore store = store();
+        Instant newest = NOW.plusSeconds(120).plusNanos(123_456_789);
+        store.append(message(SHOP_ID, CUSTOMER, Direction.INBOUND, "Есть ли чехол?", NOW, "m1"));
+        store.append(message(SHOP_ID, CUSTOMER, Direction.INBOUND, "А стекло?", newest, "m2"));
+        store.append(message(SHOP_ID, CUSTOMER, Direction.OUTBOUND, "Есть, 2 490 ₸", NOW.plusSeconds(600), "m3"));
+        store.append(message(SHOP_ID, OTHER_CUSTOMER, Direction.INBOUND, "Здравствуйте", NOW.plusSeconds(900), "m4"));
+        store.append(message(OTHER_SHOP_ID, CUSTOMER, Direction.INBOUND, "Здравствуйте", NOW.plusSeconds(900), "m5"));
+
+        // when
+        var last = store.lastInboundAt(SHOP_ID, CUSTOMER);
+
+        // then
+        assertThat(last).contains(newest.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(store.lastInboundAt(SHOP_ID, OTHER_CUSTOMER)).contains(NOW.plusSeconds(900));
+        assertThat(store.lastInboundAt(OTHER_SHOP_ID, OTHER_CUSTOMER)).isEmpty();
+    }
+
+    /** A purge of the customer's inbound messages forgets when they last wrote. */
+    @Test
+    public void should_have_no_last_inbound_time_when_the_messages_were_purged() {
+        // given
+        ConversationStore store = store();
+        store.append(message(SHOP_ID, CUSTOMER, Direction.INBOUND, "old", NOW.minusSeconds(60), "m1"));
+        store.purgeBefore(SHOP_ID, NOW);
+
+        // when / then
+        assertThat(store.lastInboundAt(SHOP_ID, CUSTOMER)).isEmpty();
+    }
+
     private static ConversationMessage message(
             ShopId shopId, PhoneNumber customer, Direction direction, String text, Instant at, String key) {
         return new ConversationMessage(shopId, customer, direction, text, at, key);

@@ -7,6 +7,9 @@ import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aihq.api.PhoneNumber;
+import dev.aihq.api.channel.DeliveryState;
+import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * oldest due first, under a lease that keeps other dispatchers off until it expires; each message to one
  * claimer when dispatchers race; sent, retried and failed messages; the frequency-cap count and the
  * atomic capped schedule, also when schedules to one customer race; listing a shop's messages; cancelling
- * one message or an order's; and shops kept apart. The suite passes its own {@code now} to every call, taken from {@link #clock()}. Subclass it
+ * one message or an order's; and shops kept apart. Messages awaiting consent are never claimed but count
+ * towards the cap, are released with their consent and cancelled with pending ones; delivery reports move
+ * a sent message forward only; a requeued message is pending again without its provider id. The suite passes its own {@code now} to every call, taken from {@link #clock()}. Subclass it
  * and return a new empty outbox from {@link #createStore()}.
  */
 public abstract class OutboxContract extends StoreContract<Outbox> {
@@ -704,5 +710,412 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
                         .isEqualTo(results.get(t) == ScheduleResult.SCHEDULED);
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------ consent and delivery
+
+    /** The consent under which the suite's released messages go. */
+    protected static final String CONSENT = "OPTED_IN by button at 2026-03-02T06:01:00Z";
+
+    /**
+     * A message waiting for the customer's consent is never claimed, however late, but counts towards the
+     * frequency cap and is listed in its status.
+     */
+    @Test
+    public void should_never_claim_but_count_a_message_when_it_awaits_consent() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage awaiting = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now).awaitingConsent();
+
+        // when
+        boolean added = store().schedule(awaiting);
+
+        // then
+        assertThat(added).isTrue();
+        assertThat(store().find(SHOP_ID, "m-1")).contains(awaiting);
+        assertThat(store().claimDue(clock().advance(Duration.ofDays(1)), 10, "worker-1", LEASE)).isEmpty();
+        assertThat(store().find(SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
+        assertThat(store().countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isEqualTo(1);
+        assertThat(store().scheduleWithinCap(Fixtures.outboxMessage(SHOP_ID, "m-2", CUSTOMER, now),
+                FrequencyCap.of(1, Duration.ofDays(7)), now)).isEqualTo(ScheduleResult.CAPPED);
+        assertThat(store().list(SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).containsExactly(awaiting);
+        assertThat(store().list(SHOP_ID, Set.of(OutboxStatus.PENDING), 10)).isEmpty();
+    }
+
+    /** A message awaiting consent may be scheduled within the cap, and is then counted like any other. */
+    @Test
+    public void should_schedule_within_the_cap_and_count_when_a_message_awaits_consent() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now.minus(Duration.ofDays(1))));
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "m-2", CUSTOMER, now.minus(Duration.ofDays(2))));
+
+        // when
+        ScheduleResult third = store().scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "m-3", CUSTOMER, now).awaitingConsent(), WEEKLY_CAP, now);
+        ScheduleResult fourth = store().scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "m-4", CUSTOMER, now).awaitingConsent(), WEEKLY_CAP, now);
+
+        // then
+        assertThat(third).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(fourth).isEqualTo(ScheduleResult.CAPPED);
+        assertThat(store().find(SHOP_ID, "m-3").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
+    }
+
+    /**
+     * A release makes the customer's messages awaiting consent pending, due at the given time, with the
+     * consent they now go under; other customers', other shops' and messages in other statuses stay.
+     */
+    @Test
+    public void should_make_the_customers_awaiting_messages_pending_with_the_consent_when_released() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "offer", CUSTOMER, now).awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "review", CUSTOMER, now.plusSeconds(600)).awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "utility", CUSTOMER, now.plusSeconds(30)));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "other", OTHER_CUSTOMER, now).awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "offer", CUSTOMER, now).awaitingConsent());
+        Instant dueAt = now.plusSeconds(60);
+
+        // when
+        int released = outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, dueAt, CONSENT);
+
+        // then
+        assertThat(released).isEqualTo(2);
+        for (String id : List.of("offer", "review")) {
+            OutboxMessage message = outbox.find(SHOP_ID, id).orElseThrow();
+            assertThat(message.status()).as(id).isEqualTo(OutboxStatus.PENDING);
+            assertThat(message.dueAt()).as(id).isEqualTo(dueAt);
+            assertThat(message.consent()).as(id).isEqualTo(CONSENT);
+            assertThat(message.attempts()).as(id).isZero();
+            assertThat(message.category()).as(id).isEqualTo(MessageCategory.MARKETING);
+        }
+        assertThat(outbox.find(SHOP_ID, "utility").orElseThrow().consent()).isNull();
+        assertThat(outbox.find(SHOP_ID, "other").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
+        assertThat(outbox.find(OTHER_SHOP_ID, "offer").orElseThrow().status())
+                .isEqualTo(OutboxStatus.AWAITING_CONSENT);
+        assertThat(outbox.claimDue(dueAt, 10, "worker-1", LEASE)).extracting(OutboxMessage::id)
+                .containsExactlyInAnyOrder("offer", "review", "utility");
+        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, dueAt, CONSENT)).isZero();
+    }
+
+    /**
+     * Cancelling a customer's messages of some categories takes the pending ones and those awaiting consent,
+     * with the reason as their last error; claimed messages, other categories, other customers and other
+     * shops stay; an empty set of categories cancels nothing.
+     */
+    @Test
+    public void should_cancel_the_customers_open_messages_of_the_categories_when_cancelling_for_a_customer() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(purposed(Fixtures.outboxMessage(SHOP_ID, "claimed", CUSTOMER, now), MessageCategory.MARKETING));
+        outbox.claimDue(now, 10, "worker-1", LEASE);
+        outbox.schedule(purposed(Fixtures.outboxMessage(SHOP_ID, "offer", CUSTOMER, now.plusSeconds(60)),
+                MessageCategory.MARKETING));
+        outbox.schedule(purposed(Fixtures.outboxMessage(SHOP_ID, "waiting", CUSTOMER, now.plusSeconds(60)),
+                MessageCategory.MARKETING).awaitingConsent());
+        outbox.schedule(purposed(Fixtures.outboxMessage(SHOP_ID, "delivery", CUSTOMER, now.plusSeconds(60)),
+                MessageCategory.UTILITY));
+        outbox.schedule(purposed(Fixtures.outboxMessage(SHOP_ID, "answer", CUSTOMER, now.plusSeconds(60)),
+                MessageCategory.SERVICE));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "someone-else", OTHER_CUSTOMER, now.plusSeconds(60)));
+        outbox.schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "offer", CUSTOMER, now.plusSeconds(60)));
+
+        // when
+        int none = outbox.cancelForCustomer(SHOP_ID, CUSTOMER, Set.of(), "nothing");
+        int marketing = outbox.cancelForCustomer(SHOP_ID, CUSTOMER, Set.of(MessageCategory.MARKETING),
+                "customer declined offers");
+
+        // then
+        assertThat(none).isZero();
+        assertThat(marketing).isEqualTo(2);
+        for (String id : List.of("offer", "waiting")) {
+            OutboxMessage message = outbox.find(SHOP_ID, id).orElseThrow();
+            assertThat(message.status()).as(id).isEqualTo(OutboxStatus.CANCELLED);
+            assertThat(message.lastError()).as(id).isEqualTo("customer declined offers");
+        }
+        assertThat(outbox.find(SHOP_ID, "claimed").orElseThrow().status()).isEqualTo(OutboxStatus.CLAIMED);
+        assertThat(outbox.find(SHOP_ID, "delivery").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(SHOP_ID, "someone-else").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(OTHER_SHOP_ID, "offer").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+
+        // when: the customer opts out of everything
+        int all = outbox.cancelForCustomer(SHOP_ID, CUSTOMER, EnumSet.allOf(MessageCategory.class),
+                "customer opted out");
+
+        // then
+        assertThat(all).isEqualTo(2);
+        assertThat(outbox.find(SHOP_ID, "delivery").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(outbox.find(SHOP_ID, "answer").orElseThrow().lastError()).isEqualTo("customer opted out");
+        assertThat(outbox.find(SHOP_ID, "offer").orElseThrow().lastError()).isEqualTo("customer declined offers");
+        assertThat(outbox.find(SHOP_ID, "claimed").orElseThrow().status()).isEqualTo(OutboxStatus.CLAIMED);
+        assertThat(outbox.countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isEqualTo(1);
+    }
+
+    /** A message awaiting consent is cancelled like a pending one, alone or with its order, and never released. */
+    @Test
+    public void should_cancel_a_message_when_it_awaits_consent() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now).awaitingConsent());
+        outbox.schedule(Fixtures.orderMessage(SHOP_ID, "m-2", "512345678", CUSTOMER, now).awaitingConsent());
+
+        // when
+        boolean cancelled = outbox.cancel(SHOP_ID, "m-1");
+        int byOrder = outbox.cancelByOrder(SHOP_ID, "512345678");
+
+        // then
+        assertThat(cancelled).isTrue();
+        assertThat(byOrder).isEqualTo(1);
+        assertThat(outbox.find(SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(outbox.find(SHOP_ID, "m-2").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, now, CONSENT)).isZero();
+        assertThat(outbox.countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isZero();
+        assertThat(outbox.cancel(SHOP_ID, "m-1")).isFalse();
+    }
+
+    /**
+     * Delivery reports found by the provider's id move a sent message forward, sent to delivered to read,
+     * and keep its status SENT; a report that comes again changes nothing.
+     */
+    @Test
+    public void should_move_the_delivery_state_forward_when_reports_arrive_in_order() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage sent = sentMessage("m-1", "wamid.A", now);
+
+        // when
+        Optional<OutboxMessage> reportedSent = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.SENT,
+                now.plusSeconds(2), null);
+        Optional<OutboxMessage> delivered = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.DELIVERED,
+                now.plusSeconds(5), null);
+        Optional<OutboxMessage> read = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.READ,
+                now.plusSeconds(60), null);
+        Optional<OutboxMessage> readAgain = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.READ,
+                now.plusSeconds(90), null);
+
+        // then
+        assertThat(reportedSent).hasValueSatisfying(m -> {
+            assertThat(m.deliveryState()).isEqualTo(DeliveryState.SENT);
+            assertThat(m.deliveryAt()).isEqualTo(now.plusSeconds(2));
+        });
+        assertThat(delivered).hasValueSatisfying(m -> assertThat(m.deliveryState()).isEqualTo(DeliveryState.DELIVERED));
+        assertThat(read).hasValueSatisfying(m -> {
+            assertThat(m.id()).isEqualTo("m-1");
+            assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.deliveryState()).isEqualTo(DeliveryState.READ);
+            assertThat(m.deliveryAt()).isEqualTo(now.plusSeconds(60));
+            assertThat(m.providerMessageId()).isEqualTo("wamid.A");
+            assertThat(m.sentAt()).isEqualTo(sent.sentAt());
+        });
+        assertThat(readAgain).isEqualTo(read);
+        assertThat(store().find(SHOP_ID, "m-1")).isEqualTo(read);
+    }
+
+    /** A report that arrives out of order never moves the state back: a read before its delivered stays read. */
+    @Test
+    public void should_keep_read_when_delivered_arrives_after_read() {
+        // given
+        Instant now = clock().instant();
+        sentMessage("m-1", "wamid.A", now);
+        OutboxMessage read = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.READ, now.plusSeconds(60), null)
+                .orElseThrow();
+
+        // when
+        Optional<OutboxMessage> delivered = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.DELIVERED,
+                now.plusSeconds(5), null);
+        Optional<OutboxMessage> sentLate = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.SENT,
+                now.plusSeconds(2), null);
+        Optional<OutboxMessage> failedLate = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.FAILED,
+                now.plusSeconds(3), "131026 message undeliverable");
+
+        // then
+        assertThat(delivered).contains(read);
+        assertThat(sentLate).contains(read);
+        assertThat(failedLate).contains(read);
+        assertThat(store().find(SHOP_ID, "m-1")).contains(read);
+        assertThat(read.status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    /** A failure report makes a sent message FAILED with the error; a later delivered does not undo it. */
+    @Test
+    public void should_fail_the_message_with_the_error_when_a_failure_is_reported() {
+        // given
+        Instant now = clock().instant();
+        sentMessage("m-1", "wamid.A", now);
+        store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.SENT, now.plusSeconds(2), null);
+
+        // when
+        Optional<OutboxMessage> failed = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.FAILED,
+                now.plusSeconds(5), "131047 re-engagement message");
+        Optional<OutboxMessage> deliveredLate = store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.DELIVERED,
+                now.plusSeconds(6), null);
+
+        // then
+        assertThat(failed).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+            assertThat(m.lastError()).isEqualTo("131047 re-engagement message");
+            assertThat(m.deliveryState()).isEqualTo(DeliveryState.FAILED);
+            assertThat(m.deliveryAt()).isEqualTo(now.plusSeconds(5));
+        });
+        assertThat(deliveredLate).isEqualTo(failed);
+        assertThat(store().find(SHOP_ID, "m-1")).isEqualTo(failed);
+        assertThat(store().claimDue(clock().advance(Duration.ofDays(1)), 10, "worker-2", LEASE)).isEmpty();
+    }
+
+    /** A report for a provider id the shop does not have, another shop's included, finds nothing and changes nothing. */
+    @Test
+    public void should_find_nothing_when_the_provider_id_is_unknown_or_another_shops() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "m-1", CUSTOMER, now));
+        store().claimDue(now, 10, "worker-1", LEASE);
+        store().markSent(OTHER_SHOP_ID, "m-1", "wamid.THEIRS", now.plusSeconds(1));
+
+        // when
+        Optional<OutboxMessage> unknown = store().recordDelivery(SHOP_ID, "wamid.404", DeliveryState.DELIVERED,
+                now.plusSeconds(5), null);
+        Optional<OutboxMessage> theirs = store().recordDelivery(SHOP_ID, "wamid.THEIRS", DeliveryState.FAILED,
+                now.plusSeconds(5), "131026 message undeliverable");
+
+        // then
+        assertThat(unknown).isEmpty();
+        assertThat(theirs).isEmpty();
+        OutboxMessage other = store().find(OTHER_SHOP_ID, "m-1").orElseThrow();
+        assertThat(other.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(other.deliveryState()).isNull();
+    }
+
+    /**
+     * A sent message put back to be sent again becomes pending, due at the given time, without its provider
+     * id, sent time and delivery report, must go as a template, keeps its key and attempts, and is claimed
+     * again when due; its old provider id no longer finds it.
+     */
+    @Test
+    public void should_make_a_sent_message_pending_again_when_requeued() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage sent = sentMessage("m-1", "wamid.A", now);
+        store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.FAILED, now.plusSeconds(5),
+                "131047 re-engagement message");
+        Instant dueAt = now.plusSeconds(300);
+
+        // when
+        boolean requeued = store().requeue(SHOP_ID, "m-1", dueAt, true, "window closed: again as a template");
+
+        // then
+        assertThat(requeued).isTrue();
+        OutboxMessage pending = store().find(SHOP_ID, "m-1").orElseThrow();
+        assertThat(pending.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(pending.dueAt()).isEqualTo(dueAt);
+        assertThat(pending.providerMessageId()).isNull();
+        assertThat(pending.sentAt()).isNull();
+        assertThat(pending.deliveryState()).isNull();
+        assertThat(pending.deliveryAt()).isNull();
+        assertThat(pending.claimedBy()).isNull();
+        assertThat(pending.leaseUntil()).isNull();
+        assertThat(pending.templateRequired()).isTrue();
+        assertThat(pending.lastError()).isEqualTo("window closed: again as a template");
+        assertThat(pending.stableKey()).isEqualTo(sent.stableKey());
+        assertThat(pending.attempts()).isEqualTo(1);
+        assertThat(store().recordDelivery(SHOP_ID, "wamid.A", DeliveryState.READ, now.plusSeconds(9), null)).isEmpty();
+        assertThat(store().claimDue(dueAt.minusSeconds(1), 10, "worker-2", LEASE)).isEmpty();
+        assertThat(store().claimDue(dueAt, 10, "worker-2", LEASE)).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("m-1");
+            assertThat(m.attempts()).isEqualTo(2);
+            assertThat(m.templateRequired()).isTrue();
+        });
+    }
+
+    /** Only a sent or failed message is requeued: a pending, claimed or unknown one is not. */
+    @Test
+    public void should_not_requeue_when_the_message_is_neither_sent_nor_failed() {
+        // given
+        Instant now = clock().instant();
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "claimed", CUSTOMER, now));
+        store().claimDue(now, 10, "worker-1", LEASE);
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "pending", CUSTOMER, now.plusSeconds(60)));
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, "failed", CUSTOMER, now.plusSeconds(60)));
+        store().markFailed(SHOP_ID, "failed", "400 recipient not on WhatsApp", null);
+
+        // when / then
+        assertThat(store().requeue(SHOP_ID, "pending", now, false, "again")).isFalse();
+        assertThat(store().requeue(SHOP_ID, "claimed", now, false, "again")).isFalse();
+        assertThat(store().requeue(SHOP_ID, "m-404", now, false, "again")).isFalse();
+        assertThat(store().requeue(OTHER_SHOP_ID, "failed", now, false, "again")).isFalse();
+        assertThat(store().find(SHOP_ID, "claimed").orElseThrow().status()).isEqualTo(OutboxStatus.CLAIMED);
+        assertThat(store().requeue(SHOP_ID, "failed", now.plusSeconds(120), false, "rate limited: later")).isTrue();
+        OutboxMessage failed = store().find(SHOP_ID, "failed").orElseThrow();
+        assertThat(failed.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(failed.templateRequired()).isFalse();
+        assertThat(failed.dueAt()).isEqualTo(now.plusSeconds(120));
+    }
+
+    /**
+     * Category, consent, quick replies, the template flag and a delivery report are kept as they were given,
+     * through schedule, find, list and claim.
+     */
+    @Test
+    public void should_keep_category_consent_quick_replies_and_flags_when_scheduled() {
+        // given
+        Instant now = clock().instant();
+        OutboxMessage base = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, now);
+        List<QuickReply> buttons = List.of(new QuickReply("consent:yes", "Да, присылайте"),
+                new QuickReply("consent:no", "Нет, спасибо \"ок\""));
+        OutboxMessage message = new OutboxMessage(base.id(), base.shopId(), base.runId(), base.channel(), base.to(),
+                "Можно присылать вам предложения?", base.stableKey(), now, OutboxStatus.PENDING, 0, null, null, null,
+                null, "512345678", null, MessageCategory.UTILITY, "not needed: UTILITY", buttons, true, null, null);
+        OutboxMessage reported = new OutboxMessage("m-2", SHOP_ID, base.runId(), base.channel(), OTHER_CUSTOMER,
+                "Отзыв?", "key:m-2", now.plusSeconds(60), OutboxStatus.PENDING, 0, null, null, null, null, null,
+                null, MessageCategory.SERVICE, null, List.of(), false, DeliveryState.DELIVERED, now.minusSeconds(5));
+
+        // when
+        store().schedule(message);
+        store().schedule(reported);
+
+        // then
+        assertThat(store().find(SHOP_ID, "m-1")).contains(message);
+        assertThat(store().find(SHOP_ID, "m-2")).contains(reported);
+        assertThat(store().list(SHOP_ID, Set.of(OutboxStatus.PENDING), 10)).containsExactly(message, reported);
+        assertThat(store().claimDue(now, 10, "worker-1", LEASE)).singleElement().satisfies(m -> {
+            assertThat(m.category()).isEqualTo(MessageCategory.UTILITY);
+            assertThat(m.consent()).isEqualTo("not needed: UTILITY");
+            assertThat(m.quickReplies()).isEqualTo(buttons);
+            assertThat(m.templateRequired()).isTrue();
+            assertThat(m.orderKey()).isEqualTo("512345678");
+        });
+    }
+
+    /** A message built without a purpose is a marketing message without buttons, and reads back so. */
+    @Test
+    public void should_read_a_plain_message_as_marketing_without_quick_replies() {
+        // given
+        OutboxMessage message = Fixtures.outboxMessage(SHOP_ID, "m-1", CUSTOMER, clock().instant());
+
+        // when
+        store().schedule(message);
+
+        // then
+        OutboxMessage found = store().find(SHOP_ID, "m-1").orElseThrow();
+        assertThat(found.category()).isEqualTo(MessageCategory.MARKETING);
+        assertThat(found.quickReplies()).isEmpty();
+        assertThat(found.consent()).isNull();
+        assertThat(found.templateRequired()).isFalse();
+        assertThat(found.deliveryState()).isNull();
+    }
+
+    /** Schedules, claims and marks sent a message to {@link dev.aihq.testkit.Fixtures#CUSTOMER}; returns it as stored. */
+    private OutboxMessage sentMessage(String id, String providerMessageId, Instant now) {
+        store().schedule(Fixtures.outboxMessage(SHOP_ID, id, CUSTOMER, now));
+        store().claimDue(now, 10, "worker-1", LEASE);
+        store().markSent(SHOP_ID, id, providerMessageId, now.plusSeconds(1));
+        return store().find(SHOP_ID, id).orElseThrow();
+    }
+
+    private static OutboxMessage purposed(OutboxMessage message, MessageCategory category) {
+        return message.withPurpose(category, null, List.of());
     }
 }

@@ -12,12 +12,16 @@ import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.ConsentEvent;
+import dev.aihq.api.store.ConsentStatus;
 import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationMessage.Direction;
 import dev.aihq.api.store.CustomerMentions;
@@ -72,6 +76,10 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
     /** A time before the cutoff. */
     protected static final Instant OLD = NOW.minus(Duration.ofDays(400));
 
+    /** The quick replies of the seed's utility message. */
+    protected static final List<QuickReply> BUTTONS = List.of(new QuickReply("order:track", "Где заказ?"),
+            new QuickReply("order:call", "Перезвоните"));
+
     private final List<String> journalKeys = new ArrayList<>();
     private final List<OrderId> orders = new ArrayList<>();
 
@@ -96,6 +104,7 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         collect(stores.runLog().recent(shopId, 10_000), texts);
         collect(stores.outbox().list(shopId, EnumSet.allOf(OutboxStatus.class), 10_000), texts);
         for (PhoneNumber customer : List.of(CUSTOMER, OTHER_CUSTOMER)) {
+            collect(stores.consents().find(shopId, customer), texts);
             collect(stores.conversations().recent(shopId, customer, 10_000), texts);
             collect(stores.purchases().findByCustomer(shopId, customer, 10_000), texts);
         }
@@ -121,7 +130,8 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         // then
         assertThat(traces(storedTexts(stores, SHOP_ID))).isEmpty();
         assertThat(stores.suppressions().isSuppressed(SHOP_ID, CUSTOMER)).isTrue();
-        assertThat(report).isEqualTo(new ErasureReport(SHOP_ID, NOW.plusSeconds(60), 2, 1, 2, 2, 2));
+        assertThat(report).isEqualTo(new ErasureReport(SHOP_ID, NOW.plusSeconds(60), 2, 1, 2, 2, 2, 1));
+        assertThat(stores.consents().find(SHOP_ID, CUSTOMER)).isEmpty();
     }
 
     /** Erasure keeps every other customer's data and the anonymous orders as they were. */
@@ -143,6 +153,7 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         assertThat(stores.outbox().list(SHOP_ID, EnumSet.allOf(OutboxStatus.class), 100))
                 .extracting(OutboxMessage::id).containsExactlyInAnyOrder("a-m3", "a-m4", "a-m5");
         assertThat(stores.conversations().recent(SHOP_ID, OTHER_CUSTOMER, 10)).hasSize(1);
+        assertThat(stores.consents().get(SHOP_ID, OTHER_CUSTOMER).status()).isEqualTo(ConsentStatus.DECLINED);
         assertThat(stores.suppressions().isSuppressed(SHOP_ID, OTHER_CUSTOMER)).isFalse();
     }
 
@@ -184,6 +195,7 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         assertThat(sorted(storedTexts(stores, OTHER_SHOP_ID))).isEqualTo(otherBefore);
         assertThat(traces(otherBefore)).contains("7011234567", "Айгерим", "Садыкова");
         assertThat(stores.suppressions().isSuppressed(OTHER_SHOP_ID, CUSTOMER)).isFalse();
+        assertThat(stores.consents().get(OTHER_SHOP_ID, CUSTOMER).status()).isEqualTo(ConsentStatus.OPTED_IN);
         assertThat(stores.purchases().find(OTHER_SHOP_ID, OrderId.of("b-1")).orElseThrow().customer())
                 .isEqualTo(CUSTOMER);
         assertThat(traces(storedTexts(stores, SHOP_ID))).isEmpty();
@@ -294,6 +306,9 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
                 .containsExactly("new-c1", "new-c2");
         assertThat(stores.purchases().find(SHOP_ID, OrderId.of("old-1")).orElseThrow().customer())
                 .isEqualTo(CUSTOMER);
+        assertThat(stores.consents().find(SHOP_ID, CUSTOMER)).as("consent is never purged by age")
+                .hasValueSatisfying(consent -> assertThat(consent.updatedAt()).isEqualTo(OLD));
+        assertThat(stores.outbox().find(SHOP_ID, "old-m2").orElseThrow().quickReplies()).isEqualTo(BUTTONS);
         assertThat(sorted(storedTexts(stores, OTHER_SHOP_ID))).isEqualTo(otherBefore);
     }
 
@@ -346,8 +361,10 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
      * Writes one shop's data at a time, with ids prefixed by a tag: the customer's purchase (order
      * {@code <tag>-1}), another customer's ({@code -2}), an anonymous one ({@code -3}), the customer's reply,
      * a run for each but the anonymous order, five outbox messages ({@code -m1} sent and {@code -m2} pending to
-     * the customer; {@code -m3} sent, {@code -m4} cancelled and {@code -m5} pending to the other customer) and
-     * three conversation messages ({@code -c1}, {@code -c2} with the customer, {@code -c3} with the other).
+     * the customer, {@code -m2} a utility message with quick replies; {@code -m3} sent, {@code -m4} cancelled
+     * and {@code -m5} pending to the other customer), three conversation messages ({@code -c1}, {@code -c2}
+     * with the customer, {@code -c3} with the other) and the consent records of both customers (the customer
+     * opted in, the other declined; at the seed's time).
      */
     private void seed(Stores stores, ShopId shop, String tag, Instant at) {
         stores.shops().save(Fixtures.kaspiShop(shop).build());
@@ -372,8 +389,9 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         stores.runLog().save(run(shop, runId(tag + "-r"), "sales.reply", reply, at.plusSeconds(3),
                 "{\"text\": \"Конечно, Айгерим, перезвоним.\"}", "sent"));
         message(stores, shop, tag + "-m1", runId(tag + "-1"), CUSTOMER, "Здравствуйте, Айгерим!", at, OutboxStatus.SENT);
-        message(stores, shop, tag + "-m2", runId(tag + "-r"), CUSTOMER, "Айгерим, ваш заказ в пути", at,
-                OutboxStatus.PENDING);
+        stores.outbox().schedule(OutboxMessage.pending(tag + "-m2", shop, runId(tag + "-r"), "whatsapp", CUSTOMER,
+                "Айгерим, ваш заказ в пути", "key:" + tag + "-m2", at)
+                .withPurpose(MessageCategory.UTILITY, "not needed: UTILITY", BUTTONS));
         message(stores, shop, tag + "-m3", runId(tag + "-2"), OTHER_CUSTOMER, "Спасибо!", at, OutboxStatus.SENT);
         message(stores, shop, tag + "-m4", runId(tag + "-2"), OTHER_CUSTOMER, "Отзыв?", at, OutboxStatus.CANCELLED);
         message(stores, shop, tag + "-m5", runId(tag + "-2"), OTHER_CUSTOMER, "Скидка", at, OutboxStatus.PENDING);
@@ -383,6 +401,9 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
                 "Конечно, Айгерим, перезвоним.", at.plusSeconds(4), tag + "-c2"));
         stores.conversations().append(new ConversationMessage(shop, OTHER_CUSTOMER, Direction.INBOUND, "Спасибо",
                 at.plusSeconds(5), tag + "-c3"));
+        stores.consents().apply(shop, CUSTOMER, ConsentEvent.ASKED, at, "consent-question");
+        stores.consents().apply(shop, CUSTOMER, ConsentEvent.GRANTED, at, "button");
+        stores.consents().apply(shop, OTHER_CUSTOMER, ConsentEvent.DECLINED, at, "text");
     }
 
     private void journal(Stores stores, HqEvent event, RunId runId, Instant at) {
