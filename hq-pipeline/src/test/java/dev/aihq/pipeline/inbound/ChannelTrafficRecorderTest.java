@@ -472,6 +472,23 @@ class ChannelTrafficRecorderTest {
     }
 
     @Test
+    void should_not_send_a_read_message_again_when_a_late_failure_arrives() {
+        // given: the customer read the message
+        utilitySent();
+        receive(status("rec-1", DeliveryState.READ));
+
+        // when: a failure report arrives after it
+        receive(failed("rec-1", FailureKind.WINDOW_CLOSED));
+
+        // then: the read stands and nothing is sent again
+        OutboxMessage read = stored("run-1");
+        assertThat(read.deliveryState()).isEqualTo(DeliveryState.READ);
+        assertThat(read.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
     void should_ignore_a_status_of_a_message_it_does_not_know() {
         utilitySent();
 
