@@ -103,6 +103,13 @@ class ConsentAnswersTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Да не надо", "да нет", "Иә, жоқ", "да, не хочу"})
+    void does_not_read_a_yes_that_carries_a_no_as_consent(String text) {
+        // colloquial refusals that start with "да": never consent to offers
+        assertThat(answers.read(typed(text), true)).as(text).isNotEqualTo(Optional.of(ConsentAnswer.YES));
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "'Да!!! 👍', YES",
         "'👍 иә 🙏', YES",
