@@ -422,6 +422,7 @@ class MessageDeliveryConsentTest {
         OutboxMessage pending = stored("run-1");
         assertThat(pending.status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(pending.dueAt()).isEqualTo(retryAt);
+        assertThat(pending.lastError()).startsWith("RECIPIENT_RATE_LIMITED: ");
         assertThat(consents.get(Fixtures.SHOP_ID, Fixtures.CUSTOMER).marketingPaused()).isFalse();
     }
 
