@@ -1,6 +1,7 @@
 package dev.aihq.pipeline.consent;
 
 import dev.aihq.api.event.CustomerReplyEvent;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Set;
  *   <li>an opt-out in words ({@link OptOutPhrases}) is {@link ConsentAnswer#STOP}, at any time;
  *   <li>a typed yes or no ("да", "иә", "нет", "жоқ", alone or with at most {@value #MAX_WORDS_AFTER_ANSWER}
  *       more words, as in "да, покажите") answers only while the question waits for an answer, because
- *       "да" in the middle of a conversation is not consent to offers.
+ *       "да" in the middle of a conversation is not consent to offers; a yes that also carries a no
+ *       ("да не надо", "да нет") is not read as yes.
  * </ul>
  * Immutable and thread-safe.
  */
@@ -77,10 +79,20 @@ public final class ConsentAnswers {
         if (startsWithAnswer(words, question.noWords())) {
             return Optional.of(ConsentAnswer.NO);
         }
-        if (startsWithAnswer(words, question.yesWords())) {
+        if (startsWithAnswer(words, question.yesWords()) && !containsAnswer(words, question.noWords())) {
             return Optional.of(ConsentAnswer.YES);
         }
         return Optional.empty();
+    }
+
+    /** Tells whether a no appears anywhere in the words ("да не надо", "да нет"): such a reply is no consent. */
+    private static boolean containsAnswer(List<String> words, Set<String> answers) {
+        for (String answer : answers) {
+            if (Collections.indexOfSubList(words, List.of(answer.split(" "))) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithAnswer(List<String> words, Set<String> answers) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The consent question sent before a customer's first offer ("Показать подборку?" with the buttons yes,
@@ -43,7 +44,7 @@ public record ConsentQuestion(
         if (text.isBlank()) {
             throw new IllegalArgumentException("consent question text must not be blank");
         }
-        if (Set.of(yes.id(), no.id(), stop.id()).size() != 3) {
+        if (Stream.of(yes.id(), no.id(), stop.id()).distinct().count() != 3) {
             throw new IllegalArgumentException("the consent buttons need three distinct ids");
         }
         yesWords = normalise(yesWords);

@@ -236,7 +236,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
             ChannelSends.learn(failure, message, consents, now);
             if (e.isRetriable()) {
                 Instant retryAt = now.plus(ChannelSends.retryAfter(e).orElse(retryDelay));
-                outbox.markFailed(shop, message.id(), e.getMessage(), retryAt);
+                outbox.markFailed(shop, message.id(), failure + ": " + e.getMessage(), retryAt);
                 return DeliveryResult.scheduled(retryAt, "sending failed (" + failure + ": " + e.getMessage()
                         + "); the outbox retries at " + retryAt);
             }

@@ -21,6 +21,7 @@ import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.OutboxMessage;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.SuppressionStore;
 import dev.aihq.pipeline.consent.ConsentAnswer;
 import dev.aihq.pipeline.consent.ConsentAnswers;
@@ -181,6 +182,10 @@ public final class ChannelTrafficRecorder implements ChannelSink {
             return;
         }
         OutboxMessage message = recorded.get();
+        if (message.status() != OutboxStatus.FAILED || message.deliveryState() != DeliveryState.FAILED) {
+            // The outbox did not take the failure (the message was read already): nothing to act on.
+            return;
+        }
         Instant now = clock.instant();
         if (failure == FailureKind.MARKETING_STOPPED) {
             consents.apply(message.shopId(), message.to(), ConsentEvent.MARKETING_STOPPED, status.at(),

@@ -3,6 +3,17 @@ package dev.aihq.pipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aihq.api.channel.ChannelFailure;
+import dev.aihq.api.channel.FailureKind;
+import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.error.NonRetriableMarketplaceException;
+import dev.aihq.api.error.RetriableMarketplaceException;
+import dev.aihq.api.store.ConsentEvent;
+import dev.aihq.api.store.ConsentRecord;
+import dev.aihq.api.store.ConversationMessage;
+import dev.aihq.pipeline.memory.InMemoryConsentStore;
+import dev.aihq.pipeline.memory.InMemoryConversationStore;
+import java.util.List;
 import dev.aihq.api.channel.ChannelLimits;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.OutboundMessage;
@@ -189,5 +200,208 @@ class OutboxDispatcherTest {
         assertThatThrownBy(() -> OutboxDispatcher.builder().batchSize(0).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("outbox is missing")
                 .hasMessageContaining("at least one channel").hasMessageContaining("batch size");
+    }
+
+    // --- consent, failure kinds and conversations ---
+
+    private final InMemoryConsentStore consents = new InMemoryConsentStore();
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    private final OutboxDispatcher consenting = OutboxDispatcher.builder().outbox(outbox).channel(channel)
+            .clock(clock).worker("consenting").maxAttempts(3).retryBase(Duration.ofMinutes(1)).consents(consents)
+            .conversations(conversations).build();
+
+    private void schedule(String id, Duration in, MessageCategory category) {
+        outbox.schedule(OutboxMessage.pending(id, Fixtures.SHOP_ID, RunId.of("run-" + id), "recording",
+                Fixtures.CUSTOMER, "Напоминание " + id, "run:" + id, clock.instant().plus(in))
+                .withPurpose(category, category == MessageCategory.MARKETING ? "OPTED_IN by test"
+                        : "not needed for " + category, List.of()));
+    }
+
+    private ConsentRecord consent(ConsentEvent event) {
+        return consents.apply(Fixtures.SHOP_ID, Fixtures.CUSTOMER, event, clock.instant(), "test").after();
+    }
+
+    @Test
+    void should_give_up_a_marketing_message_when_the_customer_declined_after_it_was_scheduled() {
+        // given
+        consent(ConsentEvent.GRANTED);
+        schedule("a", Duration.ofMinutes(15), MessageCategory.MARKETING);
+        clock.advance(Duration.ofMinutes(5));
+        ConsentRecord declined = consent(ConsentEvent.DECLINED);
+
+        // when
+        clock.advance(Duration.ofMinutes(10));
+        int sent = consenting.dispatchDue();
+
+        // then
+        assertThat(sent).isZero();
+        assertThat(channel.sent()).isEmpty();
+        assertThat(stored("a").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("a").lastError()).isEqualTo("not sent: consent is " + declined.describe());
+        assertThat(consenting.dispatchDue()).isZero();
+    }
+
+    @Test
+    void should_give_up_any_message_when_the_customer_opted_out_after_it_was_scheduled() {
+        consent(ConsentEvent.GRANTED);
+        schedule("a", Duration.ZERO, MessageCategory.UTILITY);
+        consent(ConsentEvent.OPTED_OUT);
+
+        assertThat(consenting.dispatchDue()).isZero();
+
+        assertThat(channel.sent()).isEmpty();
+        assertThat(stored("a").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("a").lastError()).startsWith("not sent: consent is OPTED_OUT");
+    }
+
+    @Test
+    void should_still_send_a_utility_message_to_a_customer_who_stopped_marketing() {
+        // given
+        consent(ConsentEvent.GRANTED);
+        consent(ConsentEvent.MARKETING_STOPPED);
+        schedule("update", Duration.ZERO, MessageCategory.UTILITY);
+        schedule("offer", Duration.ZERO, MessageCategory.MARKETING);
+
+        // when
+        int sent = consenting.dispatchDue();
+
+        // then
+        assertThat(sent).isEqualTo(1);
+        assertThat(channel.sent()).singleElement().satisfies(m -> {
+            assertThat(m.stableKey()).isEqualTo("run:update");
+            assertThat(m.category()).isEqualTo(MessageCategory.UTILITY);
+        });
+        assertThat(stored("update").status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(stored("offer").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("offer").lastError()).contains("marketing paused by the customer");
+    }
+
+    @Test
+    void should_send_a_marketing_message_to_an_opted_in_customer_after_the_consent_check() {
+        consent(ConsentEvent.GRANTED);
+        schedule("a", Duration.ZERO, MessageCategory.MARKETING);
+
+        assertThat(consenting.dispatchDue()).isEqualTo(1);
+
+        assertThat(stored("a").status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    void should_wait_as_long_as_a_channel_failure_asks_rather_than_the_growing_delay() {
+        // given: the provider asks for 10 minutes; the first growing delay would be 1 minute
+        consent(ConsentEvent.GRANTED);
+        schedule("a", Duration.ZERO, MessageCategory.MARKETING);
+        channel.failNext(new Throttled(FailureKind.RECIPIENT_RATE_LIMITED, Duration.ofMinutes(10)));
+
+        // when
+        consenting.dispatchDue();
+
+        // then
+        OutboxMessage retrying = stored("a");
+        assertThat(retrying.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(retrying.dueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(retrying.lastError()).startsWith("RECIPIENT_RATE_LIMITED: ");
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(consenting.dispatchDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(consenting.dispatchDue()).isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_the_failure_kind_in_the_last_error() {
+        schedule("unreachable", Duration.ZERO, MessageCategory.UTILITY);
+        channel.failNext(new Refused(FailureKind.RECIPIENT_UNREACHABLE, "recipient not on WhatsApp"));
+        consenting.dispatchDue();
+        assertThat(stored("unreachable").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("unreachable").lastError())
+                .isEqualTo("RECIPIENT_UNREACHABLE: whatsapp answered HTTP 400: recipient not on WhatsApp");
+
+        // a channel that does not say: by retriability
+        schedule("down", Duration.ZERO, MessageCategory.UTILITY);
+        channel.failNext(new ServiceUnavailableException("whatsapp", 503, "down", null, null));
+        consenting.dispatchDue();
+        assertThat(stored("down").lastError()).startsWith("TEMPORARY: ").contains("503");
+
+        schedule("rejected", Duration.ZERO, MessageCategory.UTILITY);
+        channel.failNext(new RequestRejectedException("whatsapp", 400, "bad parameter", null));
+        consenting.dispatchDue();
+        assertThat(stored("rejected").lastError()).startsWith("UNKNOWN: ");
+    }
+
+    @Test
+    void should_pause_marketing_when_the_channel_says_the_customer_stopped_it() {
+        consent(ConsentEvent.GRANTED);
+        schedule("a", Duration.ZERO, MessageCategory.MARKETING);
+        schedule("b", Duration.ofMinutes(5), MessageCategory.MARKETING);
+        channel.failNext(new Refused(FailureKind.MARKETING_STOPPED, "user stopped marketing messages"));
+
+        consenting.dispatchDue();
+
+        assertThat(stored("a").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(stored("a").lastError()).startsWith("MARKETING_STOPPED: ");
+        ConsentRecord paused = consents.get(Fixtures.SHOP_ID, Fixtures.CUSTOMER);
+        assertThat(paused.marketingPaused()).isTrue();
+        assertThat(paused.source()).isEqualTo(ChannelSends.MARKETING_REFUSED_SOURCE);
+        // the next offer is given up without trying the channel
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(consenting.dispatchDue()).isZero();
+        assertThat(stored("b").status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(channel.sent()).isEmpty();
+    }
+
+    @Test
+    void should_tell_the_channel_when_the_customer_last_wrote_and_keep_the_sent_message() {
+        // given
+        Instant wrote = clock.instant().minus(Duration.ofHours(3));
+        conversations.append(new ConversationMessage(Fixtures.SHOP_ID, Fixtures.CUSTOMER,
+                ConversationMessage.Direction.INBOUND, "Здравствуйте", wrote, "in:recording:wamid.1"));
+        schedule("a", Duration.ZERO, MessageCategory.UTILITY);
+
+        // when
+        consenting.dispatchDue();
+
+        // then
+        assertThat(channel.sent()).singleElement().satisfies(m -> {
+            assertThat(m.customerLastWroteAt()).isEqualTo(wrote);
+            assertThat(m.templateRequired()).isFalse();
+        });
+        assertThat(conversations.recent(Fixtures.SHOP_ID, Fixtures.CUSTOMER, 10)).hasSize(2).last()
+                .satisfies(m -> {
+                    assertThat(m.direction()).isEqualTo(ConversationMessage.Direction.OUTBOUND);
+                    assertThat(m.text()).isEqualTo("Напоминание a");
+                    assertThat(m.messageKey()).isEqualTo("out:recording:run:a");
+                });
+    }
+
+    /** A channel's refusal that says what it means. */
+    private static final class Refused extends NonRetriableMarketplaceException implements ChannelFailure {
+        private static final long serialVersionUID = 1L;
+        private final FailureKind kind;
+
+        Refused(FailureKind kind, String message) {
+            super("whatsapp", 400, message, null);
+            this.kind = kind;
+        }
+
+        @Override
+        public FailureKind failureKind() {
+            return kind;
+        }
+    }
+
+    /** A channel's passing failure that says what it means and how long to wait. */
+    private static final class Throttled extends RetriableMarketplaceException implements ChannelFailure {
+        private static final long serialVersionUID = 1L;
+        private final FailureKind kind;
+
+        Throttled(FailureKind kind, Duration retryAfter) {
+            super("whatsapp", 429, "too many messages to this customer", retryAfter, null);
+            this.kind = kind;
+        }
+
+        @Override
+        public FailureKind failureKind() {
+            return kind;
+        }
     }
 }
