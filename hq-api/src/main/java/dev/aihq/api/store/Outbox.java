@@ -31,13 +31,16 @@ public interface Outbox {
 
     /**
      * Adds a message unless one with the same stable key exists for the shop or the customer's frequency
-     * cap is reached, atomically: of the customer's messages in the shop that are
-     * {@link OutboxStatus#PENDING}, {@link OutboxStatus#AWAITING_CONSENT}, {@link OutboxStatus#CLAIMED} or
-     * {@link OutboxStatus#SENT} and due at or
+     * cap is reached, atomically: of the customer's {@link dev.aihq.api.channel.MessageCategory#MARKETING}
+     * messages in the shop that are {@link OutboxStatus#PENDING}, {@link OutboxStatus#AWAITING_CONSENT},
+     * {@link OutboxStatus#CLAIMED} or {@link OutboxStatus#SENT} and due at or
      * after {@code now - cap.period()}, there must be fewer than {@code cap.maxMessages()}. Concurrent calls
      * for the same shop and customer, from any number of threads or application instances sharing the
      * outbox, are serialised, so together they never add more than the cap allows. (Messages added with
      * {@link #schedule} are counted but do not wait for this serialisation.)
+     *
+     * <p>A message of another category than marketing is not capped: it is scheduled as by
+     * {@link #schedule}.
      *
      * @param message a pending or claimed message, as for {@link #schedule}
      * @param cap the customer's frequency cap
@@ -131,15 +134,16 @@ public interface Outbox {
 
     /**
      * Releases a customer's messages that wait for consent ({@link OutboxStatus#AWAITING_CONSENT}): they
-     * become {@link OutboxStatus#PENDING}, due at {@code dueAt}, with the consent they now go under.
+     * become {@link OutboxStatus#PENDING} with the consent they now go under, each keeping its own due time
+     * (one already passed goes at once, in the order they were planned; one planned later, e.g. after quiet
+     * hours, still waits for it).
      *
      * @param shopId the shop
      * @param to the customer
-     * @param dueAt when they may be sent
      * @param consent the consent they go under, e.g. {@link ConsentRecord#describe()}
      * @return how many were released
      */
-    int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent);
+    int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, String consent);
 
     /**
      * Records what the provider later reported about a sent message, found by the provider's id: its
@@ -173,8 +177,9 @@ public interface Outbox {
     boolean requeue(ShopId shopId, String id, Instant dueAt, boolean templateRequired, String reason);
 
     /**
-     * Counts messages to a customer that are pending, awaiting consent, claimed or sent and due at or after
-     * a time: what a frequency cap limits.
+     * Counts marketing messages ({@link dev.aihq.api.channel.MessageCategory#MARKETING}) to a customer that
+     * are pending, awaiting consent, claimed or sent and due at or after a time: what a frequency cap limits
+     * (utility and service messages, such as the consent question or an answer, are not counted).
      *
      * @param shopId the shop
      * @param to the customer

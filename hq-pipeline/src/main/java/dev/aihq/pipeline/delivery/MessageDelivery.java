@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.Nullable;
 
@@ -96,7 +97,10 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     /** The consent recorded with an offer parked until the customer answers the consent question. */
     public static final String AWAITING_CONSENT = "awaiting the customer's answer to the consent question";
 
-    /** The source of the consent record's {@link ConsentEvent#ASKED} change. */
+    /**
+     * The source of the consent record's {@link ConsentEvent#ASKED} change, followed by {@code :} and the id of
+     * the run that asked.
+     */
     public static final String QUESTION_SOURCE = "consent-question";
 
     /**
@@ -134,6 +138,11 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         if (consent != null) {
             Optional<String> refusal = refusal(consent, kind, now);
             if (refusal.isPresent()) {
+                if (kind == MessageCategory.MARKETING && consent.status() == ConsentStatus.ASKED) {
+                    // The question went unanswered (or marketing was stopped): the offers parked for it go too.
+                    outbox.cancelForCustomer(shop, to, Set.of(MessageCategory.MARKETING),
+                            "cancelled: " + refusal.get());
+                }
                 return DeliveryResult.completed("not sent: " + refusal.get());
             }
         }
@@ -189,13 +198,21 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         ConsentStore store = Objects.requireNonNull(consents);
         FrequencyCap cap = plan.cap();
         ScheduleResult parked = schedule(offer.awaitingConsent(), cap, now);
-        if (parked != ScheduleResult.SCHEDULED) {
+        if (parked == ScheduleResult.CAPPED) {
             return notScheduled(parked, offer, cap, now);
         }
-        ConsentChange asked = store.apply(offer.shopId(), offer.to(), ConsentEvent.ASKED, now, QUESTION_SOURCE);
-        if (!asked.changed()) {
-            return DeliveryResult.completed("held until the customer answers the consent question asked at "
-                    + asked.after().askedAt());
+        // A duplicate is this run resumed after its process died: it may have parked the offer and recorded
+        // the question without sending it. The record's source names the run that asked, so it asks again
+        // (the question's stable key keeps it to one message).
+        boolean resumed = parked == ScheduleResult.DUPLICATE;
+        String source = QUESTION_SOURCE + ":" + offer.runId().value();
+        ConsentChange asked = store.apply(offer.shopId(), offer.to(), ConsentEvent.ASKED, now, source);
+        boolean ours = asked.changed() || resumed && asked.after().status() == ConsentStatus.ASKED
+                && source.equals(asked.after().source());
+        if (!ours) {
+            return resumed ? notScheduled(parked, offer, cap, now)
+                    : DeliveryResult.completed("held until the customer answers the consent question asked at "
+                            + asked.after().askedAt());
         }
         OutboxMessage question = OutboxMessage.pending(offer.id() + "-consent", offer.shopId(), offer.runId(),
                 offer.channel(), offer.to(), consentQuestion.text(), "consent:" + offer.runId().value(),

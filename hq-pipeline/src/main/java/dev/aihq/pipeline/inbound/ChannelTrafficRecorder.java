@@ -138,7 +138,6 @@ public final class ChannelTrafficRecorder implements ChannelSink {
             return;
         }
         String source = reply.channel() + (reply.buttonId() != null ? ":button" : ":text");
-        Instant now = clock.instant();
         switch (answer.get()) {
             case STOP -> {
                 consents.apply(shop, from, ConsentEvent.OPTED_OUT, reply.occurredAt(), source);
@@ -153,7 +152,7 @@ public final class ChannelTrafficRecorder implements ChannelSink {
             case YES -> {
                 ConsentChange change = consents.apply(shop, from, ConsentEvent.GRANTED, reply.occurredAt(), source);
                 int released = change.after().allowsMarketing()
-                        ? outbox.releaseAwaitingConsent(shop, from, now, change.after().describe()) : 0;
+                        ? outbox.releaseAwaitingConsent(shop, from, change.after().describe()) : 0;
                 LOG.info("Customer {} of shop {} said yes to offers on {}; {} offer(s) released", from.masked(),
                         shop, reply.channel(), released);
             }

@@ -99,6 +99,10 @@ public final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(now, "now");
         message.requireSchedulable();
+        if (message.category() != MessageCategory.MARKETING) {
+            // The cap limits marketing only.
+            return schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE;
+        }
         Queue<Cell> contact = contactCells(message.shopId(), message.to());
         synchronized (contact) {
             if (byStableKey.containsKey(new Key(message.shopId(), message.stableKey()))) {
@@ -231,8 +235,7 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent) {
-        Objects.requireNonNull(dueAt, "due at");
+    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, String consent) {
         Objects.requireNonNull(consent, "consent");
         Queue<Cell> cells = byContact.get(new Contact(shopId, to));
         if (cells == null) {
@@ -245,7 +248,7 @@ public final class InMemoryOutbox implements Outbox {
                 if (m.status() != OutboxStatus.AWAITING_CONSENT) {
                     continue;
                 }
-                change(cell, copy(m, dueAt, OutboxStatus.PENDING, m.attempts(), null, null, null, m.lastError(), null)
+                change(cell, copy(m, m.dueAt(), OutboxStatus.PENDING, m.attempts(), null, null, null, m.lastError(), null)
                         .withPurpose(m.category(), consent, m.quickReplies()));
                 released++;
             }
@@ -332,8 +335,9 @@ public final class InMemoryOutbox implements Outbox {
         long count = 0;
         for (Cell cell : cells) {
             OutboxMessage m = cell.message;
-            boolean counted = m.status() == OutboxStatus.PENDING || m.status() == OutboxStatus.CLAIMED
-                    || m.status() == OutboxStatus.SENT || m.status() == OutboxStatus.AWAITING_CONSENT;
+            boolean counted = m.category() == MessageCategory.MARKETING && (m.status() == OutboxStatus.PENDING
+                    || m.status() == OutboxStatus.CLAIMED || m.status() == OutboxStatus.SENT
+                    || m.status() == OutboxStatus.AWAITING_CONSENT);
             if (counted && !m.dueAt().isBefore(since)) {
                 count++;
             }

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class MessageDeliveryConsentTest {
         ConsentRecord consent = consents.get(Fixtures.SHOP_ID, Fixtures.CUSTOMER);
         assertThat(consent.status()).isEqualTo(ConsentStatus.ASKED);
         assertThat(consent.askedAt()).isEqualTo(clock.instant());
-        assertThat(consent.source()).isEqualTo(MessageDelivery.QUESTION_SOURCE);
+        assertThat(consent.source()).startsWith(MessageDelivery.QUESTION_SOURCE + ":");
     }
 
     @Test
@@ -144,23 +145,64 @@ class MessageDeliveryConsentTest {
     }
 
     @Test
-    void should_count_parked_offers_and_the_question_towards_the_frequency_cap() {
-        // given: at most 3 messages a week
+    void should_count_parked_offers_but_not_the_question_towards_the_frequency_cap() {
+        // given: at most 3 marketing messages a week
         DeliveryRequest<PurchaseEvent, String, SalesOffer> template = request("run-0");
         Shop capped = Fixtures.kaspiShop().settings(ShopSettings.builder().sendDelay(Duration.ZERO)
                 .frequencyCap(dev.aihq.api.shop.FrequencyCap.of(3, Duration.ofDays(7))).build()).build();
 
-        // when: three offers to a customer who was never asked
+        // when: four offers to a customer who was never asked
         List<DeliveryResult> results = new ArrayList<>();
-        for (String run : List.of("run-1", "run-2", "run-3")) {
+        for (String run : List.of("run-1", "run-2", "run-3", "run-4")) {
             results.add(offers().deliver(new DeliveryRequest<>(template.event(), "ctx", template.result(), capped,
                     RunId.of(run), clock.instant())));
         }
 
-        // then: two parked, one question, the third capped
-        assertThat(outbox.list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).hasSize(2);
+        // then: three parked, one question (a utility message, outside the cap), the fourth capped
+        assertThat(outbox.list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).hasSize(3);
         assertThat(channel.sent()).hasSize(1);
-        assertThat(results.get(2).reason()).startsWith("not sent: frequency cap reached");
+        assertThat(results.get(3).reason()).startsWith("not sent: frequency cap reached");
+    }
+
+    @Test
+    void should_ask_when_a_resumed_run_finds_its_offer_parked_but_no_question_sent() {
+        // given: the run parked its offer and recorded the question, then its process died before asking
+        DeliveryResult first = offers().deliver(request("run-1"));
+        assertThat(first.outcome()).isEqualTo(RunOutcome.SENT);
+        OutboxMessage question = stored("run-1-consent");
+        outbox.cancel(Fixtures.SHOP_ID, "run-1-consent");
+        InMemoryOutbox lost = new InMemoryOutbox();
+        lost.schedule(stored("run-1"));
+        MessageDelivery<PurchaseEvent, String, SalesOffer> resumed = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(lost)
+                .recipient(request -> Optional.of(Fixtures.CUSTOMER)).text(SalesOffer::text).consents(consents)
+                .build();
+
+        // when: the run is resumed (same run id) and delivers again
+        DeliveryResult again = resumed.deliver(request("run-1"));
+
+        // then: the question it had recorded goes out, once
+        assertThat(again.outcome()).isEqualTo(RunOutcome.SENT);
+        assertThat(again.reason()).contains("waits for the customer's consent");
+        assertThat(channel.sent()).hasSize(2);
+        assertThat(channel.sent().get(1).stableKey()).isEqualTo(question.stableKey());
+        // and a third delivery of that run finds the question there and sends nothing more
+        assertThat(resumed.deliver(request("run-1")).reason()).contains("consent question not sent again");
+        assertThat(channel.sent()).hasSize(2);
+    }
+
+    @Test
+    void should_not_ask_again_when_another_run_asked_and_this_one_resumes() {
+        // given: run-1 asked; run-2 parked its offer and died
+        offers().deliver(request("run-1"));
+        offers().deliver(request("run-2"));
+
+        // when: run-2 resumes
+        DeliveryResult again = offers().deliver(request("run-2"));
+
+        // then
+        assertThat(again.reason()).startsWith("not sent again");
+        assertThat(channel.sent()).hasSize(1);
     }
 
     @Test
@@ -226,6 +268,22 @@ class MessageDeliveryConsentTest {
                 "not sent: the customer has not answered the consent question asked at " + askedAt);
         assertThat(all()).isEmpty();
         assertThat(channel.sent()).isEmpty();
+    }
+
+    @Test
+    void should_cancel_the_parked_offers_when_the_consent_question_goes_unanswered_past_the_wait() {
+        // given: an offer parked with its question, never answered
+        offers().deliver(request("run-1"));
+        clock.advance(Duration.ofDays(8));
+
+        // when: the next offer comes
+        DeliveryResult result = offers().deliver(request("run-2"));
+
+        // then: neither is kept waiting
+        assertThat(result.reason()).startsWith("not sent: the customer has not answered the consent question");
+        assertThat(stored("run-1").status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(stored("run-1").lastError()).startsWith("cancelled: the customer has not answered");
+        assertThat(outbox.list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).isEmpty();
     }
 
     @Test

@@ -135,7 +135,7 @@ final class JdbcOutbox implements Outbox {
         this.giveUp = "UPDATE " + table + " SET status = 'FAILED', lease_until = NULL, last_error = ?"
                 + " WHERE shop_id = ? AND message_id = ?";
         this.countRecent = "SELECT COUNT(*) FROM " + table + " WHERE shop_id = ? AND to_phone = ? AND due_at >= ?"
-                + " AND status IN ('PENDING', 'AWAITING_CONSENT', 'CLAIMED', 'SENT')";
+                + " AND category = 'MARKETING' AND status IN ('PENDING', 'AWAITING_CONSENT', 'CLAIMED', 'SENT')";
         this.contactsTable = jdbc.table("outbox_contacts");
         this.insertContact = dialect.insertIfAbsent(contactsTable, List.of("shop_id", "to_phone"), List.of("?", "?"));
         this.lockContact = "SELECT shop_id FROM " + contactsTable + " WHERE shop_id = ? AND to_phone = ? FOR UPDATE";
@@ -143,7 +143,7 @@ final class JdbcOutbox implements Outbox {
                 + " AND status IN " + OPEN_STATUSES;
         this.cancelByOrder = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND order_key = ?"
                 + " AND status IN " + OPEN_STATUSES;
-        this.release = "UPDATE " + table + " SET status = 'PENDING', due_at = ?, consent = ?, claimed_by = NULL,"
+        this.release = "UPDATE " + table + " SET status = 'PENDING', consent = ?, claimed_by = NULL,"
                 + " lease_until = NULL, provider_message_id = NULL, sent_at = NULL"
                 + " WHERE shop_id = ? AND to_phone = ? AND status = 'AWAITING_CONSENT'";
         this.lockByProviderId = "SELECT message_id, status, delivery_state, last_error FROM " + table
@@ -198,6 +198,10 @@ final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(now, "now");
         message.requireSchedulable();
+        if (message.category() != MessageCategory.MARKETING) {
+            // The cap limits marketing only.
+            return schedule(message) ? ScheduleResult.SCHEDULED : ScheduleResult.DUPLICATE;
+        }
         String shop = message.shopId().value();
         String phone = message.to().e164();
         OffsetDateTime since = Jdbc.utc(now.minus(cap.period()));
@@ -426,10 +430,9 @@ final class JdbcOutbox implements Outbox {
      * @throws StoreException when the database fails
      */
     @Override
-    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, Instant dueAt, String consent) {
+    public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, String consent) {
         Objects.requireNonNull(shopId, "shop id");
         Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(dueAt, "due at");
         Objects.requireNonNull(consent, "consent");
         if (consent.isBlank() || consent.length() > OutboxMessage.MAX_CONSENT_LENGTH) {
             throw new IllegalArgumentException("consent must be non-blank and at most "
@@ -437,10 +440,9 @@ final class JdbcOutbox implements Outbox {
         }
         return jdbc.update("releasing the messages of " + to.masked() + " in shop " + shopId + " in " + table,
                 release, statement -> {
-                    statement.setObject(1, Jdbc.utc(dueAt));
-                    statement.setString(2, consent);
-                    statement.setString(3, shopId.value());
-                    statement.setString(4, to.e164());
+                    statement.setString(1, consent);
+                    statement.setString(2, shopId.value());
+                    statement.setString(3, to.e164());
                 });
     }
 

@@ -663,6 +663,41 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         assertThat(outbox.find(SHOP_ID, "fourth")).isEmpty();
     }
 
+    /**
+     * The cap limits marketing only: the customer's utility and service messages (the consent question, an
+     * answer in their conversation) are neither counted nor capped by it.
+     */
+    @Test
+    public void should_count_only_marketing_messages_when_scheduling_within_the_cap() {
+        // given two utility messages and one service message in the period, and two offers
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "question", CUSTOMER, now)
+                .withPurpose(MessageCategory.UTILITY, null, List.of()));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "shipped", CUSTOMER, now.plusSeconds(10))
+                .withPurpose(MessageCategory.UTILITY, null, List.of()));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "answer", CUSTOMER, now.plusSeconds(20))
+                .withPurpose(MessageCategory.SERVICE, null, List.of()));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "offer-1", CUSTOMER, now.plusSeconds(30)));
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "offer-2", CUSTOMER, now.plusSeconds(40)).awaitingConsent());
+
+        // when
+        long counted = outbox.countRecent(SHOP_ID, CUSTOMER, now.minus(WEEKLY_CAP.period()));
+        ScheduleResult third = outbox.scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "offer-3", CUSTOMER, now.plusSeconds(50)), WEEKLY_CAP, now);
+        ScheduleResult utility = outbox.scheduleWithinCap(Fixtures.outboxMessage(SHOP_ID, "delivered", CUSTOMER,
+                now.plusSeconds(60)).withPurpose(MessageCategory.UTILITY, null, List.of()), WEEKLY_CAP, now);
+        ScheduleResult fourth = outbox.scheduleWithinCap(
+                Fixtures.outboxMessage(SHOP_ID, "offer-4", CUSTOMER, now.plusSeconds(70)), WEEKLY_CAP, now);
+
+        // then
+        assertThat(counted).isEqualTo(2);
+        assertThat(third).isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(utility).as("a utility message is not capped by the marketing cap")
+                .isEqualTo(ScheduleResult.SCHEDULED);
+        assertThat(fourth).isEqualTo(ScheduleResult.CAPPED);
+    }
+
     /** A message scheduled already claimed (sent at once by its creator) may be scheduled within the cap. */
     @Test
     public void should_schedule_a_claimed_message_when_it_is_below_the_cap() {
@@ -776,17 +811,15 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "utility", CUSTOMER, now.plusSeconds(30)));
         outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "other", OTHER_CUSTOMER, now).awaitingConsent());
         outbox.schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "offer", CUSTOMER, now).awaitingConsent());
-        Instant dueAt = now.plusSeconds(60);
 
         // when
-        int released = outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, dueAt, CONSENT);
+        int released = outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, CONSENT);
 
         // then
         assertThat(released).isEqualTo(2);
         for (String id : List.of("offer", "review")) {
             OutboxMessage message = outbox.find(SHOP_ID, id).orElseThrow();
             assertThat(message.status()).as(id).isEqualTo(OutboxStatus.PENDING);
-            assertThat(message.dueAt()).as(id).isEqualTo(dueAt);
             assertThat(message.consent()).as(id).isEqualTo(CONSENT);
             assertThat(message.attempts()).as(id).isZero();
             assertThat(message.category()).as(id).isEqualTo(MessageCategory.MARKETING);
@@ -795,9 +828,12 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         assertThat(outbox.find(SHOP_ID, "other").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
         assertThat(outbox.find(OTHER_SHOP_ID, "offer").orElseThrow().status())
                 .isEqualTo(OutboxStatus.AWAITING_CONSENT);
-        assertThat(outbox.claimDue(dueAt, 10, "worker-1", LEASE)).extracting(OutboxMessage::id)
-                .containsExactlyInAnyOrder("offer", "review", "utility");
-        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, dueAt, CONSENT)).isZero();
+        // each keeps its own due time: the one planned for later still waits for it
+        assertThat(outbox.find(SHOP_ID, "offer").orElseThrow().dueAt()).isEqualTo(now);
+        assertThat(outbox.find(SHOP_ID, "review").orElseThrow().dueAt()).isEqualTo(now.plusSeconds(600));
+        assertThat(outbox.claimDue(now.plusSeconds(60), 10, "worker-1", LEASE)).extracting(OutboxMessage::id)
+                .containsExactlyInAnyOrder("offer", "utility");
+        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, CONSENT)).isZero();
     }
 
     /**
@@ -872,7 +908,7 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
         assertThat(byOrder).isEqualTo(1);
         assertThat(outbox.find(SHOP_ID, "m-1").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
         assertThat(outbox.find(SHOP_ID, "m-2").orElseThrow().status()).isEqualTo(OutboxStatus.CANCELLED);
-        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, now, CONSENT)).isZero();
+        assertThat(outbox.releaseAwaitingConsent(SHOP_ID, CUSTOMER, CONSENT)).isZero();
         assertThat(outbox.countRecent(SHOP_ID, CUSTOMER, now.minusSeconds(1))).isZero();
         assertThat(outbox.cancel(SHOP_ID, "m-1")).isFalse();
     }
