@@ -336,9 +336,12 @@ public final class CloudApiChannel implements MessageChannel {
             return;
         }
         Instant slot = pacer(account).reserve(message.to().e164());
-        if (slot.isAfter(now)) {
+        // The pacer reads the clock after "now" was read: a free slot is the pacer's own now, which on a
+        // running clock is already later than "now". Compare with the time after the reservation instead.
+        Instant reservedAt = clock.instant();
+        if (slot.isAfter(reservedAt)) {
             pacedSlots.put(slotKey, slot);
-            throw paced(message, Duration.between(now, slot));
+            throw paced(message, Duration.between(reservedAt, slot));
         }
     }
 

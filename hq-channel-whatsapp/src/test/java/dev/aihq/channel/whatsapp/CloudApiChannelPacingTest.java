@@ -26,9 +26,13 @@ import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.channel.whatsapp.pacing.PacingConfig;
 import dev.aihq.http.RetryPolicy;
 import dev.aihq.testkit.SettableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -184,5 +188,45 @@ class CloudApiChannelPacingTest {
         Instant accepted = channel.send(message(CUSTOMER, 0)).acceptedAt();
         assertThat(accepted).isEqualTo(NOW.plus(PAIR));
         verifySent(2);
+    }
+
+    @Test
+    void should_send_the_first_message_to_an_idle_customer_at_once_when_the_clock_moves_between_reads() {
+        // given: a clock that, like the system clock, is a little later at every read
+        SERVER.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(OK)));
+        AtomicLong reads = new AtomicLong();
+        Clock running = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return NOW.plusNanos(1_000 * reads.incrementAndGet());
+            }
+        };
+        CloudApiChannel onRunningClock = CloudApiChannel.builder()
+                .accounts(WhatsAppAccounts.of(List.of(new WhatsAppAccount(SHOP, WhatsAppCloudConfig.builder()
+                        .baseUrl(SERVER.baseUrl())
+                        .phoneNumberId("106540352242922")
+                        .accessToken(TOKEN)
+                        .retryPolicy(RetryPolicy.none())
+                        .build(), TEMPLATES))))
+                .clock(running)
+                .httpLogSink(line -> { })
+                .build();
+
+        // when
+        SendReceipt first = onRunningClock.send(message(CUSTOMER, 0));
+
+        // then: it was not held back for the microsecond the clock moved while the slot was reserved
+        assertThat(first.providerMessageId()).startsWith("wamid.");
+        verifySent(1);
     }
 }
