@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
     @Test
-    void should_send_the_filled_templates_and_refuse_legal_and_finance_when_the_demo_runs() {
+    void should_ask_consent_first_send_the_filled_templates_after_yes_and_refuse_legal_and_finance_when_the_demo_runs() {
         // given
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -22,38 +22,46 @@ class DemoTest {
 
         // then
         String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(steps).hasSize(5);
+        assertThat(steps).hasSize(6);
 
         Demo.Step first = steps.get(0);
         assertThat(first.httpStatus()).isEqualTo(200);
         assertThat(first.outcome()).isEqualTo("SENT");
-        assertThat(first.messages()).containsExactly("Здравствуйте! Спасибо за заказ №512345678 в «Demo Kaspi"
-                + " Shop». К товару «Мужской шампунь Head & Shoulders Men Ultra 400 мл» покупатели часто берут"
-                + " «Бальзам-ополаскиватель Pantene Интенсивное восстановление 360 мл» — 2 490 ₸. Ответьте «да», и"
-                + " мы поможем оформить заказ.");
+        assertThat(first.reason()).startsWith("the offer waits for the customer's consent; consent question sent");
+        assertThat(first.messages()).containsExactly("Спасибо за покупку! Показать подборку к вашему заказу?");
 
         Demo.Step repeat = steps.get(1);
         assertThat(repeat.httpStatus()).isEqualTo(200);
-        assertThat(repeat.outcome()).isEqualTo("SENT");
-        assertThat(repeat.messages()).containsExactly("Рады видеть вас снова в «Demo Kaspi Shop»! Спасибо за заказ"
+        assertThat(repeat.outcome()).isEqualTo("COMPLETED");
+        assertThat(repeat.reason()).startsWith("held until the customer answers the consent question");
+        assertThat(repeat.messages()).isEmpty();
+
+        Demo.Step yes = steps.get(2);
+        assertThat(yes.httpStatus()).isEqualTo(202);
+        assertThat(yes.outcome()).isEqualTo("CONSENT");
+        assertThat(yes.reason()).startsWith("consent recorded: OPTED_IN by demo-whatsapp:button");
+        assertThat(yes.messages()).containsExactly("Здравствуйте! Спасибо за заказ №512345678 в «Demo Kaspi"
+                + " Shop». К товару «Мужской шампунь Head & Shoulders Men Ultra 400 мл» покупатели часто берут"
+                + " «Бальзам-ополаскиватель Pantene Интенсивное восстановление 360 мл» — 2 490 ₸. Ответьте «да», и"
+                + " мы поможем оформить заказ.", "Рады видеть вас снова в «Demo Kaspi Shop»! Спасибо за заказ"
                 + " №KSP-556690. К товару «Гель для стирки Persil Color 1.3 л» рекомендуем «Кондиционер для белья"
                 + " Lenor Альпийские луга 1.8 л» — 2 790 ₸. Для постоянных покупателей — промокод DEMO10: скидка"
                 + " 10 % на следующий заказ.");
 
-        Demo.Step reply = steps.get(2);
-        assertThat(reply.httpStatus()).isEqualTo(200);
+        Demo.Step reply = steps.get(3);
+        assertThat(reply.httpStatus()).isEqualTo(202);
         assertThat(reply.outcome()).isEqualTo("SENT");
         assertThat(reply.messages()).singleElement().asString()
                 .startsWith("Здравствуйте! Спасибо за сообщение. Менеджер «Demo Kaspi Shop» ответит");
 
-        for (Demo.Step unavailable : steps.subList(3, 5)) {
+        for (Demo.Step unavailable : steps.subList(4, 6)) {
             assertThat(unavailable.httpStatus()).isEqualTo(422);
             assertThat(unavailable.outcome()).isEqualTo("REJECTED");
             assertThat(unavailable.reason()).endsWith("not available yet");
             assertThat(unavailable.messages()).isEmpty();
         }
-        assertThat(steps.get(3).reason()).isEqualTo("the legal agent is not available yet");
-        assertThat(steps.get(4).reason()).isEqualTo("the accounting agent is not available yet");
+        assertThat(steps.get(4).reason()).isEqualTo("the legal agent is not available yet");
+        assertThat(steps.get(5).reason()).isEqualTo("the accounting agent is not available yet");
 
         assertThat(output)
                 .contains("stage", "status", "ms")
