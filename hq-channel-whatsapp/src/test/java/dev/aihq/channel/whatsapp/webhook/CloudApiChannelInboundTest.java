@@ -20,6 +20,7 @@ import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.channel.whatsapp.CloudApiChannel;
+import dev.aihq.channel.whatsapp.ErrorKind;
 import dev.aihq.channel.whatsapp.WhatsAppAccount;
 import dev.aihq.channel.whatsapp.WhatsAppAccounts;
 import dev.aihq.channel.whatsapp.WhatsAppCloudConfig;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Inbound traffic through {@link CloudApiChannel#webhookRoutes}: signed deliveries to {@link InboundTraffic}. */
 class CloudApiChannelInboundTest {
@@ -219,6 +222,32 @@ class CloudApiChannelInboundTest {
                         DeliveryStatus::stableKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(FailureKind.MARKETING_STOPPED, "131050", null),
                         org.assertj.core.groups.Tuple.tuple(FailureKind.UNKNOWN, null, null));
+    }
+
+    @ParameterizedTest(name = "failed status {0} is {1}")
+    @CsvSource({
+            "131047, WINDOW_CLOSED", "131056, RECIPIENT_RATE_LIMITED", "130429, SENDER_RATE_LIMITED",
+            "131026, RECIPIENT_UNREACHABLE", "131050, MARKETING_STOPPED", "132001, TEMPLATE_PROBLEM",
+            "132015, TEMPLATE_PROBLEM", "190, AUTHENTICATION", "368, ACCOUNT_BLOCKED", "131000, TEMPORARY"})
+    void should_give_the_same_failure_kind_for_a_code_in_a_failed_status_as_in_a_send_response(int code,
+            FailureKind kind) {
+        // when: the error arrives the second way, in a failed status webhook
+        InboundTraffic traffic = deliverOne(envelope("messages", """
+                {%s,
+                 "statuses":[
+                  {"id":"wamid.OUT-9","status":"failed","timestamp":"1789464900","recipient_id":"79161234567",
+                   "biz_opaque_callback_data":"run:r-9",
+                   "errors":[{"code":%d,"title":"Error %d","error_data":{"details":"as Meta reports it"}}]}]}\
+                """.formatted(METADATA, code, code)));
+
+        // then
+        assertThat(traffic.statuses()).singleElement().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(status.failure()).isEqualTo(kind);
+            assertThat(status.errorCode()).isEqualTo(String.valueOf(code));
+            assertThat(status.stableKey()).isEqualTo("run:r-9");
+        });
+        assertThat(ErrorKind.failureKindOf(code)).as("the send response's mapping").isEqualTo(kind);
     }
 
     @Test
