@@ -1,8 +1,8 @@
 package dev.aihq.pipeline.delivery;
 
-import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.FailureKind;
 import dev.aihq.api.channel.MessageCategory;
+import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;

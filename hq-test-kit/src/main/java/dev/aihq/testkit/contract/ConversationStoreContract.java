@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
-import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationMessage.Direction;
+import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationStore;
 import java.time.Duration;
 import java.time.Instant;
