@@ -42,6 +42,7 @@ import javax.annotation.Nullable;
  *     and finished outbox messages are kept before the retention job purges them (see
  *     {@code dev.aihq.api.store.PersonalDataStore}); positive, by default
  *     {@link #DEFAULT_PERSONAL_DATA_RETENTION}
+ * @param sales how the sales agent chooses and sends offers
  */
 public record ShopSettings(
         String toneOfVoice,
@@ -57,7 +58,8 @@ public record ShopSettings(
         Map<String, BigDecimal> commissionByCategory,
         long dailyTokenBudget,
         boolean requireCurrentTimeZoneData,
-        Duration personalDataRetention) {
+        Duration personalDataRetention,
+        SalesSettings sales) {
 
     /** How long personal data is kept unless a shop sets otherwise: 365 days. */
     public static final Duration DEFAULT_PERSONAL_DATA_RETENTION = Duration.ofDays(365);
@@ -82,6 +84,7 @@ public record ShopSettings(
         if (dailyTokenBudget < 0) {
             throw new IllegalArgumentException("daily token budget must not be negative, got " + dailyTokenBudget);
         }
+        Objects.requireNonNull(sales, "sales");
         Objects.requireNonNull(personalDataRetention, "personal data retention");
         if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
             throw new IllegalArgumentException("personal data retention must be positive, got "
@@ -163,6 +166,7 @@ public record ShopSettings(
         private long dailyTokenBudget = 200_000;
         private boolean requireCurrentTimeZoneData;
         private Duration personalDataRetention = DEFAULT_PERSONAL_DATA_RETENTION;
+        private SalesSettings sales = SalesSettings.defaults();
 
         private Builder() {}
 
@@ -181,6 +185,18 @@ public record ShopSettings(
             dailyTokenBudget = s.dailyTokenBudget;
             requireCurrentTimeZoneData = s.requireCurrentTimeZoneData;
             personalDataRetention = s.personalDataRetention;
+            sales = s.sales;
+        }
+
+        /**
+         * Sets how the sales agent chooses and sends offers.
+         *
+         * @param sales the sales settings
+         * @return this builder
+         */
+        public Builder sales(SalesSettings sales) {
+            this.sales = Objects.requireNonNull(sales, "sales");
+            return this;
         }
 
         /**
@@ -351,7 +367,7 @@ public record ShopSettings(
             return new ShopSettings(toneOfVoice, messageTemplates, reviewDiscountPercent, promoCodes,
                     excludedCategories, sendDelay, quietHours, frequencyCap, minimumMarginPercent,
                     defaultCommissionPercent, commissionByCategory, dailyTokenBudget, requireCurrentTimeZoneData,
-                    personalDataRetention);
+                    personalDataRetention, sales);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
 import dev.aihq.api.store.ShopStore;
@@ -113,6 +114,9 @@ final class JdbcShopStore implements ShopStore {
         JsonNode tree = jdbc.json.readTree(json.getBytes(StandardCharsets.UTF_8));
         if (tree instanceof ObjectNode settings && !settings.hasNonNull("personalDataRetention")) {
             settings.put("personalDataRetention", ShopSettings.DEFAULT_PERSONAL_DATA_RETENTION.toString());
+        }
+        if (tree instanceof ObjectNode settings && !settings.hasNonNull("sales")) {
+            settings.set("sales", jdbc.json.mapper().valueToTree(SalesSettings.defaults()));
         }
         return jdbc.json.treeToValue(tree, ShopSettings.class);
     }

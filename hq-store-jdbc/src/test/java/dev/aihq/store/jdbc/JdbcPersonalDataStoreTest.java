@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.StoreException;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationMessage.Direction;
@@ -98,6 +99,28 @@ class JdbcPersonalDataStoreTest {
         assertThat(db.stores().purchases().find(SHOP_ID, OrderId.of("m-1")).orElseThrow().customer())
                 .isEqualTo(CUSTOMER);
         assertThat(db.stores().conversations().recent(SHOP_ID, CUSTOMER, 10)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreDatabase.class)
+    void should_read_the_default_sales_settings_when_settings_were_saved_without_them(StoreDatabase database)
+            throws Exception {
+        // given settings as written before the sales settings existed
+        MigratedDatabase db = database.freshTables();
+        db.stores().shops().save(Fixtures.kaspiShop().settings(ShopSettings.builder().dailyTokenBudget(1000)
+                .sales(SalesSettings.builder().maxCandidates(9).build()).build()).build());
+        ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(db.queryString("SELECT settings FROM "
+                + db.table("shops") + " WHERE shop_id = ?", SHOP_ID.value()));
+        assertThat(saved.remove("sales")).as("the field as written now").isNotNull();
+        db.execute("UPDATE " + db.table("shops") + " SET settings = " + db.json() + " WHERE shop_id = ?",
+                saved.toString(), SHOP_ID.value());
+
+        // when
+        ShopSettings settings = db.stores().shops().find(SHOP_ID).orElseThrow().settings();
+
+        // then
+        assertThat(settings.sales()).isEqualTo(SalesSettings.defaults());
+        assertThat(settings.dailyTokenBudget()).isEqualTo(1000);
     }
 
     @ParameterizedTest

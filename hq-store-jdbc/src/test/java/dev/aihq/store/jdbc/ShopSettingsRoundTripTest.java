@@ -9,7 +9,9 @@ import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.PromoCode;
 import dev.aihq.api.shop.QuietHours;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.ShopPromise;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
 import java.math.BigDecimal;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +56,19 @@ class ShopSettingsRoundTripTest {
                 .commission("Бытовая техника", new BigDecimal("0.125"))
                 .dailyTokenBudget(9_000_000_000L)
                 .requireCurrentTimeZoneData(true)
+                .sales(SalesSettings.builder()
+                        .complementary("Смартфоны", List.of("Чехлы", "Зарядные устройства"))
+                        .consumables("Принтеры", List.of("Картриджи"))
+                        .repeatPurchase("Шампуни")
+                        .analoguePriceBandPercent(new BigDecimal("42.50"))
+                        .maxCandidates(7)
+                        .promise(ShopPromise.FREE_DELIVERY)
+                        .promise(ShopPromise.GIFT)
+                        .holdRejectedForReview(true)
+                        .reviewRequestDelay(Duration.ofDays(3).plusHours(4))
+                        .consentExpiry(Duration.ofDays(2))
+                        .reviewOfferGap(Duration.ZERO)
+                        .build())
                 .build();
     }
 
