@@ -102,7 +102,8 @@ public final class SalesMessages {
      */
     public static SalesOffer replyOffer(ReplyContext context) {
         Map<String, String> values = Map.of("shop_name", context.shop().name());
-        return SalesOffer.builder(OfferKind.REPLY, template(context.shop(), REPLY).render(values).strip()).build();
+        return SalesOffer.builder(OfferKind.REPLY, template(context.shop(), REPLY,
+                SalesLanguage.of(context.shop(), context.reply().text())).render(values).strip()).build();
     }
 
     /**
@@ -152,10 +153,24 @@ public final class SalesMessages {
      * @throws dev.aihq.api.error.ConfigurationException when neither exists
      */
     public static PromptTemplate template(Shop shop, String name) {
+        return template(shop, name, SalesLanguage.of(shop));
+    }
+
+    /**
+     * Returns a shop's template by name: its own from the settings (written in the shop's language), else
+     * the shipped default in a language.
+     *
+     * @param shop the shop
+     * @param name the template name
+     * @param language the language of the shipped default
+     * @return the template
+     * @throws dev.aihq.api.error.ConfigurationException when neither exists
+     */
+    public static PromptTemplate template(Shop shop, String name, SalesLanguage language) {
         return shop.settings().template(name)
                 .map(text -> PromptTemplate.named("template '" + name + "' of shop " + shop.id(), text))
-                .orElseGet(() -> DEFAULT_TEMPLATES.computeIfAbsent(name,
-                        n -> PromptTemplate.resource(DEFAULTS + n + ".txt")));
+                .orElseGet(() -> DEFAULT_TEMPLATES.computeIfAbsent(language.resourceFolder() + name,
+                        path -> PromptTemplate.resource(DEFAULTS + path + ".txt")));
     }
 
     /**

@@ -34,7 +34,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -146,25 +148,29 @@ public final class SalesPipelines {
                                 .filter(p -> !p.orderId().equals(request.event().orderId()))
                                 .toList())
                         .orElse(List.of()));
-        ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent.<PurchaseContext, SalesOffer>builder()
-                .name(PURCHASE)
-                .chatModel(chatModel)
-                .systemPrompt(SalesPrompts.system())
-                .userPrompt(SalesPrompts.purchaseUser())
-                .variables(SalesPrompts::purchaseVariables)
-                .parser(new SalesOfferParser())
-                .fallback(input -> SalesMessages.purchaseOffer(input.context()))
-                .tokenUsage(tokenUsage);
-        if (promptTemplates != null) {
-            modelBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.PURCHASE_USER_NAME,
-                    SHOP_PROMPT_TTL);
+        Map<SalesLanguage, ModelAgent<PurchaseContext, SalesOffer>> models = new EnumMap<>(SalesLanguage.class);
+        for (SalesLanguage language : SalesLanguage.values()) {
+            ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent
+                    .<PurchaseContext, SalesOffer>builder()
+                    .name(PURCHASE)
+                    .chatModel(chatModel)
+                    .systemPrompt(SalesPrompts.system(language))
+                    .userPrompt(SalesPrompts.purchaseUser(language))
+                    .variables(SalesPrompts::purchaseVariables)
+                    .parser(new SalesOfferParser())
+                    .fallback(input -> SalesMessages.purchaseOffer(input.context()))
+                    .tokenUsage(tokenUsage);
+            if (promptTemplates != null) {
+                modelBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.PURCHASE_USER_NAME,
+                        SHOP_PROMPT_TTL);
+            }
+            models.put(language, modelBuilder.build());
         }
-        ModelAgent<PurchaseContext, SalesOffer> model = modelBuilder.build();
         // Without a contact nobody can receive the message: do not spend model tokens on it.
         Agent<PurchaseContext, SalesOffer> agent = input -> input.context().event().customer() == null
                 ? new AgentOutput<>(SalesMessages.purchaseOffer(input.context()),
                         AgentTrace.fallback("no customer contact: the model is not asked"))
-                : model.run(input);
+                : models.get(SalesLanguage.of(input.shop())).run(input);
         AgentPipeline.Builder<PurchaseEvent, PurchaseContext, SalesOffer> b =
                 AgentPipeline.<PurchaseEvent, PurchaseContext, SalesOffer>builder(PURCHASE)
                         // Runs lost with their process are resumed: saving the purchase and its outbox message
@@ -215,20 +221,26 @@ public final class SalesPipelines {
         ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
                 sourceDeadline, request -> request.event().from() == null ? List.of()
                         : purchases.findByCustomer(request.shop().id(), request.event().from(), RECENT_LIMIT));
-        ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
-                .name(REPLY)
-                .chatModel(chatModel)
-                .systemPrompt(SalesPrompts.system())
-                .userPrompt(SalesPrompts.replyUser())
-                .variables(SalesPrompts::replyVariables)
-                .parser(new SalesOfferParser())
-                .fallback(input -> SalesMessages.replyOffer(input.context()))
-                .tokenUsage(tokenUsage);
-        if (promptTemplates != null) {
-            agentBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.REPLY_USER_NAME,
-                    SHOP_PROMPT_TTL);
+        Map<SalesLanguage, ModelAgent<ReplyContext, SalesOffer>> answerers = new EnumMap<>(SalesLanguage.class);
+        for (SalesLanguage language : SalesLanguage.values()) {
+            ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
+                    .name(REPLY)
+                    .chatModel(chatModel)
+                    .systemPrompt(SalesPrompts.system(language))
+                    .userPrompt(SalesPrompts.replyUser(language))
+                    .variables(SalesPrompts::replyVariables)
+                    .parser(new SalesOfferParser())
+                    .fallback(input -> SalesMessages.replyOffer(input.context()))
+                    .tokenUsage(tokenUsage);
+            if (promptTemplates != null) {
+                agentBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.REPLY_USER_NAME,
+                        SHOP_PROMPT_TTL);
+            }
+            answerers.put(language, agentBuilder.build());
         }
-        ModelAgent<ReplyContext, SalesOffer> agent = agentBuilder.build();
+        // The customer's language when they write Kazakh, else the shop's.
+        Agent<ReplyContext, SalesOffer> agent = input -> answerers.get(SalesLanguage.of(input.shop(),
+                input.context().reply().text())).run(input);
         AgentPipeline.Builder<CustomerReplyEvent, ReplyContext, SalesOffer> b =
                 AgentPipeline.<CustomerReplyEvent, ReplyContext, SalesOffer>builder(REPLY)
                         .resumes(CustomerReplyEvent.TYPE).eventClass(CustomerReplyEvent.class)

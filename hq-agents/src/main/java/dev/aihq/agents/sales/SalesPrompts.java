@@ -5,12 +5,14 @@ import dev.aihq.api.Marketplace;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.ShopPromise;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,7 @@ public final class SalesPrompts {
     public static final String REPLY_USER = "/dev/aihq/agents/prompts/sales-reply-user.txt";
 
     private static final int HISTORY_LINES = 5;
+    private static final String BASE = "/dev/aihq/agents/prompts/";
 
     private SalesPrompts() {}
 
@@ -44,7 +47,17 @@ public final class SalesPrompts {
      * @return the template
      */
     public static PromptTemplate system() {
-        return PromptTemplate.resource(SYSTEM);
+        return system(SalesLanguage.RU);
+    }
+
+    /**
+     * Loads the system prompt in a language.
+     *
+     * @param language the language
+     * @return the template
+     */
+    public static PromptTemplate system(SalesLanguage language) {
+        return PromptTemplate.resource(BASE + language.resourceFolder() + "sales-system.txt");
     }
 
     /**
@@ -53,7 +66,17 @@ public final class SalesPrompts {
      * @return the template
      */
     public static PromptTemplate purchaseUser() {
-        return PromptTemplate.resource(PURCHASE_USER);
+        return purchaseUser(SalesLanguage.RU);
+    }
+
+    /**
+     * Loads the user prompt after a purchase in a language.
+     *
+     * @param language the language
+     * @return the template
+     */
+    public static PromptTemplate purchaseUser(SalesLanguage language) {
+        return PromptTemplate.resource(BASE + language.resourceFolder() + "sales-purchase-user.txt");
     }
 
     /**
@@ -62,7 +85,17 @@ public final class SalesPrompts {
      * @return the template
      */
     public static PromptTemplate replyUser() {
-        return PromptTemplate.resource(REPLY_USER);
+        return replyUser(SalesLanguage.RU);
+    }
+
+    /**
+     * Loads the user prompt for a customer's message in a language.
+     *
+     * @param language the language
+     * @return the template
+     */
+    public static PromptTemplate replyUser(SalesLanguage language) {
+        return PromptTemplate.resource(BASE + language.resourceFolder() + "sales-reply-user.txt");
     }
 
     /**
@@ -75,51 +108,67 @@ public final class SalesPrompts {
      * @return the values by placeholder name
      */
     public static Map<String, String> purchaseVariables(PurchaseContext context) {
-        Map<String, String> values = shopVariables(context.shop());
+        SalesFragments fragments = SalesFragments.of(SalesLanguage.of(context.shop()));
+        Map<String, String> values = shopVariables(context.shop(), fragments);
         values.put("order_id", context.event().orderId().value());
         values.put("items", context.event().items().stream().map(SalesPrompts::line)
                 .collect(Collectors.joining("\n")));
-        values.put("customer", context.firstPurchase() ? "первая покупка в магазине"
-                : "постоянный клиент, заказов ранее: " + context.history().size());
-        values.put("history", history(context.history(), context.shop()));
+        values.put("customer", context.firstPurchase() ? fragments.text("customer.first")
+                : fragments.text("customer.repeat", Map.of("segment", fragments.text("segment.REPEAT"),
+                        "orders", String.valueOf(context.history().size()), "average", "—")));
+        values.put("history", history(context.history(), context.shop(), fragments));
         Product recommendation = context.recommendation();
         SalesOffer draft = SalesMessages.purchaseOffer(context);
         if (recommendation != null) {
-            values.put("task", "Предложи клиенту товар «" + recommendation.name() + "» (артикул "
-                    + recommendation.sku() + ", цена " + SalesMessages.formatPrice(recommendation.price())
-                    + "). Это единственный товар, который можно предложить.");
+            values.put("candidates", fragments.text("candidate.line", Map.of("sku", recommendation.sku().value(),
+                    "name", recommendation.name(), "price", SalesMessages.formatPrice(recommendation.price()),
+                    "reason", recommendation.category())));
+            values.put("task", fragments.text(context.firstPurchase() ? "task.offer" : "task.repeat"));
         } else {
-            values.put("task", "Подходящего товара для предложения нет. Поблагодари за покупку и попроси"
-                    + " оставить отзыв о товаре «" + context.firstItem().name() + "». Не предлагай товаров.");
+            values.put("candidates", fragments.text("candidates.none"));
+            values.put("task", fragments.text("task.no_offer", Map.of("product", context.firstItem().name())));
         }
-        values.put("promo", draft.promoCode() == null ? "Промокода нет: не упоминай промокоды и скидки."
-                : "Можно упомянуть промокод " + draft.promoCode() + " на скидку "
-                        + draft.discountPercent().stripTrailingZeros().toPlainString() + " %.");
+        values.put("promo", draft.promoCode() == null ? fragments.text("promo.none")
+                : fragments.text("promo.code", Map.of("code", draft.promoCode(),
+                        "percent", draft.discountPercent().stripTrailingZeros().toPlainString())));
         values.put("draft", draft.text());
         return values;
     }
 
     /**
      * Returns the prompt variables for a customer's message: the shop, the customer's text
-     * ({@code customer_message}, untrusted and fenced in the prompt), their recent purchases
+     * ({@code customer_message}, untrusted and fenced in the prompt), the conversation so far
+     * ({@code conversation}), the alternatives code allows ({@code candidates}), their recent purchases
      * ({@code history}) and the template answer ({@code draft}).
      *
      * @param context the reply context
      * @return the values by placeholder name
      */
     public static Map<String, String> replyVariables(ReplyContext context) {
-        Map<String, String> values = shopVariables(context.shop());
-        values.put("customer_message", context.reply().text().replace("```", "'''"));
-        values.put("history", history(context.recentPurchases(), context.shop()));
+        SalesFragments fragments = SalesFragments.of(SalesLanguage.of(context.shop(), context.reply().text()));
+        Map<String, String> values = shopVariables(context.shop(), fragments);
+        values.put("customer_message", fence(context.reply().text()));
+        values.put("conversation", fragments.text("conversation.none"));
+        values.put("candidates", fragments.text("candidates.none"));
+        values.put("history", history(context.recentPurchases(), context.shop(), fragments));
         values.put("draft", SalesMessages.replyOffer(context).text());
         return values;
     }
 
-    private static Map<String, String> shopVariables(Shop shop) {
+    /** Keeps untrusted text inside its fence in the prompt. */
+    static String fence(String untrusted) {
+        return untrusted.replace("```", "\'\'\'");
+    }
+
+    private static Map<String, String> shopVariables(Shop shop, SalesFragments fragments) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("shop_name", shop.name());
         values.put("marketplace", marketplaceName(shop.marketplace()));
         values.put("tone", shop.settings().toneOfVoice());
+        Set<ShopPromise> promises = shop.settings().sales().promises();
+        values.put("promises", promises.isEmpty() ? fragments.text("promises.none")
+                : promises.stream().sorted().map(p -> fragments.text("promise." + p.name()))
+                        .collect(Collectors.joining(", ")));
         return values;
     }
 
@@ -127,9 +176,9 @@ public final class SalesPrompts {
         return "- " + item.name() + " × " + item.quantity() + ", " + SalesMessages.formatPrice(item.price());
     }
 
-    private static String history(List<Purchase> purchases, Shop shop) {
+    private static String history(List<Purchase> purchases, Shop shop, SalesFragments fragments) {
         if (purchases.isEmpty()) {
-            return "нет";
+            return fragments.text("history.none");
         }
         return purchases.stream().limit(HISTORY_LINES)
                 .map(p -> "- " + LocalDate.ofInstant(p.occurredAt(), shop.zone()) + ": " + p.items().stream()
