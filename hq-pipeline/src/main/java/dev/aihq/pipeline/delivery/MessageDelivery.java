@@ -9,6 +9,7 @@ import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.event.HqEvent;
+import dev.aihq.api.result.RunId;
 import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.store.ConsentChange;
 import dev.aihq.api.store.ConsentEvent;
@@ -66,6 +67,8 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     private final Function<DeliveryRequest<E, C, R>, Optional<PhoneNumber>> recipient;
     private final Function<? super R, String> text;
     private final Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey;
+    private final Function<DeliveryRequest<E, C, R>, MessageIdentity> identity;
+    private final Function<DeliveryRequest<E, C, R>, Optional<Instant>> notBefore;
     private final Duration lease;
     private final Duration retryDelay;
     private final String worker;
@@ -83,6 +86,8 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         this.recipient = b.recipient;
         this.text = b.text;
         this.orderKey = b.orderKey;
+        this.identity = b.identity;
+        this.notBefore = b.notBefore;
         this.lease = b.lease;
         this.retryDelay = b.retryDelay;
         this.worker = b.worker;
@@ -146,13 +151,16 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
                 return DeliveryResult.completed("not sent: " + refusal.get());
             }
         }
-        DeliveryPlan plan = policy.plan(request.shop(), to, now, outbox);
+        // A message that may not go before a time (a review request a day after the offer) is planned from it.
+        Instant planFrom = notBefore.apply(request).filter(at -> at.isAfter(now)).orElse(now);
+        DeliveryPlan plan = policy.plan(request.shop(), to, planFrom, outbox);
         Instant sendAt = plan.sendAt();
         if (sendAt == null) {
             return DeliveryResult.completed("not sent: " + plan.reason());
         }
-        String id = request.runId().value();
-        String stableKey = "run:" + request.runId().value();
+        MessageIdentity known = identity.apply(request);
+        String id = known.id();
+        String stableKey = known.stableKey();
         String order = orderKey.apply(request).orElse(null);
         OutboxMessage pending = OutboxMessage.pending(id, shop, request.runId(), channel.name(), to, body, stableKey,
                 order, sendAt);
@@ -299,6 +307,9 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         private @Nullable Function<DeliveryRequest<E, C, R>, Optional<PhoneNumber>> recipient;
         private @Nullable Function<? super R, String> text;
         private Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey = request -> Optional.empty();
+        private Function<DeliveryRequest<E, C, R>, MessageIdentity> identity = request -> MessageIdentity.of(
+                request.runId());
+        private Function<DeliveryRequest<E, C, R>, Optional<Instant>> notBefore = request -> Optional.empty();
         private Duration lease = Duration.ofMinutes(2);
         private Duration retryDelay = Duration.ofMinutes(1);
         private String worker = "pipeline";
@@ -427,6 +438,30 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
          */
         public Builder<E, C, R> orderKey(Function<DeliveryRequest<E, C, R>, Optional<String>> orderKey) {
             this.orderKey = Objects.requireNonNull(orderKey, "order key");
+            return this;
+        }
+
+        /**
+         * Sets how a request's message is known in the outbox; default {@link MessageIdentity#of(RunId)}: the
+         * run id and {@code run:<run id>}. A second delivery in one run (a follow-up) needs its own.
+         *
+         * @param identity the identity of a request's message
+         * @return this builder
+         */
+        public Builder<E, C, R> identity(Function<DeliveryRequest<E, C, R>, MessageIdentity> identity) {
+            this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
+        /**
+         * Sets the earliest time a request's message may be planned from (the policy then adds its delay and
+         * quiet hours to it); default now.
+         *
+         * @param notBefore the earliest time of a request's message, empty for now
+         * @return this builder
+         */
+        public Builder<E, C, R> notBefore(Function<DeliveryRequest<E, C, R>, Optional<Instant>> notBefore) {
+            this.notBefore = Objects.requireNonNull(notBefore, "not before");
             return this;
         }
 

@@ -84,6 +84,46 @@ class MessageDeliveryTest {
     }
 
     @Test
+    void should_schedule_a_follow_up_under_its_own_identity_planned_from_its_earliest_time() {
+        // given a follow-up that may not go before tomorrow 12:00 in Almaty, with a 15-minute send delay
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+        MessageDelivery<PurchaseEvent, String, SalesOffer> followUp = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text)
+                .identity(r -> new MessageIdentity("rv-512345678", "review:512345678"))
+                .notBefore(r -> Optional.of(tomorrow)).build();
+
+        // when
+        DeliveryResult result = followUp.deliver(request(Duration.ofMinutes(15), Fixtures.CUSTOMER, "Оцените!"));
+        DeliveryResult again = followUp.deliver(request(Duration.ofMinutes(15), null, Fixtures.CUSTOMER, "Оцените!",
+                RunId.of("run-43")));
+
+        // then: planned from tomorrow plus the delay, known by its own id and key; a second run finds it
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SCHEDULED);
+        assertThat(result.scheduledFor()).isEqualTo(tomorrow.plus(Duration.ofMinutes(15)));
+        OutboxMessage stored = outbox.find(Fixtures.SHOP_ID, "rv-512345678").orElseThrow();
+        assertThat(stored.stableKey()).isEqualTo("review:512345678");
+        assertThat(stored.dueAt()).isEqualTo(tomorrow.plus(Duration.ofMinutes(15)));
+        assertThat(outbox.find(Fixtures.SHOP_ID, "run-42")).isEmpty();
+        assertThat(again.reason()).isEqualTo("not sent again: message review:512345678 is already in the outbox");
+    }
+
+    @Test
+    void should_plan_from_now_when_the_earliest_time_has_passed() {
+        // given
+        MessageDelivery<PurchaseEvent, String, SalesOffer> followUp = MessageDelivery
+                .<PurchaseEvent, String, SalesOffer>builder().channel(channel).outbox(outbox)
+                .recipient(r -> r.event().customerContact()).text(SalesOffer::text)
+                .notBefore(r -> Optional.of(clock.instant().minus(Duration.ofDays(3)))).build();
+
+        // when
+        DeliveryResult result = followUp.deliver(request(Duration.ZERO, Fixtures.CUSTOMER, "Оцените!"));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(RunOutcome.SENT);
+    }
+
+    @Test
     void should_schedule_without_sending_when_a_delay_is_set() {
         DeliveryResult result = delivery().deliver(request(Duration.ofMinutes(15), Fixtures.CUSTOMER, "Скидка!"));
 
