@@ -2,11 +2,12 @@ package dev.aihq.agents.sales;
 
 import dev.aihq.agents.PromptTemplate;
 import dev.aihq.api.Money;
+import dev.aihq.api.event.PurchaseTrigger;
+import dev.aihq.api.result.OfferKind;
+import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.PromoCode;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopSettings;
-import dev.aihq.api.result.OfferKind;
-import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.Product;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,6 +51,10 @@ public final class SalesMessages {
     public static final String THANKS = "thanks";
     /** Template answering a customer's message. */
     public static final String REPLY = "reply";
+    /** The template of a review request about a delivered order. */
+    public static final String REVIEW = "review";
+    /** The template of a review request to a returning customer, with the shop's review discount. */
+    public static final String REVIEW_DISCOUNT = "review_discount";
 
     private static final String DEFAULTS = "/dev/aihq/agents/sales/templates/";
     private static final Map<String, PromptTemplate> DEFAULT_TEMPLATES = new ConcurrentHashMap<>();
@@ -64,6 +69,9 @@ public final class SalesMessages {
      * @return the offer, carrying the recommended SKU and the promo code the template uses
      */
     public static SalesOffer purchaseOffer(PurchaseContext context) {
+        if (PurchaseTrigger.ORDER_DELIVERED.equals(context.event().trigger())) {
+            return reviewRequest(context);
+        }
         Product recommendation = context.recommendation();
         String name;
         OfferKind kind;
@@ -89,6 +97,28 @@ public final class SalesMessages {
         } else if (template.uses("review_discount")
                 && context.shop().settings().reviewDiscountPercent().signum() > 0) {
             offer.discountPercent(context.shop().settings().reviewDiscountPercent());
+        }
+        return offer.build();
+    }
+
+    /**
+     * Builds the review request about a delivered order from the {@value #REVIEW} template, or, for a
+     * customer who bought before when the shop gives a review discount, from {@value #REVIEW_DISCOUNT} with
+     * that discount. The discount is the same whatever the customer writes in the review: marketplaces ban
+     * rewarding positive reviews, so the message never ties the two.
+     *
+     * @param context the purchase context
+     * @return the offer, of kind {@link OfferKind#REVIEW_REQUEST}, offering no product; with the discount
+     *     when one is given
+     */
+    public static SalesOffer reviewRequest(PurchaseContext context) {
+        BigDecimal discount = context.shop().settings().reviewDiscountPercent();
+        boolean withDiscount = !context.firstPurchase() && discount.signum() > 0;
+        PromptTemplate template = template(context.shop(), withDiscount ? REVIEW_DISCOUNT : REVIEW);
+        SalesOffer.Builder offer = SalesOffer.builder(OfferKind.REVIEW_REQUEST,
+                template.render(templateVariables(context)).strip());
+        if (withDiscount && template.uses("review_discount")) {
+            offer.discountPercent(discount);
         }
         return offer.build();
     }

@@ -7,6 +7,7 @@ import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseTrigger;
+import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.CatalogStore;
@@ -201,14 +202,7 @@ public final class SalesPipelines {
                         })
                         .agent(agent)
                         .guard(SalesOfferGuard.forPurchases(channel.limits().maxTextLength()))
-                        .delivery(guarded(MessageDelivery.<PurchaseEvent, PurchaseContext, SalesOffer>builder()
-                                .channel(channel)
-                                .outbox(outbox)
-                                .policy(DeliveryPolicy.shopSettings())
-                                .recipient(request -> request.event().customerContact())
-                                .orderKey(request -> Optional.of(request.event().orderId().value()))
-                                .category(MessageCategory.MARKETING)
-                                .text(SalesOffer::text)).build());
+                        .delivery(purchaseDelivery());
         return common(b).build();
     }
 
@@ -258,6 +252,40 @@ public final class SalesPipelines {
                                 .category(MessageCategory.SERVICE)
                                 .text(SalesOffer::text)).build());
         return common(b).build();
+    }
+
+    /**
+     * The purchase pipeline's delivery: the offer under the run's identity, the review request scheduled
+     * for later under the order's, and the review request of a delivered order (see {@link PurchaseDelivery}).
+     */
+    private PurchaseDelivery purchaseDelivery() {
+        MessageDelivery<PurchaseEvent, PurchaseContext, SalesOffer> offers = guarded(purchaseMessages()).build();
+        MessageDelivery<PurchaseEvent, PurchaseContext, SalesOffer> delayedReviews = guarded(purchaseMessages())
+                .identity(request -> PurchaseDelivery.delayedReviewIdentity(request.event()))
+                .notBefore(request -> Optional.of(PurchaseDelivery.delayedReviewTime(request.event(),
+                        request.shop().settings())))
+                .build();
+        MessageDelivery<PurchaseEvent, PurchaseContext, SalesOffer> deliveredReviews = guarded(purchaseMessages())
+                .identity(request -> PurchaseDelivery.deliveredReviewIdentity(request.event()))
+                .notBefore(request -> Optional.of(PurchaseDelivery.deliveredReviewTime(request.event(),
+                        request.shop().settings(), purchases)))
+                .build();
+        return new PurchaseDelivery(offers, delayedReviews, deliveredReviews, outbox);
+    }
+
+    private MessageDelivery.Builder<PurchaseEvent, PurchaseContext, SalesOffer> purchaseMessages() {
+        return MessageDelivery.<PurchaseEvent, PurchaseContext, SalesOffer>builder()
+                .channel(channel)
+                .outbox(outbox)
+                .policy(DeliveryPolicy.shopSettings())
+                .recipient(request -> request.event().customerContact())
+                .orderKey(request -> Optional.of(request.event().orderId().value()))
+                // An offer, or a review request with a discount, is marketing; a plain review request is
+                // about the order the customer has.
+                .category(request -> request.result().kind() == OfferKind.REVIEW_REQUEST
+                        && request.result().discountPercent() == null ? MessageCategory.UTILITY
+                        : MessageCategory.MARKETING)
+                .text(SalesOffer::text);
     }
 
     /** Tells whether a purchase event reports its order cancelled or returned. */

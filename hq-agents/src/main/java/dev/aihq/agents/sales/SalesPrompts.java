@@ -3,11 +3,14 @@ package dev.aihq.agents.sales;
 import dev.aihq.agents.PromptTemplate;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.event.PurchaseTrigger;
+import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopPromise;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +122,18 @@ public final class SalesPrompts {
         values.put("history", history(context.history(), context.shop(), fragments));
         Product recommendation = context.recommendation();
         SalesOffer draft = SalesMessages.purchaseOffer(context);
+        if (draft.kind() == OfferKind.REVIEW_REQUEST && PurchaseTrigger.ORDER_DELIVERED.equals(
+                context.event().trigger())) {
+            values.put("candidates", fragments.text("candidates.none"));
+            BigDecimal discount = draft.discountPercent();
+            values.put("task", discount == null
+                    ? fragments.text("task.review", Map.of("product", context.firstItem().name()))
+                    : fragments.text("task.review_discount", Map.of("product", context.firstItem().name(),
+                            "percent", discount.stripTrailingZeros().toPlainString())));
+            values.put("promo", fragments.text("promo.none"));
+            values.put("draft", draft.text());
+            return values;
+        }
         if (recommendation != null) {
             values.put("candidates", fragments.text("candidate.line", Map.of("sku", recommendation.sku().value(),
                     "name", recommendation.name(), "price", SalesMessages.formatPrice(recommendation.price()),

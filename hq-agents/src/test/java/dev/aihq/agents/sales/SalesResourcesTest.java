@@ -41,7 +41,7 @@ class SalesResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"upsell", "repeat_sale", "thanks", "reply"})
+    @ValueSource(strings = {"upsell", "repeat_sale", "thanks", "reply", "review", "review_discount"})
     void should_ship_every_message_template_in_kazakh_with_the_russian_placeholders(String name) {
         // given
         Shop russian = Fixtures.kaspiShop().build();
