@@ -41,6 +41,9 @@ import java.util.Optional;
  *       already nothing more is sent.
  * </ul>
  *
+ * <p>A contact the marketplace gives for delivery only ({@link PurchaseEvent#contactForDeliveryOnly()}: the
+ * proxy numbers of Wildberries DBS and Ozon rFBS) is never written to: the run is rejected with that reason.
+ *
  * <p>Each message is known in the outbox by an identity derived from the order (a hash, no personal data), so
  * redeliveries and resumed runs find what was already scheduled. A review request with the shop's review
  * discount is a marketing message (consent rules apply); one without is a utility message. The discount
@@ -52,6 +55,10 @@ public final class PurchaseDelivery implements Delivery<PurchaseEvent, PurchaseC
     private final Delivery<PurchaseEvent, PurchaseContext, SalesOffer> delayedReviews;
     private final Delivery<PurchaseEvent, PurchaseContext, SalesOffer> deliveredReviews;
     private final Outbox outbox;
+
+    /** Why a delivery-only contact is not written to. */
+    public static final String DELIVERY_ONLY = "the marketplace gives this customer's number for delivery only (a"
+            + " proxy number): the sales agent never writes to it";
 
     /**
      * Creates the delivery.
@@ -74,6 +81,9 @@ public final class PurchaseDelivery implements Delivery<PurchaseEvent, PurchaseC
 
     @Override
     public DeliveryResult deliver(DeliveryRequest<PurchaseEvent, PurchaseContext, SalesOffer> request) {
+        if (request.event().contactForDeliveryOnly()) {
+            return DeliveryResult.rejected(DELIVERY_ONLY);
+        }
         if (PurchaseTrigger.ORDER_DELIVERED.equals(request.event().trigger())) {
             return deliverReview(request);
         }

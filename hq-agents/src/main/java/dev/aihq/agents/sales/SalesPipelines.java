@@ -171,6 +171,9 @@ public final class SalesPipelines {
         Agent<PurchaseContext, SalesOffer> agent = input -> input.context().event().customer() == null
                 ? new AgentOutput<>(SalesMessages.purchaseOffer(input.context()),
                         AgentTrace.fallback("no customer contact: the model is not asked"))
+                : input.context().event().contactForDeliveryOnly()
+                ? new AgentOutput<>(SalesMessages.purchaseOffer(input.context()),
+                        AgentTrace.fallback("the contact is for delivery only: the model is not asked"))
                 : models.get(SalesLanguage.of(input.shop())).run(input);
         AgentPipeline.Builder<PurchaseEvent, PurchaseContext, SalesOffer> b =
                 AgentPipeline.<PurchaseEvent, PurchaseContext, SalesOffer>builder(PURCHASE)

@@ -163,6 +163,27 @@ class ReviewRequestTest {
         withConsent.close();
     }
 
+    @Test
+    void should_never_write_to_a_contact_the_marketplace_gives_for_delivery_only() {
+        // given an order whose number is a marketplace proxy (Wildberries DBS, Ozon rFBS)
+        givenShop(BigDecimal.ZERO);
+        PurchaseEvent proxied = accepted("512345678", Fixtures.NOW).toBuilder().contactForDeliveryOnly(true)
+                .build();
+
+        // when
+        RunRecord run = pipeline().run(proxied);
+        RunRecord delivered = pipeline.run(delivered("512345678", Fixtures.NOW.plus(Duration.ofDays(2)))
+                .toBuilder().contactForDeliveryOnly(true).build());
+
+        // then: no offer, no review request, no model call
+        assertThat(run.outcome()).isEqualTo(RunOutcome.REJECTED);
+        assertThat(run.reason()).isEqualTo(PurchaseDelivery.DELIVERY_ONLY);
+        assertThat(run.agent().fallbackReason()).isEqualTo("the contact is for delivery only: the model is not asked");
+        assertThat(delivered.outcome()).isEqualTo(RunOutcome.REJECTED);
+        assertThat(channel.sent()).isEmpty();
+        assertThat(stores.outbox().list(Fixtures.SHOP_ID, EnumSet.allOf(OutboxStatus.class), 10)).isEmpty();
+    }
+
     private OutboxMessage review(String order) {
         PurchaseEvent event = accepted(order, Fixtures.NOW);
         return stores.outbox().find(Fixtures.SHOP_ID, PurchaseDelivery.delayedReviewIdentity(event).id())

@@ -24,6 +24,8 @@ import javax.annotation.Nullable;
  * @param occurredAt when the order event happened
  * @param trigger what in the order's life this reports, or {@code null} when the source does not say
  * @param idempotencyKey the deduplication key; see {@link Builder#build()} for the derived default
+ * @param contactForDeliveryOnly whether the marketplace gives the contact for delivery only (a proxy number
+ *     of Wildberries DBS or Ozon rFBS): the sales agent never uses such a contact
  */
 public record PurchaseEvent(
         ShopId shopId,
@@ -33,10 +35,29 @@ public record PurchaseEvent(
         @Nullable PhoneNumber customer,
         Instant occurredAt,
         @Nullable PurchaseTrigger trigger,
-        String idempotencyKey) implements HqEvent {
+        String idempotencyKey,
+        boolean contactForDeliveryOnly) implements HqEvent {
 
     /** The {@link #type()} of purchase events. */
     public static final String TYPE = "purchase";
+
+    /**
+     * An event whose contact, if any, may be used beyond delivery.
+     *
+     * @param shopId the shop
+     * @param orderId the order
+     * @param items the lines
+     * @param currency the currency
+     * @param customer the customer's number, or {@code null}
+     * @param occurredAt when
+     * @param trigger the order's stage, or {@code null}
+     * @param idempotencyKey the key
+     */
+    public PurchaseEvent(ShopId shopId, OrderId orderId, List<PurchaseItem> items, Currency currency,
+            @Nullable PhoneNumber customer, Instant occurredAt, @Nullable PurchaseTrigger trigger,
+            String idempotencyKey) {
+        this(shopId, orderId, items, currency, customer, occurredAt, trigger, idempotencyKey, false);
+    }
 
     /** Validates the event. */
     public PurchaseEvent {
@@ -101,7 +122,8 @@ public record PurchaseEvent(
      */
     public Builder toBuilder() {
         return builder().shopId(shopId).orderId(orderId).items(items).currency(currency).customer(customer)
-                .occurredAt(occurredAt).trigger(trigger).idempotencyKey(idempotencyKey);
+                .occurredAt(occurredAt).trigger(trigger).idempotencyKey(idempotencyKey)
+                .contactForDeliveryOnly(contactForDeliveryOnly);
     }
 
     /** Builds {@link PurchaseEvent}. Not thread-safe. */
@@ -114,8 +136,21 @@ public record PurchaseEvent(
         private @Nullable Instant occurredAt;
         private @Nullable PurchaseTrigger trigger;
         private @Nullable String idempotencyKey;
+        private boolean contactForDeliveryOnly;
 
         private Builder() {}
+
+        /**
+         * Marks the customer's contact as given by the marketplace for delivery only (Wildberries DBS and
+         * Ozon rFBS proxy numbers): the sales agent never uses it for its messages.
+         *
+         * @param deliveryOnly {@code true} for a delivery-only contact
+         * @return this builder
+         */
+        public Builder contactForDeliveryOnly(boolean deliveryOnly) {
+            this.contactForDeliveryOnly = deliveryOnly;
+            return this;
+        }
 
         /**
          * Sets the shop.
@@ -233,7 +268,7 @@ public record PurchaseEvent(
             String key = idempotencyKey != null ? idempotencyKey
                     : TYPE + ":" + orderId.value() + ":" + (trigger == null ? "-" : trigger.code());
             return new PurchaseEvent(Objects.requireNonNull(shopId, "shop id"), orderId, items, c, customer,
-                    Objects.requireNonNull(occurredAt, "occurred at"), trigger, key);
+                    Objects.requireNonNull(occurredAt, "occurred at"), trigger, key, contactForDeliveryOnly);
         }
     }
 }

@@ -37,6 +37,9 @@ final class PurchaseEventDecoder extends EventDecoder<PurchaseEvent> {
 
     private static final int MAX_NAME_LENGTH = 1000;
 
+    /** The body field that marks the customer's contact as given for delivery only. */
+    static final String DELIVERY_ONLY = "contact_for_delivery_only";
+
     @Override
     @Nullable PurchaseEvent read(ObjectNode body, Context context, FieldReader reader) {
         boolean shorthand = !body.has("items") && body.has("product");
@@ -51,13 +54,14 @@ final class PurchaseEventDecoder extends EventDecoder<PurchaseEvent> {
         PhoneNumber customer = customer(body, "customer_whatsapp", reader);
         Instant occurredAt = occurredAt(body, context, reader);
         PurchaseTrigger trigger = trigger(body, null, reader);
+        boolean deliveryOnly = deliveryOnly(body, reader);
         String key = idempotencyKey(body, context, reader);
         if (!reader.errors().isEmpty()) {
             return null;
         }
         return PurchaseEvent.builder().shopId(context.shop().id()).orderId(orderId).items(items)
                 .currency(currency).customer(customer).occurredAt(occurredAt).trigger(trigger)
-                .idempotencyKey(key).build();
+                .idempotencyKey(key).contactForDeliveryOnly(deliveryOnly).build();
     }
 
     private @Nullable PurchaseEvent readShorthand(ObjectNode body, Context context, FieldReader reader) {
@@ -198,6 +202,16 @@ final class PurchaseEventDecoder extends EventDecoder<PurchaseEvent> {
             reader.error(field, "is not a phone number: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The optional {@code contact_for_delivery_only} flag: a marketplace's proxy number, never for marketing. */
+    private static boolean deliveryOnly(ObjectNode body, FieldReader reader) {
+        JsonNode value = FieldReader.optional(body, DELIVERY_ONLY);
+        if (value == null) {
+            return false;
+        }
+        Boolean flag = reader.bool(value, DELIVERY_ONLY);
+        return flag != null && flag;
     }
 
     private static @Nullable PurchaseTrigger trigger(ObjectNode body, @Nullable PurchaseTrigger fallback,

@@ -56,6 +56,26 @@ class PurchaseEndpointTest {
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-03-02T06:00:00Z"));
         assertThat(event.trigger()).isEqualTo(PurchaseTrigger.ORDER_DELIVERED);
         assertThat(event.idempotencyKey()).isEqualTo("purchase:512345678:order_delivered");
+        assertThat(event.contactForDeliveryOnly()).isFalse();
+    }
+
+    @Test
+    void should_mark_the_contact_for_delivery_only_when_the_source_says_so_and_refuse_a_flag_that_is_not_boolean() {
+        // given
+        String proxied = "{\"shop_id\":\"kaspi_123\",\"order_id\":\"WB-1\",\"customer_whatsapp\":\"+77011234567\","
+                + "\"items\":[{\"sku\":\"A\",\"name\":\"Наушники\",\"price\":39990,\"quantity\":1}],"
+                + "\"contact_for_delivery_only\":true}";
+        String wrong = proxied.replace("\"contact_for_delivery_only\":true", "\"contact_for_delivery_only\":\"yes\"");
+
+        // when
+        WebhookResponse accepted = fixture.frontDoor().handle(post("/purchase-event", proxied));
+        WebhookResponse refused = fixture.frontDoor().handle(post("/purchase-event", wrong));
+
+        // then
+        assertThat(accepted.status()).as(accepted.bodyText()).isEqualTo(202);
+        assertThat(((PurchaseEvent) fixture.recorded.get(0)).contactForDeliveryOnly()).isTrue();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.bodyText()).contains("contact_for_delivery_only", "must be true or false");
     }
 
     @Test
