@@ -1,6 +1,7 @@
 package dev.aihq.agents;
 
 import dev.aihq.agents.sales.PurchaseContext;
+import dev.aihq.agents.sales.OfferRecheck;
 import dev.aihq.agents.sales.ReplyContext;
 import dev.aihq.agents.sales.SalesPipelines;
 import dev.aihq.api.PhoneNumber;
@@ -160,6 +161,8 @@ public final class AiHq implements AutoCloseable {
             dispatcher.suppressions(b.suppressions);
         }
         dispatcher.consents(b.consents);
+        // An offer that waited (for consent, for the morning) goes only if its products and prices still hold.
+        dispatcher.sendCheck(new OfferRecheck(b.runLog, b.catalog));
         if (b.conversations != null) {
             dispatcher.conversations(b.conversations);
         }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +60,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final @Nullable SuppressionStore suppressions;
     private final @Nullable ConsentStore consents;
     private final @Nullable ConversationStore conversations;
+    private final SendCheck sendCheck;
     private @Nullable ScheduledExecutorService scheduler;
 
     private OutboxDispatcher(Builder b) {
@@ -74,6 +76,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.suppressions = b.suppressions;
         this.consents = b.consents;
         this.conversations = b.conversations;
+        this.sendCheck = b.sendCheck;
     }
 
     /**
@@ -141,6 +144,13 @@ public final class OutboxDispatcher implements AutoCloseable {
                 outbox.markFailed(message.shopId(), message.id(), "not sent: consent is " + consent.describe(), null);
                 return false;
             }
+        }
+        Optional<String> veto = sendCheck.veto(message, now);
+        if (veto.isPresent()) {
+            outbox.markFailed(message.shopId(), message.id(), "not sent: " + veto.get(), null);
+            LOG.info("Outbox message {} of shop {} given up before sending: {}", message.id(), message.shopId(),
+                    veto.get());
+            return false;
         }
         MessageChannel channel = channels.get(message.channel());
         if (channel == null) {
@@ -228,8 +238,21 @@ public final class OutboxDispatcher implements AutoCloseable {
         private @Nullable SuppressionStore suppressions;
         private @Nullable ConsentStore consents;
         private @Nullable ConversationStore conversations;
+        private SendCheck sendCheck = SendCheck.NONE;
 
         private Builder() {}
+
+        /**
+         * Sets a last look at each message before it goes (an offer's products still in stock at the same
+         * prices); a veto gives the message up unsent. Default {@link SendCheck#NONE}.
+         *
+         * @param check the check
+         * @return this builder
+         */
+        public Builder sendCheck(SendCheck check) {
+            this.sendCheck = Objects.requireNonNull(check, "send check");
+            return this;
+        }
 
         /**
          * Checks consent again before each send: a message is given up when the customer opted out since

@@ -31,6 +31,7 @@ import dev.aihq.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OutboxDispatcherTest {
@@ -62,6 +63,29 @@ class OutboxDispatcherTest {
         assertThat(channel.sent()).singleElement().satisfies(m -> assertThat(m.stableKey()).isEqualTo("run:a"));
         assertThat(stored("a").status()).isEqualTo(OutboxStatus.SENT);
         assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void should_give_up_a_message_its_send_check_vetoes_and_send_the_others() {
+        // given a check that refuses one message
+        OutboxDispatcher checking = OutboxDispatcher.builder().outbox(outbox).channel(channel).clock(clock)
+                .sendCheck((message, now) -> message.id().equals("m-1")
+                        ? Optional.of("offered product ACC-1 is out of stock") : Optional.empty())
+                .build();
+        outbox.schedule(OutboxMessage.pending("m-1", Fixtures.SHOP_ID, RunId.of("r-1"), "recording", Fixtures.CUSTOMER,
+                "Чехол за 4 990 ₸", "run:r-1", clock.instant()));
+        outbox.schedule(OutboxMessage.pending("m-2", Fixtures.SHOP_ID, RunId.of("r-2"), "recording",
+                Fixtures.OTHER_CUSTOMER, "Стекло за 2 490 ₸", "run:r-2", clock.instant()));
+
+        // when
+        int sent = checking.dispatchDue();
+
+        // then
+        assertThat(sent).isEqualTo(1);
+        assertThat(channel.sent()).singleElement().satisfies(m -> assertThat(m.stableKey()).isEqualTo("run:r-2"));
+        OutboxMessage vetoed = outbox.find(Fixtures.SHOP_ID, "m-1").orElseThrow();
+        assertThat(vetoed.status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(vetoed.lastError()).isEqualTo("not sent: offered product ACC-1 is out of stock");
     }
 
     @Test
