@@ -31,7 +31,10 @@ import dev.aihq.testkit.ScriptedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,6 +51,8 @@ class ModelAgentTest {
             .build();
 
     private final InMemoryTokenUsageStore tokens = new InMemoryTokenUsageStore();
+    /** The waits between attempts, recorded instead of slept. */
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @Test
     void should_take_the_model_path_and_record_tokens_when_the_model_answers() {
@@ -78,20 +83,22 @@ class ModelAgentTest {
     }
 
     @Test
-    void should_fall_back_when_the_model_times_out() {
+    void should_fall_back_with_the_reason_when_every_attempt_times_out() {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS))
-                .willReturn(okJson(completion("{\"text\": \"поздно\"}", 10, 5)).withFixedDelay(3_000)));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofMillis(300)));
+                .willReturn(okJson(completion("{\"text\": \"поздно\"}", 10, 5)).withFixedDelay(1_000)));
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofMillis(200)));
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
 
-        // then
+        // then: the default two retries, waiting 500 ms and then 1 s
         assertThat(output.trace().path()).isEqualTo(AgentPath.FALLBACK);
-        assertThat(output.trace().fallbackReason()).startsWith("model failed: ");
+        assertThat(output.trace().fallbackReason()).startsWith("model failed: ").endsWith("(after 3 attempts)");
         assertThat(output.result()).isEqualTo(DRAFT);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isZero();
+        openAi.verify(3, postRequestedFor(urlEqualTo(COMPLETIONS)));
     }
 
     @Test
@@ -101,7 +108,7 @@ class ModelAgentTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\",\"type\":\"requests\","
                         + "\"code\":\"rate_limit_exceeded\"}}")));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel(), builder -> builder.maxRetries(0));
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
@@ -119,7 +126,7 @@ class ModelAgentTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"The server had an error while processing your request.\","
                         + "\"type\":\"server_error\"}}")));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel(), builder -> builder.maxRetries(0));
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
@@ -136,7 +143,7 @@ class ModelAgentTest {
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"chatcmpl-1\", \"choices\": [ {\"message\": ")));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel());
+        ModelAgent<String, SalesOffer> agent = agent(openAiModel(), builder -> builder.maxRetries(0));
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
@@ -148,7 +155,7 @@ class ModelAgentTest {
     }
 
     @Test
-    void should_fall_back_and_keep_the_tokens_when_the_answer_is_not_valid_for_the_parser() {
+    void should_fall_back_and_count_every_attempts_tokens_when_no_answer_is_valid_for_the_parser() {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion(
                 "Конечно! Вот сообщение: купите стекло со скидкой 50%", 90, 20))));
@@ -160,12 +167,14 @@ class ModelAgentTest {
         // then
         AgentTrace trace = output.trace();
         assertThat(trace.path()).isEqualTo(AgentPath.FALLBACK);
-        assertThat(trace.fallbackReason()).startsWith("model output rejected: the answer is not JSON");
+        assertThat(trace.fallbackReason()).startsWith("model output rejected: the answer is not JSON")
+                .endsWith("(after 3 attempts)");
+        assertThat(trace.rejections()).hasSize(3).allSatisfy(r -> assertThat(r).startsWith("the answer is not JSON"));
         assertThat(trace.model()).isEqualTo("gpt-4o-mini-2024-07-18");
-        assertThat(trace.inputTokens()).isEqualTo(90);
-        assertThat(trace.outputTokens()).isEqualTo(20);
+        assertThat(trace.inputTokens()).isEqualTo(270);
+        assertThat(trace.outputTokens()).isEqualTo(60);
         assertThat(output.result()).isEqualTo(DRAFT);
-        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isEqualTo(110);
+        assertThat(tokens.used(Fixtures.SHOP_ID, Fixtures.TODAY)).isEqualTo(330);
     }
 
     @Test
@@ -237,7 +246,7 @@ class ModelAgentTest {
                 .chatModel(model).systemPrompt(PromptTemplate.of("Ты продавец."))
                 .userPrompt(PromptTemplate.of("Клиент купил: {{product}}"))
                 .variables(product -> Map.of("product", product)).parser(new SalesOfferParser())
-                .fallback(input -> DRAFT).tokenUsage(counting).build();
+                .fallback(input -> DRAFT).tokenUsage(counting).sleeper(sleeps::add).build();
 
         // when
         AgentOutput<SalesOffer> first = agent.run(input("смартфон", shop));
@@ -264,7 +273,7 @@ class ModelAgentTest {
                 .userPrompt(PromptTemplate.of("Клиент купил: {{product}}"))
                 .shopPrompts(prompts, "sales-system", "sales-purchase-user", Duration.ofSeconds(30))
                 .variables(product -> Map.of("product", product)).parser(new SalesOfferParser())
-                .fallback(input -> DRAFT).tokenUsage(tokens).build();
+                .fallback(input -> DRAFT).tokenUsage(tokens).sleeper(sleeps::add).build();
 
         // when
         agent.run(input("смартфон", shop(ShopSettings.defaults())));
@@ -294,15 +303,16 @@ class ModelAgentTest {
     }
 
     @Test
-    void should_fall_back_when_the_model_throws() {
+    void should_fall_back_when_the_model_throws_on_every_attempt() {
         // given
-        ScriptedChatModel model = ScriptedChatModel.create().fail(new IllegalStateException("connection reset"));
+        ScriptedChatModel model = ScriptedChatModel.create().failAlways(new IllegalStateException("connection reset"));
 
         // when
         AgentOutput<SalesOffer> output = agent(model).run(input("смартфон", shop(ShopSettings.defaults())));
 
         // then
-        assertThat(output.trace()).isEqualTo(AgentTrace.fallback("model failed: connection reset"));
+        assertThat(output.trace()).isEqualTo(AgentTrace.fallback("model failed: connection reset (after 3 attempts)"));
+        assertThat(model.callCount()).isEqualTo(3);
     }
 
     @Test
@@ -318,7 +328,12 @@ class ModelAgentTest {
     }
 
     private ModelAgent<String, SalesOffer> agent(@javax.annotation.Nullable ChatModel model) {
-        return ModelAgent.<String, SalesOffer>builder()
+        return agent(model, builder -> builder);
+    }
+
+    private ModelAgent<String, SalesOffer> agent(@javax.annotation.Nullable ChatModel model,
+            UnaryOperator<ModelAgent.Builder<String, SalesOffer>> customize) {
+        return customize.apply(ModelAgent.<String, SalesOffer>builder()
                 .name("test.sales")
                 .chatModel(model)
                 .systemPrompt(PromptTemplate.of("Ты продавец магазина «{{shop_name}}»."))
@@ -327,6 +342,7 @@ class ModelAgentTest {
                 .parser(new SalesOfferParser())
                 .fallback(input -> DRAFT)
                 .tokenUsage(tokens)
+                .sleeper(sleeps::add))
                 .build();
     }
 

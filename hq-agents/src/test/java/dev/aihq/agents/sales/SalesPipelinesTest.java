@@ -147,8 +147,7 @@ class SalesPipelinesTest {
         // given
         givenShop(Duration.ZERO);
         ScriptedChatModel model = ScriptedChatModel.named("gpt-4o-mini")
-                .reply("{\"text\": \"Спасибо за смартфон! Защитное стекло сбережёт экран — 2 490 ₸.\","
-                        + " \"sku\": \"AUD-BUDS-2\"}", 700, 40);
+                .reply("{\"text\": \"Спасибо за смартфон! Защитное стекло сбережёт экран — 2 490 ₸.\"}", 700, 40);
         AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> pipeline = purchasePipeline(model);
 
         // when

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
+import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
@@ -50,6 +51,43 @@ class JdbcRunLogTest {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(read.resultJson())).isEqualTo(json.readTree(result));
         assertThat(read.agent()).isEqualTo(AgentTrace.fallback("no model configured"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreDatabase.class)
+    void should_keep_the_rejections_and_the_rejected_path_of_the_agent_trace(StoreDatabase database) {
+        // given
+        RunLog runLog = database.freshTables().stores().runLog();
+        AgentTrace trace = new AgentTrace(AgentPath.REJECTED, "gpt-4o-mini", 300, 60, "ab12",
+                "model output rejected after repair: the text promises free delivery",
+                List.of("the text promises free delivery", "after repair: the text promises free delivery"));
+
+        // when
+        runLog.save(finished("run-1", "{}", trace, List.of()));
+
+        // then
+        AgentTrace read = runLog.find(SHOP_ID, RunId.of("run-1")).orElseThrow().agent();
+        assertThat(read).isEqualTo(trace);
+        assertThat(read.requiresReview()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreDatabase.class)
+    void should_read_an_agent_trace_stored_before_rejections_existed_as_having_none(StoreDatabase database)
+            throws SQLException {
+        // given: the JSON an older version wrote, without "rejections"
+        MigratedDatabase tables = database.freshTables();
+        tables.stores().runLog().save(finished("run-1", "{}", AgentTrace.fallback("no model configured"), List.of()));
+        tables.execute("UPDATE " + tables.table("runs") + " SET agent = " + tables.stores().dialect().jsonParameter(),
+                "{\"path\": \"MODEL\", \"model\": \"gpt-4o-mini\", \"inputTokens\": 120, \"outputTokens\": 30,"
+                        + " \"promptHash\": \"ab12\", \"fallbackReason\": null}");
+
+        // when
+        AgentTrace read = tables.stores().runLog().find(SHOP_ID, RunId.of("run-1")).orElseThrow().agent();
+
+        // then
+        assertThat(read).isEqualTo(new AgentTrace(AgentPath.MODEL, "gpt-4o-mini", 120, 30, "ab12", null));
+        assertThat(read.rejections()).isEmpty();
     }
 
     @ParameterizedTest
