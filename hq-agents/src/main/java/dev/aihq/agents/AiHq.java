@@ -1,5 +1,6 @@
 package dev.aihq.agents;
 
+import dev.aihq.agents.review.ReviewQueue;
 import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.ReplyContext;
 import dev.aihq.agents.sales.SalesPipelines;
@@ -92,6 +93,7 @@ public final class AiHq implements AutoCloseable {
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final ChannelTrafficRecorder inbound;
+    private final ReviewQueue reviews;
     private final @Nullable ExecutorService ownedExecutor;
     private final ShopStore shopStore;
     private final @Nullable PersonalDataStore personalData;
@@ -134,6 +136,7 @@ public final class AiHq implements AutoCloseable {
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
         this.replies = factory.reply();
+        this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
         this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
         this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
         ChannelTrafficRecorder.Builder inbound = ChannelTrafficRecorder.builder()
@@ -301,6 +304,16 @@ public final class AiHq implements AutoCloseable {
      */
     public ChannelSink inbound() {
         return inbound;
+    }
+
+    /**
+     * Returns the human review queue: the sales agent's drafts held for a person, and the reviewers'
+     * approvals, edits and rejections (each delivered at most once, each in the run log).
+     *
+     * @return the queue
+     */
+    public ReviewQueue reviews() {
+        return reviews;
     }
 
     /**
