@@ -1,5 +1,6 @@
 package dev.aihq.agents;
 
+import dev.aihq.agents.review.ReviewQueue;
 import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.OfferRecheck;
 import dev.aihq.agents.sales.ReplyContext;
@@ -93,6 +94,7 @@ public final class AiHq implements AutoCloseable {
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final ChannelTrafficRecorder inbound;
+    private final ReviewQueue reviews;
     private final @Nullable ExecutorService ownedExecutor;
     private final ShopStore shopStore;
     private final @Nullable PersonalDataStore personalData;
@@ -135,6 +137,7 @@ public final class AiHq implements AutoCloseable {
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
         this.replies = factory.reply();
+        this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
         this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
         this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
         ChannelTrafficRecorder.Builder inbound = ChannelTrafficRecorder.builder()
@@ -304,6 +307,16 @@ public final class AiHq implements AutoCloseable {
      */
     public ChannelSink inbound() {
         return inbound;
+    }
+
+    /**
+     * Returns the human review queue: the sales agent's drafts held for a person, and the reviewers'
+     * approvals, edits and rejections (each delivered at most once, each in the run log).
+     *
+     * @return the queue
+     */
+    public ReviewQueue reviews() {
+        return reviews;
     }
 
     /**

@@ -75,6 +75,9 @@ import org.slf4j.LoggerFactory;
  * therefore be idempotent per run id, as the SDK's are: {@code MessageDelivery} keys its outbox messages
  * by run id, so a resumed run never sends twice. A redelivered event remains a duplicate of its run.
  *
+ * <p>A run whose guard held its result ({@link RunOutcome#HELD_FOR_REVIEW}) waits for a person:
+ * {@link #deliverReviewed} approves, edits or rejects it, and delivers at most once.
+ *
  * <p>Thread-safe. Lifecycle: {@link #start()} before submitting; {@link #stop()} refuses new events and
  * stops resuming; {@link #close()} also waits (up to the drain timeout) for runs in flight and releases
  * the pipeline's own threads. Runs still in flight when the process ends keep their lease and are resumed
@@ -663,6 +666,216 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         return submit(event).join();
     }
 
+    /**
+     * Applies a person's decision to a run of this pipeline held for review ({@link RunOutcome#HELD_FOR_REVIEW}),
+     * on the caller's thread, and rewrites the run's record with a {@value Stages#REVIEW} stage naming the
+     * reviewer and the decision.
+     *
+     * <ul>
+     *   <li><b>Approved or edited</b>: the run's event is read from the journal, the shop passes the gate
+     *       again, the context is gathered again (fresh stock and prices), the guard checks the approved or
+     *       edited result on it, and the delivery stage sends, schedules or completes it. A result the guard
+     *       does not accept now (it holds or refuses it) is not delivered: the run stays held with the
+     *       guard's new reasons, and its draft becomes the reviewed result, for the next decision. A context
+     *       that cannot be gathered also leaves the run held. An inactive shop, or an event no longer in the
+     *       journal (erased, purged), ends the run {@code REJECTED}.</li>
+     *   <li><b>Rejected</b>: the run ends {@code REJECTED} with the reviewer's reason; nothing is sent.</li>
+     * </ul>
+     *
+     * <p>At most one decision delivers. The run is first claimed with {@link RunLog#replaceIf}: its held
+     * record is replaced by an in-progress one carrying the review stage, only while the stored record is
+     * still held. Of two reviewers deciding at once exactly one claims it; the other, and anyone deciding a
+     * run that is not held (decided before, in progress, unknown), gets {@link ReviewResult.Status#NOT_HELD}
+     * and nothing is sent or written. The delivery keys its messages by run id as for every run, so even a
+     * delivery repeated by hand after a failure would not send twice. A process that dies between the claim
+     * and the final record leaves the run in progress, with its review stage naming the reviewer; it is not
+     * held any more, so it is never delivered twice. Listeners see the review's stages, not a second start
+     * or end of the run.
+     *
+     * @param shopId the run's shop
+     * @param runId the run
+     * @param decision the decision
+     * @return what was done: {@link ReviewResult.Status#DECIDED} with the run's new record, or why not
+     * @throws IllegalStateException when the pipeline is not running
+     * @throws IllegalArgumentException when the run belongs to another pipeline
+     * @throws dev.aihq.api.error.StoreException when the run log or the journal cannot be read or written (a
+     *     claimed run whose final record cannot be written stays in progress)
+     */
+    public ReviewResult deliverReviewed(ShopId shopId, RunId runId, ReviewDecision<R> decision) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(runId, "run id");
+        Objects.requireNonNull(decision, "decision");
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("pipeline '" + name + "' is " + (state == State.NEW
+                    ? "not started: call start() first" : "stopped and delivers no reviewed runs"));
+        }
+        Optional<RunRecord> found = runLog.find(shopId, runId);
+        if (found.isEmpty()) {
+            return new ReviewResult(ReviewResult.Status.NOT_HELD, "shop '" + shopId + "' has no run " + runId, null);
+        }
+        RunRecord held = found.get();
+        if (!held.pipeline().equals(name)) {
+            throw new IllegalArgumentException("run " + runId + " belongs to pipeline '" + held.pipeline()
+                    + "', not to '" + name + "'");
+        }
+        if (held.outcome() != RunOutcome.HELD_FOR_REVIEW) {
+            return notHeld(held);
+        }
+        if (decision.verdict() == ReviewDecision.Verdict.APPROVED
+                && !sameJson(held.resultJson(), writeResult(Objects.requireNonNull(decision.result())))) {
+            return new ReviewResult(ReviewResult.Status.DRAFT_CHANGED, "the approved draft is not the draft run "
+                    + runId + " holds now: read the run again", held);
+        }
+
+        long t = System.nanoTime();
+        List<StageRecord> stages = new ArrayList<>(held.stages());
+        stages.add(stage(runId, Stages.REVIEW, t, StageStatus.OK, decision.describe()));
+        RunRecord claimed = new RunRecord(runId, shopId, name, held.eventType(), held.idempotencyKey(),
+                held.startedAt(), null, null, "", stages, held.agent(), held.resultJson(), null, null);
+        if (!runLog.replaceIf(RunOutcome.HELD_FOR_REVIEW, claimed)) {
+            return runLog.find(shopId, runId).map(this::notHeld).orElseGet(() -> new ReviewResult(
+                    ReviewResult.Status.NOT_HELD, "shop '" + shopId + "' has no run " + runId, null));
+        }
+        List<Runnable> deferred = new ArrayList<>(2);
+        RunRecord result;
+        try {
+            result = review(held, stages, decision, deferred::add);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Review of run {} of pipeline '{}' broke unexpectedly", runId, name, e);
+            result = finish(held, stages, RunOutcome.FAILED, "unexpected error after " + decision.describe() + ": "
+                    + describe(e), held.agent(), held.resultJson(), null);
+        }
+        RunRecord ended = result;
+        int[] applied = {0};
+        try {
+            // As at the end of every run: the final record and the delivery's deferred writes commit together.
+            transactions.inTransaction(() -> {
+                runLog.save(ended);
+                for (Runnable write : deferred) {
+                    write.run();
+                    applied[0]++;
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Review of run {} of pipeline '{}' ended {} but its record could not be written; the run stays"
+                    + " in progress with its review stage", runId, name, ended.outcome(), e);
+            writeEach(runId, transactions == Transactions.NONE ? deferred.subList(applied[0], deferred.size())
+                    : deferred);
+            throw e;
+        }
+        return new ReviewResult(ReviewResult.Status.DECIDED, ended.reason(), ended);
+    }
+
+    /** The stages of a claimed review after its review stage; returns the run's new record. */
+    private RunRecord review(RunRecord held, List<StageRecord> stages, ReviewDecision<R> decision,
+            DeferredWrites writes) {
+        RunId runId = held.runId();
+        String decided = decision.describe();
+        if (decision.verdict() == ReviewDecision.Verdict.REJECTED) {
+            return finish(held, stages, RunOutcome.REJECTED, decided, held.agent(), held.resultJson(), null);
+        }
+        R reviewed = Objects.requireNonNull(decision.result(), "result");
+        String reviewedJson = writeResult(reviewed);
+
+        long t = System.nanoTime();
+        Optional<JournalEntry> entry = journal.find(held.shopId(), held.idempotencyKey());
+        Optional<Shop> found = shops.find(held.shopId());
+        String rejection = gate(held.shopId(), found);
+        if (rejection == null && (entry.isEmpty() || !isEvent(entry.get().event()))) {
+            rejection = "the run's event is no longer in the journal (erased or purged): nothing can be delivered";
+        }
+        if (rejection != null) {
+            stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.FAILED, rejection));
+            return finish(held, stages, RunOutcome.REJECTED, rejection + " (" + decided + ")", held.agent(),
+                    reviewedJson, null);
+        }
+        stages.add(stage(runId, Stages.SHOP_GATE, t, StageStatus.OK, ""));
+        Shop shop = found.orElseThrow();
+        @SuppressWarnings("unchecked")
+        E event = (E) entry.orElseThrow().event();
+
+        List<String> missingNames = new ArrayList<>();
+        String[] contextFailure = new String[1];
+        C context = prepareContext(event, shop, runId, clock.instant(), stages, missingNames, contextFailure);
+        if (context == null) {
+            return finish(held, stages, RunOutcome.HELD_FOR_REVIEW, contextFailure[0] + "; nothing was sent, decide"
+                    + " again (" + decided + ")", held.agent(), reviewedJson, null);
+        }
+
+        t = System.nanoTime();
+        GuardDecision<R> guarded;
+        try {
+            guarded = Objects.requireNonNull(guard.check(context, reviewed, shop), "the guard returned null");
+        } catch (RuntimeException e) {
+            String reason = "the guard failed: " + describe(e);
+            stages.add(stage(runId, Stages.GUARD, t, StageStatus.FAILED, reason));
+            return finish(held, stages, RunOutcome.HELD_FOR_REVIEW, reason + "; nothing was sent", held.agent(),
+                    reviewedJson, null);
+        }
+        R result = guarded.result();
+        switch (guarded.verdict()) {
+            case HOLD:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, "held: " + guarded.reason()));
+                return finish(held, stages, RunOutcome.HELD_FOR_REVIEW, guarded.reason(), held.agent(),
+                        writeResult(result), null);
+            case FAIL:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.FAILED, guarded.reason()));
+                return finish(held, stages, RunOutcome.HELD_FOR_REVIEW, guarded.reason(), held.agent(),
+                        writeResult(result), null);
+            default:
+                stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, guarded.reason()));
+        }
+        String resultJson = writeResult(result);
+
+        t = System.nanoTime();
+        DeliveryResult delivered;
+        try {
+            delivered = Objects.requireNonNull(delivery.deliver(new DeliveryRequest<>(event, context, result, shop,
+                    runId, clock.instant(), writes)), "the delivery returned null");
+        } catch (RuntimeException e) {
+            String reason = "delivery failed: " + describe(e);
+            stages.add(stage(runId, Stages.DELIVER, t, StageStatus.FAILED, reason));
+            return finish(held, stages, RunOutcome.FAILED, reason + " (" + decided + ")", held.agent(), resultJson,
+                    null);
+        }
+        stages.add(stage(runId, Stages.DELIVER, t, delivered.outcome().isSuccess() ? StageStatus.OK : StageStatus.FAILED,
+                delivered.reason()));
+        String reason = delivered.reason() + " (" + decided + ")";
+        if (!missingNames.isEmpty()) {
+            reason = reason + " (degraded: without " + String.join(", ", missingNames) + ")";
+        }
+        return finish(held, stages, delivered.outcome(), reason, held.agent(), resultJson, delivered);
+    }
+
+    /** Tells whether a journaled event is one this pipeline can deliver for (not erased, of its class). */
+    private boolean isEvent(HqEvent event) {
+        if (event instanceof dev.aihq.api.store.ErasedEvent) {
+            return false;
+        }
+        return eventClass == null || eventClass.isInstance(event);
+    }
+
+    /** The answer for a run that is not held: in progress, or ended otherwise. */
+    private ReviewResult notHeld(RunRecord run) {
+        String state = run.inProgress() ? "is in progress (being decided by another reviewer, or still running)"
+                : "ended " + run.outcome() + " (" + run.reason() + ")";
+        return new ReviewResult(ReviewResult.Status.NOT_HELD, "run " + run.runId() + " is not held for review: it "
+                + state, run);
+    }
+
+    /** Compares two JSON texts as JSON (a JSON column may reorder keys); unreadable text compares as text. */
+    private static boolean sameJson(@Nullable String a, @Nullable String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        try {
+            return SdkJson.mapper().readTree(a).equals(SdkJson.mapper().readTree(b));
+        } catch (java.io.IOException e) {
+            return a.equals(b);
+        }
+    }
+
     private @Nullable String gate(ShopId shopId, Optional<Shop> shop) {
         if (shop.isEmpty()) {
             return "unknown shop '" + shopId + "'";
@@ -774,33 +987,14 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             return finish(started, stages, RunOutcome.COMPLETED, recordedOnly.get(), null, null, null);
         }
         Instant now = clock.instant();
-        SourceRequest<E> request = new SourceRequest<>(event, shop, runId, now);
+        List<String> missingNames = new ArrayList<>();
+        String[] contextFailure = new String[1];
+        C context = prepareContext(event, shop, runId, now, stages, missingNames, contextFailure);
+        if (context == null) {
+            return finish(started, stages, RunOutcome.FAILED, contextFailure[0], null, null, null);
+        }
 
         long t = System.nanoTime();
-        Map<String, Object> values = new LinkedHashMap<>();
-        List<String> missingNames = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        String requiredFailure = gather(request, values, missingNames, missing);
-        if (requiredFailure != null) {
-            stages.add(stage(runId, Stages.GATHER_CONTEXT, t, StageStatus.FAILED, requiredFailure));
-            return finish(started, stages, RunOutcome.FAILED, requiredFailure, null, null, null);
-        }
-        stages.add(stage(runId, Stages.GATHER_CONTEXT, t, missing.isEmpty() ? StageStatus.OK : StageStatus.DEGRADED,
-                String.join("; ", missing)));
-
-        t = System.nanoTime();
-        C context;
-        try {
-            context = Objects.requireNonNull(Objects.requireNonNull(assembler).assemble(event, shop,
-                    new GatheredContext(values, missingNames)), "the assembler returned null");
-        } catch (RuntimeException e) {
-            String reason = "preparing the context failed: " + describe(e);
-            stages.add(stage(runId, Stages.PREPARE, t, StageStatus.FAILED, reason));
-            return finish(started, stages, RunOutcome.FAILED, reason, null, null, null);
-        }
-        stages.add(stage(runId, Stages.PREPARE, t, StageStatus.OK, ""));
-
-        t = System.nanoTime();
         AgentOutput<R> output;
         try {
             output = Objects.requireNonNull(Objects.requireNonNull(agent).run(
@@ -856,6 +1050,40 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             reason = reason + " (degraded: without " + String.join(", ", missingNames) + ")";
         }
         return finish(started, stages, delivered.outcome(), reason, trace, resultJson, delivered);
+    }
+
+    /**
+     * The gather-context and prepare stages: adds their records to {@code stages} and the names of failed
+     * optional sources to {@code missingNames}. Returns the context, or null with the reason in
+     * {@code failure[0]} when a required source or the assembler failed.
+     */
+    private @Nullable C prepareContext(E event, Shop shop, RunId runId, Instant now, List<StageRecord> stages,
+            List<String> missingNames, String[] failure) {
+        SourceRequest<E> request = new SourceRequest<>(event, shop, runId, now);
+        long t = System.nanoTime();
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        String requiredFailure = gather(request, values, missingNames, missing);
+        if (requiredFailure != null) {
+            stages.add(stage(runId, Stages.GATHER_CONTEXT, t, StageStatus.FAILED, requiredFailure));
+            failure[0] = requiredFailure;
+            return null;
+        }
+        stages.add(stage(runId, Stages.GATHER_CONTEXT, t, missing.isEmpty() ? StageStatus.OK : StageStatus.DEGRADED,
+                String.join("; ", missing)));
+
+        t = System.nanoTime();
+        try {
+            C context = Objects.requireNonNull(Objects.requireNonNull(assembler).assemble(event, shop,
+                    new GatheredContext(values, missingNames)), "the assembler returned null");
+            stages.add(stage(runId, Stages.PREPARE, t, StageStatus.OK, ""));
+            return context;
+        } catch (RuntimeException e) {
+            String reason = "preparing the context failed: " + describe(e);
+            stages.add(stage(runId, Stages.PREPARE, t, StageStatus.FAILED, reason));
+            failure[0] = reason;
+            return null;
+        }
     }
 
     /**

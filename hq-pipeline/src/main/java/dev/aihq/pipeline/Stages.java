@@ -19,6 +19,11 @@ public final class Stages {
     public static final String GUARD = "guard";
     /** The result is sent, scheduled, held or completed. */
     public static final String DELIVER = "deliver";
+    /**
+     * A person decided about a held run ({@link AgentPipeline#deliverReviewed}); the context, guard and
+     * deliver stages that follow it in the record ran for that decision.
+     */
+    public static final String REVIEW = "review";
 
     private Stages() {}
 }

@@ -2,6 +2,7 @@ package dev.aihq.testkit;
 
 import dev.aihq.api.ShopId;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
 import java.util.List;
@@ -38,5 +39,15 @@ public class ForwardingRunLog implements RunLog {
     @Override
     public List<RunRecord> recent(ShopId shopId, int limit) {
         return delegate.recent(shopId, limit);
+    }
+
+    @Override
+    public List<RunRecord> withOutcome(ShopId shopId, RunOutcome outcome, int limit) {
+        return delegate.withOutcome(shopId, outcome, limit);
+    }
+
+    @Override
+    public boolean replaceIf(RunOutcome expected, RunRecord record) {
+        return delegate.replaceIf(expected, record);
     }
 }

@@ -2,6 +2,7 @@ package dev.aihq.pipeline.memory;
 
 import dev.aihq.api.ShopId;
 import dev.aihq.api.result.RunId;
+import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.store.RunLog;
 import dev.aihq.api.store.RunRecord;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,8 @@ public final class InMemoryRunLog implements RunLog {
 
     private static final Comparator<Slot> BY_START =
             Comparator.comparing(Slot::startedAt).thenComparingLong(Slot::sequence);
+    private static final Comparator<RunRecord> NEWEST_FIRST = Comparator.comparing(RunRecord::startedAt)
+            .thenComparing(r -> r.runId().value()).reversed();
 
     private final int maxRecordsPerShop;
     private final ConcurrentHashMap<ShopId, ShopRuns> shops = new ConcurrentHashMap<>();
@@ -115,6 +119,65 @@ public final class InMemoryRunLog implements RunLog {
             }
         }
         return List.copyOf(newest);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Walks the shop's runs from the newest start on and stops once it has {@code limit} matches and has
+     * passed their earliest start time, so that runs started at the same instant are ordered by run id.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<RunRecord> withOutcome(ShopId shopId, RunOutcome outcome, int limit) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        ShopRuns runs = shops.get(Objects.requireNonNull(shopId, "shop id"));
+        if (runs == null) {
+            return List.of();
+        }
+        List<RunRecord> matches = new ArrayList<>();
+        Iterator<Slot> slots = runs.byStart.descendingIterator();
+        while (slots.hasNext()) {
+            Slot slot = slots.next();
+            if (matches.size() >= limit && slot.startedAt().isBefore(matches.get(matches.size() - 1).startedAt())) {
+                break;
+            }
+            Held held = runs.byId.get(slot.runId());
+            if (held != null && held.slot().equals(slot) && held.record().outcome() == outcome) {
+                matches.add(held.record());
+            }
+        }
+        matches.sort(NEWEST_FIRST);
+        return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
+    }
+
+    @Override
+    public boolean replaceIf(RunOutcome expected, RunRecord record) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(record, "record");
+        ShopRuns runs = shops.get(record.shopId());
+        if (runs == null) {
+            return false;
+        }
+        AtomicBoolean replaced = new AtomicBoolean();
+        runs.byId.computeIfPresent(record.runId(), (runId, held) -> {
+            if (held.record().outcome() != expected) {
+                return held;
+            }
+            replaced.set(true);
+            if (held.slot().startedAt().equals(record.startedAt())) {
+                return new Held(record, held.slot());
+            }
+            runs.byStart.remove(held.slot());
+            Slot slot = new Slot(record.startedAt(), held.slot().sequence(), runId);
+            runs.byStart.add(slot);
+            return new Held(record, slot);
+        });
+        return replaced.get();
     }
 
     /** Returns every run a shop holds, in no particular order; for erasure and retention. */

@@ -28,8 +28,10 @@ import javax.annotation.Nullable;
  * JSON already, goes into a JSON column as it is. A JSON column keeps the value, not the text: PostgreSQL
  * may reorder keys and change spacing, so a result reads back equal as JSON but not always as the same
  * characters. Times are kept to the microsecond. Reads are scoped by shop; recent runs come newest first
- * by start time (then by run id, descending), from the index on (shop, start). Thread-safe; holds no
- * connection between calls.
+ * by start time (then by run id, descending), from the index on (shop, start), and runs by outcome from the
+ * index on (shop, outcome, start) of schema version 10. A conditional replacement is one {@code UPDATE ...
+ * WHERE outcome = ?}: the database's row lock makes a concurrent one wait and then find the outcome changed.
+ * Thread-safe; holds no connection between calls.
  */
 final class JdbcRunLog implements RunLog {
 
@@ -46,6 +48,8 @@ final class JdbcRunLog implements RunLog {
     private final String upsert;
     private final String selectOne;
     private final String selectRecent;
+    private final String selectWithOutcome;
+    private final String replaceIf;
 
     JdbcRunLog(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -59,6 +63,12 @@ final class JdbcRunLog implements RunLog {
         // shop_id leads the ORDER BY so that H2 reads the index on (shop, start, run) in order instead of sorting.
         this.selectRecent = "SELECT " + columns + " FROM " + table
                 + " WHERE shop_id = ? ORDER BY shop_id, started_at DESC, run_id DESC LIMIT ?";
+        this.selectWithOutcome = "SELECT " + columns + " FROM " + table
+                + " WHERE shop_id = ? AND outcome = ? ORDER BY shop_id, outcome, started_at DESC, run_id DESC LIMIT ?";
+        this.replaceIf = "UPDATE " + table + " SET pipeline = ?, event_type = ?, idempotency_key = ?, started_at = ?,"
+                + " finished_at = ?, outcome = ?, reason = ?, stages = " + json + ", agent = " + json + ", result = "
+                + json + ", scheduled_for = ?, provider_message_id = ?, record_version = ?"
+                + " WHERE shop_id = ? AND run_id = ? AND outcome = ?";
     }
 
     /**
@@ -70,6 +80,59 @@ final class JdbcRunLog implements RunLog {
     @Override
     public void save(RunRecord record) {
         Objects.requireNonNull(record, "record");
+        Row row = row(record);
+        Jdbc.Binder binder = statement -> {
+            statement.setString(1, record.shopId().value());
+            statement.setString(2, record.runId().value());
+            row.bind(statement, 3);
+        };
+        // On H2 two first saves of one run at once can make the later MERGE fail on the key; run again, it updates.
+        UniqueViolations.retry(jdbc, "saving run " + record.runId().value() + " in " + table,
+                connection -> Jdbc.update(connection, upsert, binder));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the record's {@code resultJson} is not JSON
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public boolean replaceIf(RunOutcome expected, RunRecord record) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(record, "record");
+        Row row = row(record);
+        int updated = jdbc.update("replacing run " + record.runId().value() + " in " + table, replaceIf,
+                statement -> {
+                    int next = row.bind(statement, 1);
+                    statement.setString(next, record.shopId().value());
+                    statement.setString(next + 1, record.runId().value());
+                    statement.setString(next + 2, expected.name());
+                });
+        return updated > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<RunRecord> withOutcome(ShopId shopId, RunOutcome outcome, int limit) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(outcome, "outcome");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return jdbc.query("reading " + outcome + " runs from " + table, selectWithOutcome, statement -> {
+            statement.setString(1, shopId.value());
+            statement.setString(2, outcome.name());
+            statement.setInt(3, limit);
+        }, this::read);
+    }
+
+    /** Checks the result is JSON and writes the stages and the agent trace: the columns after the key. */
+    private Row row(RunRecord record) {
         String result = record.resultJson();
         if (result != null) {
             try {
@@ -79,30 +142,32 @@ final class JdbcRunLog implements RunLog {
                         + " is not JSON: " + e.getMessage(), e);
             }
         }
-        String stages = jdbc.json.write(record.stages());
         AgentTrace agent = record.agent();
-        String agentJson = agent == null ? null : jdbc.json.write(agent);
-        RunOutcome outcome = record.outcome();
-        Jdbc.Binder binder = statement -> {
-            statement.setString(1, record.shopId().value());
-            statement.setString(2, record.runId().value());
-            statement.setString(3, record.pipeline());
-            statement.setString(4, record.eventType());
-            statement.setString(5, record.idempotencyKey());
-            statement.setObject(6, Jdbc.utc(record.startedAt()));
-            statement.setObject(7, Jdbc.utc(record.finishedAt()));
-            statement.setString(8, outcome == null ? null : outcome.name());
-            statement.setString(9, record.reason());
-            statement.setString(10, stages);
-            setNullableString(statement, 11, agentJson);
-            setNullableString(statement, 12, result);
-            statement.setObject(13, Jdbc.utc(record.scheduledFor()));
-            statement.setString(14, record.providerMessageId());
-            statement.setInt(15, RECORD_VERSION);
-        };
-        // On H2 two first saves of one run at once can make the later MERGE fail on the key; run again, it updates.
-        UniqueViolations.retry(jdbc, "saving run " + record.runId().value() + " in " + table,
-                connection -> Jdbc.update(connection, upsert, binder));
+        return new Row(record, jdbc.json.write(record.stages()), agent == null ? null : jdbc.json.write(agent));
+    }
+
+    /** A record's columns after the key (pipeline to record version), written once for one statement. */
+    private record Row(RunRecord record, String stages, @Nullable String agent) {
+
+        /** Binds the 13 columns from {@code first} on and returns the next parameter's index. */
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            RunOutcome outcome = record.outcome();
+            int i = first;
+            statement.setString(i++, record.pipeline());
+            statement.setString(i++, record.eventType());
+            statement.setString(i++, record.idempotencyKey());
+            statement.setObject(i++, Jdbc.utc(record.startedAt()));
+            statement.setObject(i++, Jdbc.utc(record.finishedAt()));
+            statement.setString(i++, outcome == null ? null : outcome.name());
+            statement.setString(i++, record.reason());
+            statement.setString(i++, stages);
+            setNullableString(statement, i++, agent);
+            setNullableString(statement, i++, record.resultJson());
+            statement.setObject(i++, Jdbc.utc(record.scheduledFor()));
+            statement.setString(i++, record.providerMessageId());
+            statement.setInt(i++, RECORD_VERSION);
+            return i;
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,12 +105,18 @@ class SchemaMigratorTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("table prefix");
     }
 
+    /** The number of a file {@code V<n>__name.sql}, so that V10 sorts after V9. */
+    private static int version(String file) {
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+    }
+
     @Test
     void should_list_every_schema_file_of_both_dialects_in_the_migrator() throws IOException {
         for (Dialect dialect : Dialect.values()) {
             Path folder = Path.of("src/main/resources", dialect.schemaLocation());
             try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()))
+                assertThat(files.map(p -> p.getFileName().toString())
+                        .sorted(Comparator.comparingInt(SchemaMigratorTest::version)).collect(Collectors.toList()))
                         .as(dialect + " schema files").containsExactlyElementsOf(SchemaMigrator.SCRIPTS);
             }
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(dialect.schemaLocation()
