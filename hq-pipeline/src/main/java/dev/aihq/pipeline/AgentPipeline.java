@@ -1006,7 +1006,8 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         }
         AgentTrace trace = output.trace();
         stages.add(stage(runId, Stages.AGENT, t, StageStatus.OK, trace.path() == dev.aihq.api.store.AgentPath.MODEL
-                ? "model " + trace.model() : "fallback: " + trace.fallbackReason()));
+                ? "model " + trace.model() : trace.requiresReview() ? "rejected: " + trace.fallbackReason()
+                : "fallback: " + trace.fallbackReason()));
 
         t = System.nanoTime();
         GuardDecision<R> decision;
@@ -1018,6 +1019,14 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
             return finish(started, stages, RunOutcome.FAILED, reason, trace, writeResult(output.result()), null);
         }
         R result = decision.result();
+        if (trace.requiresReview()) {
+            // The agent could not make its draft acceptable and the shop wants such drafts seen by a person: the
+            // draft waits for review, with the agent's reasons and the guard's, and nothing is sent.
+            String reason = "the draft was rejected: " + trace.fallbackReason()
+                    + (decision.verdict() == GuardDecision.Verdict.ACCEPT ? "" : "; " + decision.reason());
+            stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, "held: " + reason));
+            return finish(started, stages, RunOutcome.HELD_FOR_REVIEW, reason, trace, writeResult(result), null);
+        }
         switch (decision.verdict()) {
             case HOLD:
                 stages.add(stage(runId, Stages.GUARD, t, StageStatus.OK, "held: " + decision.reason()));

@@ -7,6 +7,8 @@ import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.store.AgentPath;
+import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.api.store.StageRecord;
 import dev.aihq.testkit.Fixtures;
@@ -72,6 +74,28 @@ class AgentPipelineReviewTest {
         assertThat(h.agentCalls).hasValue(1);
         assertThat(result.record().providerMessageId()).isEqualTo("wamid.1");
         assertThat(h.runLog.find(Fixtures.SHOP_ID, held.runId())).contains(result.record());
+    }
+
+    @Test
+    void should_hold_a_draft_the_agent_rejected_for_review_even_when_the_guard_accepts_it() {
+        // given an agent whose draft failed its own checks after the repair attempt, for a shop that holds
+        holding.set(false);
+        AgentPipeline<PurchaseEvent, String, SalesOffer> pipeline = pipeline()
+                .agent(input -> new AgentOutput<>(SalesOffer.builder(OfferKind.UPSELL, "Скидка 50 %!").build(),
+                        new AgentTrace(AgentPath.REJECTED, "gpt-test", 120, 30, "hash",
+                                "discount 50 % is not the shop's", List.of("discount 50 % is not the shop's"))))
+                .build().start();
+
+        // when
+        RunRecord run = pipeline.run(Fixtures.purchaseEvent());
+
+        // then nothing is sent; the draft waits with the reasons
+        assertThat(run.outcome()).isEqualTo(RunOutcome.HELD_FOR_REVIEW);
+        assertThat(run.reason()).isEqualTo("the draft was rejected: discount 50 % is not the shop's");
+        assertThat(run.stages()).extracting(StageRecord::detail)
+                .contains("rejected: discount 50 % is not the shop's");
+        assertThat(run.resultJson()).contains("Скидка 50 %!");
+        assertThat(deliveries).hasValue(0);
     }
 
     @Test
