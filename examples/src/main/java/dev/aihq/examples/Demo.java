@@ -99,7 +99,7 @@ public final class Demo {
         List<Step> steps = new ArrayList<>();
         try (AiHq hq = AiHq.builder()
                 .stores(stores)
-                .chatModel(null)
+                .chatModel(DemoModel.open())
                 .channel(channel)
                 .secrets(secrets)
                 .clock(clock)
@@ -222,8 +222,7 @@ public final class Demo {
         out.println("База данных / database: " + database);
         out.println("Магазин / shop: " + DemoShop.SHOP_ID + " «" + DemoShop.shop().name() + "» · Kaspi.kz · ИП ·"
                 + " упрощённая декларация / simplified declaration");
-        out.println("Каталог / catalog: " + products + " products · модель / model: нет — шаблоны магазина"
-                + " / none — the shop's templates");
+        out.println("Каталог / catalog: " + products + " products · модель / model: " + DemoModel.describe());
         out.println("Every event is signed with the shop's secret and sent through the webhook front door.");
     }
 
