@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,7 +110,8 @@ class SchemaMigratorTest {
         for (Dialect dialect : Dialect.values()) {
             Path folder = Path.of("src/main/resources", dialect.schemaLocation());
             try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()))
+                assertThat(files.map(p -> p.getFileName().toString())
+                        .sorted(Comparator.comparingInt(SchemaMigratorTest::version)).collect(Collectors.toList()))
                         .as(dialect + " schema files").containsExactlyElementsOf(SchemaMigrator.SCRIPTS);
             }
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(dialect.schemaLocation()
@@ -117,6 +119,11 @@ class SchemaMigratorTest {
                 assertThat(in).as("packaged " + dialect + " schema").isNotNull();
             }
         }
+    }
+
+    /** The version number of a schema file name, V&lt;n&gt;__…, so that V10 sorts after V9. */
+    private static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     @Test
