@@ -99,7 +99,7 @@ class ConsentChannelsMigrationTest {
         JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(prefix).build();
 
         // when
-        assertThat(stores.migrate()).containsExactly("V9__consent_channels.sql");
+        assertThat(stores.migrate()).startsWith("V9__consent_channels.sql");
 
         // then
         OutboxMessage pending = stores.outbox().find(SHOP, "old-pending").orElseThrow();
