@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +46,9 @@ import javax.annotation.Nullable;
  *   <li>{@link Relation#BOUGHT_TOGETHER}: products the shop's customers bought in the same orders (the
  *       {@link CoPurchase} list from {@code PurchaseStore#boughtTogether}), when related in no other way;
  *   <li>{@link Relation#BUNDLE}: one bundle per purchase, from the first bought item (in order) whose category
- *       has at least two complementary categories with an offerable product: the first product (in the
- *       segment's order, see below) of the first such category plus the first of the next one. Its margin is
+ *       has at least two complementary categories with an offerable product: the product of the first such
+ *       category that fits the bought items best (see fit below; equal fits in the segment's order: price for
+ *       a new customer, margin otherwise, then SKU) plus the same of the next one. Its margin is
  *       the sum of both margins; both products passed the hard filters on their own.
  * </ul>
  * A product related in several ways (to several bought items, or a complementary product that is also
@@ -67,14 +70,20 @@ import javax.annotation.Nullable;
  * A candidate's {@link Candidate#score() score} is {@code 100 × (7 − position of its relation in that order)
  * − position of its category in the shop's list of related categories} (so a phone's first complementary
  * category beats its second). Candidates rank by score (highest first), then co-purchase count (highest
- * first), then margin (highest first; for a new customer's complementary products, price, lowest first),
- * then SKU; at most {@link SalesSettings#maxCandidates()} are returned. The order is fully deterministic.
+ * first), then fit (highest first), then margin (highest first; for a new customer's complementary products,
+ * price, lowest first), then SKU; at most {@link SalesSettings#maxCandidates()} are returned. The order is
+ * fully deterministic.
+ *
+ * <p>Fit is how many brand and model words (Latin letters or digits, such as "samsung", "a55", "106a") the
+ * candidate's name shares with the names of the items bought: the catalog has no compatibility data, and on
+ * Kaspi an accessory's name says what it fits, so a case "для Samsung Galaxy A55" comes before a case for an
+ * iPhone after a Galaxy A55. It only orders candidates of equal score and co-purchases; it never filters.
  *
  * <h2>Speed</h2>
- * Per purchase only the index's per-category lists of the related categories are read, at most
- * {@code maxCandidates} plus the number of bought items from each (they are already sorted), plus the
- * analogue price band's slice found by binary search: the cost does not grow with the catalog. Immutable
- * and thread-safe.
+ * Per purchase only the index's lists of the related categories are read: at most {@code maxCandidates}
+ * plus the number of bought items from each (they are already sorted), as many of the best-fitting products
+ * of those categories (counted through a per-word index), and the analogue price band's slice found by
+ * binary search. Immutable and thread-safe.
  */
 public final class CandidateSelector {
 
@@ -135,11 +144,13 @@ public final class CandidateSelector {
     }
 
     /** A candidate before the cut, with its sort keys. */
-    private record Ranked(Candidate candidate, BigDecimal ratio, BigDecimal price, String key, boolean cheapFirst) {}
+    private record Ranked(Candidate candidate, int fit, BigDecimal ratio, BigDecimal price, String key,
+            boolean cheapFirst) {}
 
     private static final Comparator<Ranked> RANKING = Comparator
             .comparingInt((Ranked r) -> r.candidate().score()).reversed()
             .thenComparing(Comparator.comparingLong((Ranked r) -> r.candidate().coPurchases()).reversed())
+            .thenComparing(Comparator.comparingInt(Ranked::fit).reversed())
             .thenComparing((a, b) -> a.cheapFirst() && b.cheapFirst() ? a.price().compareTo(b.price())
                     : b.ratio().compareTo(a.ratio()))
             .thenComparing(Ranked::key);
@@ -151,6 +162,7 @@ public final class CandidateSelector {
         private final List<Bought> bought = new ArrayList<>();
         private final Set<Sku> boughtSkus = new LinkedHashSet<>();
         private final Map<Sku, Long> coCounts = new HashMap<>();
+        private final Set<String> boughtTokens = new HashSet<>();
         private final boolean repeatSale;
         private final boolean newCustomer;
         private final int[] weight = new int[Relation.values().length];
@@ -160,7 +172,9 @@ public final class CandidateSelector {
             currency = purchase.currency();
             for (PurchaseItem item : purchase.items()) {
                 if (boughtSkus.add(item.sku())) {
-                    bought.add(new Bought(item, index.product(item.sku()).orElse(null)));
+                    Bought b = new Bought(item, index.product(item.sku()).orElse(null));
+                    bought.add(b);
+                    boughtTokens.addAll(CatalogIndex.modelTokens(b.name()));
                 }
             }
             for (CoPurchase co : together) {
@@ -185,11 +199,14 @@ public final class CandidateSelector {
                 String category = product.category();
                 for (String related : sales.complementaryCategories().getOrDefault(category, List.of())) {
                     addTop(pool, newCustomer ? index.byPrice(related, currency) : index.byMargin(related, currency));
+                    addFitting(pool, related, newCustomer);
                 }
                 for (String related : sales.consumableCategories().getOrDefault(category, List.of())) {
                     addTop(pool, index.byMargin(related, currency));
+                    addFitting(pool, related, false);
                 }
                 addTop(pool, index.byMargin(category, currency));
+                addFitting(pool, category, false);
                 if (b.item().price().currency().equals(currency)) {
                     BigDecimal price = b.item().price().amount();
                     for (CatalogIndex.Entry e : index.priced(category, currency, price, upperBand(price))) {
@@ -229,6 +246,48 @@ public final class CandidateSelector {
         private void addTop(Map<Sku, CatalogIndex.Entry> pool, List<CatalogIndex.Entry> list) {
             for (int i = 0; i < list.size() && i < perList; i++) {
                 CatalogIndex.Entry e = list.get(i);
+                pool.putIfAbsent(e.product().sku(), e);
+            }
+        }
+
+        /**
+         * Adds the products of a category that fit the bought items best: counts each product's shared model
+         * words through the per-word index, and keeps the {@code perList} with the most (then in the list's
+         * order), which is all the ranking can use from that category besides its top by margin or price.
+         */
+        private void addFitting(Map<Sku, CatalogIndex.Entry> pool, String category, boolean byPrice) {
+            if (boughtTokens.isEmpty()) {
+                return;
+            }
+            Map<CatalogIndex.Entry, int[]> fits = new IdentityHashMap<>();
+            for (String token : boughtTokens) {
+                for (CatalogIndex.Entry e : index.withToken(category, currency, token)) {
+                    fits.computeIfAbsent(e, k -> new int[1])[0]++;
+                }
+            }
+            if (fits.isEmpty()) {
+                return;
+            }
+            Comparator<CatalogIndex.Entry> order = byPrice ? CatalogIndex.BY_PRICE : CatalogIndex.BY_MARGIN;
+            List<CatalogIndex.Entry> top = new ArrayList<>(perList + 1);
+            List<Integer> topFits = new ArrayList<>(perList + 1);
+            for (Map.Entry<CatalogIndex.Entry, int[]> fit : fits.entrySet()) {
+                int f = fit.getValue()[0];
+                int at = top.size();
+                while (at > 0 && (topFits.get(at - 1) < f
+                        || topFits.get(at - 1) == f && order.compare(top.get(at - 1), fit.getKey()) > 0)) {
+                    at--;
+                }
+                if (at < perList) {
+                    top.add(at, fit.getKey());
+                    topFits.add(at, f);
+                    if (top.size() > perList) {
+                        top.remove(perList);
+                        topFits.remove(perList);
+                    }
+                }
+            }
+            for (CatalogIndex.Entry e : top) {
                 pool.putIfAbsent(e.product().sku(), e);
             }
         }
@@ -300,8 +359,18 @@ public final class CandidateSelector {
             String reason = reason(best, bestItem, candidate, co);
             Candidate c = new Candidate(candidate, List.of(candidate), best, e.margin(), score(best, bestPref), co,
                     reason);
-            return new Ranked(c, e.ratio(), candidate.price().amount(), sku.value(),
+            return new Ranked(c, fit(e.tokens()), e.ratio(), candidate.price().amount(), sku.value(),
                     newCustomer && best == Relation.COMPLEMENTARY);
+        }
+
+        private int fit(Set<String> tokens) {
+            int shared = 0;
+            for (String token : tokens) {
+                if (boughtTokens.contains(token)) {
+                    shared++;
+                }
+            }
+            return shared;
         }
 
         private boolean stronger(Relation relation, int pref, @Nullable Relation best, int bestPref) {
@@ -338,11 +407,17 @@ public final class CandidateSelector {
                     }
                     List<CatalogIndex.Entry> list = newCustomer ? index.byPrice(category, currency)
                             : index.byMargin(category, currency);
+                    CatalogIndex.Entry chosen = null;
+                    int chosenFit = -1;
                     for (CatalogIndex.Entry e : list) {
-                        if (!boughtSkus.contains(e.product().sku())) {
-                            parts.add(e);
-                            break;
+                        int fit = fit(e.tokens());
+                        if (fit > chosenFit && !boughtSkus.contains(e.product().sku())) {
+                            chosen = e;
+                            chosenFit = fit;
                         }
+                    }
+                    if (chosen != null) {
+                        parts.add(chosen);
                     }
                 }
                 if (parts.size() < 2) {
@@ -355,7 +430,8 @@ public final class CandidateSelector {
                 String reason = "комплект к «" + b.name() + "»: «" + first.name() + "» + «" + second.name() + "»";
                 Candidate c = new Candidate(first, List.of(first, second), Relation.BUNDLE, margin,
                         score(Relation.BUNDLE, 0), co, reason);
-                return new Ranked(c, margin.ratio(), margin.price().amount(),
+                return new Ranked(c, fit(parts.get(0).tokens()) + fit(parts.get(1).tokens()), margin.ratio(),
+                        margin.price().amount(),
                         first.sku().value() + "+" + second.sku().value(), false);
             }
             return null;

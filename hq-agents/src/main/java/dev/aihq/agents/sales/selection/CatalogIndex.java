@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -25,20 +28,23 @@ import javax.annotation.Nullable;
  * <em>offerable</em> ones, those passing the hard filters that do not depend on the purchase — active, in
  * stock, not in an excluded category, a known cost and a margin after commission of at least the shop's
  * minimum ({@link MarginCalculator}) — per (category, currency) in two orders: by margin (highest first, then
- * SKU) and by price (lowest first, then SKU). Margins are computed here once, never per event.
+ * SKU) and by price (lowest first, then SKU), and per (category, currency, model word of the name; see
+ * {@link CandidateSelector}). Margins and model words are computed here once, never per event.
  */
 public final class CatalogIndex {
 
-    /** An offerable product with its margin. */
-    record Entry(Product product, Margin margin, BigDecimal ratio) {
+    /** An offerable product with its margin and its name's model tokens. */
+    record Entry(Product product, Margin margin, BigDecimal ratio, Set<String> tokens) {
         Money price() {
             return product.price();
         }
     }
 
-    private static final Comparator<Entry> BY_MARGIN = Comparator.comparing(Entry::ratio, Comparator.reverseOrder())
+    /** Highest margin first, then SKU. */
+    static final Comparator<Entry> BY_MARGIN = Comparator.comparing(Entry::ratio, Comparator.reverseOrder())
             .thenComparing(e -> e.product().sku().value());
-    private static final Comparator<Entry> BY_PRICE = Comparator.comparing((Entry e) -> e.price().amount())
+    /** Lowest price first, then SKU. */
+    static final Comparator<Entry> BY_PRICE = Comparator.comparing((Entry e) -> e.price().amount())
             .thenComparing(e -> e.product().sku().value());
 
     private final ShopSettings settings;
@@ -46,14 +52,16 @@ public final class CatalogIndex {
     private final Map<Sku, Entry> offerable;
     private final Map<Key, List<Entry>> byMargin;
     private final Map<Key, List<Entry>> byPrice;
+    private final Map<TokenKey, List<Entry>> byToken;
 
     private CatalogIndex(ShopSettings settings, Map<Sku, Product> products, Map<Sku, Entry> offerable,
-            Map<Key, List<Entry>> byMargin, Map<Key, List<Entry>> byPrice) {
+            Map<Key, List<Entry>> byMargin, Map<Key, List<Entry>> byPrice, Map<TokenKey, List<Entry>> byToken) {
         this.settings = settings;
         this.products = products;
         this.offerable = offerable;
         this.byMargin = byMargin;
         this.byPrice = byPrice;
+        this.byToken = byToken;
     }
 
     /**
@@ -81,12 +89,13 @@ public final class CatalogIndex {
             if (margin.isEmpty() || !margin.get().atLeast(settings.minimumMarginPercent())) {
                 continue;
             }
-            Entry entry = new Entry(product, margin.get(), margin.get().ratio());
+            Entry entry = new Entry(product, margin.get(), margin.get().ratio(), modelTokens(product.name()));
             offerable.put(product.sku(), entry);
             byMargin.computeIfAbsent(new Key(product.category(), product.price().currency()), k -> new ArrayList<>())
                     .add(entry);
         }
         Map<Key, List<Entry>> byPrice = new HashMap<>();
+        Map<TokenKey, List<Entry>> byToken = new HashMap<>();
         for (Map.Entry<Key, List<Entry>> category : byMargin.entrySet()) {
             List<Entry> margin = new ArrayList<>(category.getValue());
             List<Entry> price = new ArrayList<>(category.getValue());
@@ -94,9 +103,15 @@ public final class CatalogIndex {
             price.sort(BY_PRICE);
             category.setValue(List.copyOf(margin));
             byPrice.put(category.getKey(), List.copyOf(price));
+            for (Entry entry : margin) {
+                for (String token : entry.tokens()) {
+                    byToken.computeIfAbsent(new TokenKey(category.getKey(), token), k -> new ArrayList<>()).add(entry);
+                }
+            }
         }
+        byToken.replaceAll((k, v) -> List.copyOf(v));
         return new CatalogIndex(settings, Map.copyOf(products), Map.copyOf(offerable), Map.copyOf(byMargin),
-                byPrice);
+                byPrice, byToken);
     }
 
     /**
@@ -154,6 +169,11 @@ public final class CatalogIndex {
         return byMargin.getOrDefault(new Key(category, currency), List.of());
     }
 
+    /** The offerable products of a category whose name has a model word, by margin. */
+    List<Entry> withToken(String category, Currency currency, String token) {
+        return byToken.getOrDefault(new TokenKey(new Key(category, currency), token), List.of());
+    }
+
     List<Entry> byPrice(String category, Currency currency) {
         return byPrice.getOrDefault(new Key(category, currency), List.of());
     }
@@ -181,5 +201,22 @@ public final class CatalogIndex {
         return list.subList(low, end);
     }
 
+    /**
+     * Returns the brand and model words of a product name: the lower-case words of at least two characters
+     * that contain a Latin letter or a digit ("samsung", "a55", "106a", "256"), which is how names on Kaspi
+     * tell what an accessory fits; Russian descriptive words are left out.
+     */
+    static Set<String> modelTokens(String name) {
+        Set<String> tokens = new HashSet<>();
+        for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() >= 2 && word.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+                tokens.add(word);
+            }
+        }
+        return Set.copyOf(tokens);
+    }
+
     private record Key(String category, Currency currency) {}
+
+    private record TokenKey(Key category, String token) {}
 }

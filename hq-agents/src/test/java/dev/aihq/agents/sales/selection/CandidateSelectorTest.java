@@ -214,15 +214,35 @@ class CandidateSelectorTest {
 
     @Test
     void should_put_the_cheapest_complementary_products_first_for_a_new_customer_and_the_best_margin_otherwise() {
+        // given: a cartridge, whose name shares no model word with any paper
+        PurchaseEvent purchase = purchase("CT-HP-106A");
+
         // when
-        List<Candidate> fresh = SELECTOR.select(purchase("DP-PMP-AB3-108"), profile(Segment.NEW), List.of());
-        List<Candidate> known = SELECTOR.select(purchase("DP-PMP-AB3-108"), profile(Segment.REPEAT), List.of());
+        List<Candidate> fresh = SELECTOR.select(purchase, profile(Segment.NEW), List.of());
+        List<Candidate> known = SELECTOR.select(purchase, profile(Segment.REPEAT), List.of());
 
         // then
-        assertThat(fresh).extracting(c -> c.product().price().amount())
-                .isSortedAccordingTo(Comparator.naturalOrder());
-        assertThat(known).filteredOn(c -> c.relation() == Relation.COMPLEMENTARY)
+        assertThat(fresh).filteredOn(c -> c.relation() == Relation.COMPLEMENTARY).hasSize(4)
+                .extracting(c -> c.product().price().amount()).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(known).filteredOn(c -> c.relation() == Relation.COMPLEMENTARY).hasSize(4)
                 .extracting(c -> c.margin().ratio()).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void should_put_accessories_whose_names_fit_the_bought_model_first() {
+        // when
+        List<Candidate> samsung = SELECTOR.select(purchase("PH-SAM-A55"), profile(Segment.REPEAT), List.of());
+        List<Candidate> iphone = SELECTOR.select(purchase("PH-APL-15"), profile(Segment.NEW), List.of());
+        List<Candidate> ultra = SELECTOR.select(purchase("PH-SAM-S24U"), profile(Segment.LOYAL), List.of());
+
+        // then: the A55's own cases (the sold-out wallet case never), the iPhone 15's, and the S24 Ultra's bundle
+        assertThat(samsung.subList(0, 2)).extracting(c -> c.product().sku().value())
+                .containsExactlyInAnyOrder("CS-SAM-A55-SIL", "CS-SAM-A55-BOOK");
+        assertThat(samsung).allSatisfy(c -> assertThat(c.product().name()).contains("Samsung"));
+        assertThat(iphone.get(0).product().name()).contains("iPhone 15");
+        assertThat(ultra.get(0).relation()).isEqualTo(Relation.BUNDLE);
+        assertThat(ultra.get(0).products()).extracting(p -> p.sku().value())
+                .containsExactly("CS-SAM-S24U-ARM", "GL-SAM-S24U");
     }
 
     @Test
