@@ -42,10 +42,10 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__run_leases.sql", "V3__outbox_orders.sql",
             "V4__prompts_conversations.sql", "V5__suppressions.sql", "V6__personal_data.sql",
             "V7__token_usage_shards.sql", "V8__run_attempts.sql", "V9__consent_channels.sql",
-            "V10__purchase_lines.sql");
+            "V11__purchase_lines.sql");
 
     /** The script whose H2 version needs the purchase lines filled in Java (H2 has no JSON functions). */
-    private static final String PURCHASE_LINES = "V10__purchase_lines.sql";
+    private static final String PURCHASE_LINES = "V11__purchase_lines.sql";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");

@@ -1,4 +1,4 @@
--- AI HQ schema version 10 (H2): the distinct products of every purchase, one row per (order, SKU), so that
+-- AI HQ schema version 11 (H2): the distinct products of every purchase, one row per (order, SKU), so that
 -- "frequently bought together" is one indexed query instead of reading every order's items JSON.
 -- Purchases are never deleted (an erasure only clears customer_phone), and this table holds no customer.
 -- H2 cannot take a JSON array apart in SQL: SchemaMigrator fills the lines of the purchases saved before

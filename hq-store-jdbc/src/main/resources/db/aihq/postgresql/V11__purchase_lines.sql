@@ -1,4 +1,4 @@
--- AI HQ schema version 10 (PostgreSQL): the distinct products of every purchase, one row per (order, SKU),
+-- AI HQ schema version 11 (PostgreSQL): the distinct products of every purchase, one row per (order, SKU),
 -- so that "frequently bought together" is one indexed query instead of reading every order's items JSON.
 -- Purchases are never deleted (an erasure only clears customer_phone), and this table holds no customer.
 
