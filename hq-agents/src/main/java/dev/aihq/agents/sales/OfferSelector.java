@@ -1,14 +1,13 @@
 package dev.aihq.agents.sales;
 
-import dev.aihq.api.Money;
+import dev.aihq.agents.margin.Margin;
+import dev.aihq.agents.margin.MarginCalculator;
 import dev.aihq.api.Sku;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.Product;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -30,12 +29,11 @@ import javax.annotation.Nullable;
  * <pre>margin % = (price − cost − price × commission % / 100) / price × 100</pre>
  *
  * <p>with the commission of the product's category from the shop's schedule (or its default). All
- * arithmetic is exact {@link BigDecimal}. Among the candidates a product in the same category as a
- * bought item wins, then the highest margin, then the smallest SKU, so the choice is deterministic.
+ * arithmetic is exact {@link BigDecimal}, done by {@link MarginCalculator}. Among the candidates a
+ * product in the same category as a bought item wins, then the highest margin, then the smallest SKU,
+ * so the choice is deterministic.
  */
 public final class OfferSelector {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private OfferSelector() {}
 
@@ -82,13 +80,9 @@ public final class OfferSelector {
         if (!product.available() || settings.excludedCategories().contains(product.category())) {
             return false;
         }
-        Optional<BigDecimal> profit = profitAfterCommission(product, settings);
-        if (profit.isEmpty()) {
-            return false;
-        }
-        // margin % >= minimum  <=>  profit × 100 >= minimum × price  (price > 0): exact, no division
-        return profit.get().multiply(HUNDRED)
-                .compareTo(settings.minimumMarginPercent().multiply(product.price().amount())) >= 0;
+        return MarginCalculator.of(product, settings)
+                .map(margin -> margin.atLeast(settings.minimumMarginPercent()))
+                .orElse(false);
     }
 
     /**
@@ -100,8 +94,7 @@ public final class OfferSelector {
      * @return the margin, or empty when the cost price is unknown or the price is zero
      */
     public static Optional<BigDecimal> marginPercent(Product product, ShopSettings settings) {
-        return profitAfterCommission(product, settings).map(profit -> profit.multiply(HUNDRED)
-                .divide(product.price().amount(), 2, RoundingMode.HALF_UP));
+        return MarginCalculator.of(product, settings).map(Margin::percent);
     }
 
     /**
@@ -113,17 +106,10 @@ public final class OfferSelector {
      *     price is zero
      */
     public static Optional<BigDecimal> profitAfterCommission(Product product, ShopSettings settings) {
-        Money price = product.price();
-        if (product.costPrice() == null || price.amount().signum() <= 0) {
-            return Optional.empty();
-        }
-        BigDecimal commission = price.amount().multiply(settings.commissionPercentFor(product.category()))
-                .movePointLeft(2);
-        return Optional.of(price.amount().subtract(product.costPrice().amount()).subtract(commission));
+        return MarginCalculator.of(product, settings).map(margin -> margin.profit().amount());
     }
 
     private static Optional<BigDecimal> marginRatio(Product product, ShopSettings settings) {
-        return profitAfterCommission(product, settings)
-                .map(profit -> profit.divide(product.price().amount(), MathContext.DECIMAL128));
+        return MarginCalculator.of(product, settings).map(Margin::ratio);
     }
 }

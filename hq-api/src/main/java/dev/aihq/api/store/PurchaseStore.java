@@ -3,8 +3,11 @@ package dev.aihq.api.store;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.Sku;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /** Purchases and customers' purchase history, per shop. Thread-safe. */
@@ -54,4 +57,24 @@ public interface PurchaseStore {
      * @return the statistics; {@link CustomerStats#none(ShopId, PhoneNumber)} when nothing counts
      */
     CustomerStats stats(ShopId shopId, PhoneNumber customer, @Nullable OrderId excluding);
+
+    /**
+     * Returns what the shop's customers bought together with some products ("frequently bought
+     * together"): among the shop's purchases made at or after {@code since} that contain at least one of
+     * {@code skus}, each other SKU with the number of those purchases (orders) it appears in. An order
+     * counts once per SKU however many lines or units of it it has; the given SKUs themselves never come
+     * back. Every purchase counts, anonymous ones (without a customer, or anonymised by an erasure)
+     * included, since no customer is needed; only that shop's purchases count.
+     *
+     * <p>The most frequent come first, ties in ascending SKU order (character code, as {@link String#compareTo}),
+     * at most {@code limit} of them.
+     *
+     * @param shopId the shop
+     * @param skus the products bought; empty gives an empty list
+     * @param since the earliest purchase time that counts (inclusive)
+     * @param limit the most SKUs to return, at least 1
+     * @return the other SKUs with their order counts, most frequent first
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<CoPurchase> boughtTogether(ShopId shopId, Set<Sku> skus, Instant since, int limit);
 }

@@ -5,8 +5,10 @@ import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.Sku;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.store.CoPurchase;
 import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
@@ -14,16 +16,21 @@ import dev.aihq.http.JsonFormatException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -39,6 +46,11 @@ import javax.annotation.Nullable;
  * from an index on (shop, customer); purchases without a customer belong to no history. A customer's
  * statistics are one aggregate query on the same index, grouped by currency: the counts, first and last
  * times and sums come from the database, never by reading the purchases. Times are kept to the microsecond.
+ *
+ * <p>Since schema version 10 a save also writes the order's distinct SKUs to {@code <prefix>purchase_lines},
+ * in the same transaction as the purchase, and "bought together" is one query over that table: the orders
+ * containing a given SKU since a time (index on (shop, sku, occurred_at)), joined on (shop, order) to their
+ * other SKUs, counted per SKU. The lines hold no customer, so anonymised purchases keep counting.
  * Thread-safe; holds no connection between calls.
  */
 final class JdbcPurchaseStore implements PurchaseStore {
@@ -56,6 +68,8 @@ final class JdbcPurchaseStore implements PurchaseStore {
     private final String selectByCustomer;
     private final String selectStats;
     private final String selectStatsExcluding;
+    private final String lines;
+    private final String insertLine;
 
     JdbcPurchaseStore(Jdbc jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -72,6 +86,8 @@ final class JdbcPurchaseStore implements PurchaseStore {
                 + " WHERE shop_id = ? AND customer_phone = ?";
         this.selectStats = stats + " GROUP BY currency";
         this.selectStatsExcluding = stats + " AND order_id <> ? GROUP BY currency";
+        this.lines = jdbc.table("purchase_lines");
+        this.insertLine = "INSERT INTO " + lines + " (shop_id, order_id, sku, occurred_at) VALUES (?, ?, ?, ?)";
     }
 
     @Override
@@ -80,10 +96,13 @@ final class JdbcPurchaseStore implements PurchaseStore {
         String items = jdbc.json.write(purchase.items());
         @Nullable Money total = purchase.total().orElse(null);
         @Nullable PhoneNumber customer = purchase.customer();
-        return jdbc.withConnection("saving order " + purchase.orderId() + " of shop " + purchase.shopId() + " in "
+        Set<String> skus = new LinkedHashSet<>();
+        purchase.items().forEach(item -> skus.add(item.sku().value()));
+        return jdbc.inTransaction("saving order " + purchase.orderId() + " of shop " + purchase.shopId() + " in "
                 + table, connection -> {
+                    boolean saved;
                     try {
-                        return Jdbc.update(connection, insert, statement -> {
+                        saved = Jdbc.update(connection, insert, statement -> {
                             statement.setString(1, purchase.shopId().value());
                             statement.setString(2, purchase.orderId().value());
                             statement.setString(3, customer == null ? null : customer.e164());
@@ -105,7 +124,61 @@ final class JdbcPurchaseStore implements PurchaseStore {
                         }
                         throw e;
                     }
+                    if (saved && !skus.isEmpty()) {
+                        try (PreparedStatement statement = connection.prepareStatement(insertLine)) {
+                            for (String sku : skus) {
+                                statement.setString(1, purchase.shopId().value());
+                                statement.setString(2, purchase.orderId().value());
+                                statement.setString(3, sku);
+                                statement.setObject(4, Jdbc.utc(purchase.occurredAt()));
+                                statement.addBatch();
+                            }
+                            statement.executeBatch();
+                        }
+                    }
+                    return saved;
                 });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One query over {@code <prefix>purchase_lines}, with one parameter per given SKU.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    @Override
+    public List<CoPurchase> boughtTogether(ShopId shopId, Set<Sku> skus, Instant since, int limit) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(skus, "skus");
+        Objects.requireNonNull(since, "since");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        List<String> given = new ArrayList<>();
+        skus.forEach(sku -> given.add(sku.value()));
+        String marks = String.join(", ", Collections.nCopies(given.size(), "?"));
+        String sql = "SELECT other.sku AS sku, COUNT(DISTINCT other.order_id) AS orders FROM " + lines + " bought"
+                + " JOIN " + lines + " other ON other.shop_id = bought.shop_id AND other.order_id = bought.order_id"
+                + " WHERE bought.shop_id = ? AND bought.sku IN (" + marks + ") AND bought.occurred_at >= ?"
+                + " AND other.sku NOT IN (" + marks + ")"
+                + " GROUP BY other.sku ORDER BY orders DESC, other.sku LIMIT ?";
+        return List.copyOf(jdbc.query("reading what was bought together with " + skus + " in shop " + shopId
+                + " from " + lines, sql, statement -> {
+                    int i = 1;
+                    statement.setString(i++, shopId.value());
+                    for (String sku : given) {
+                        statement.setString(i++, sku);
+                    }
+                    statement.setObject(i++, Jdbc.utc(since));
+                    for (String sku : given) {
+                        statement.setString(i++, sku);
+                    }
+                    statement.setInt(i, limit);
+                }, row -> new CoPurchase(Sku.of(row.getString("sku")), row.getLong("orders"))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.aihq.store.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.api.error.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -38,7 +42,10 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__run_leases.sql", "V3__outbox_orders.sql",
             "V4__prompts_conversations.sql", "V5__suppressions.sql", "V6__personal_data.sql",
             "V7__token_usage_shards.sql", "V8__run_attempts.sql", "V9__consent_channels.sql",
-            "V10__run_outcomes.sql");
+            "V10__run_outcomes.sql", "V11__purchase_lines.sql");
+
+    /** The script whose H2 version needs the purchase lines filled in Java (H2 has no JSON functions). */
+    private static final String PURCHASE_LINES = "V11__purchase_lines.sql";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
@@ -165,6 +172,9 @@ public final class SchemaMigrator {
                     statement.execute(part);
                 }
             }
+            if (dialect == Dialect.H2 && script.equals(PURCHASE_LINES)) {
+                fillPurchaseLines(connection);
+            }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO " + history() + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
                 record.setInt(1, version);
@@ -181,6 +191,50 @@ public final class SchemaMigrator {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * Fills {@code purchase_lines} from the items JSON of the purchases saved before version 10: one row
+     * per distinct SKU of each order. Runs in the migration's transaction.
+     */
+    private void fillPurchaseLines(Connection connection) throws SQLException {
+        ObjectMapper mapper = new ObjectMapper();
+        int filled = 0;
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT shop_id, order_id, occurred_at, items FROM " + prefix
+                        + "purchases");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+                        + "purchase_lines (shop_id, order_id, sku, occurred_at) VALUES (?, ?, ?, ?)")) {
+            while (rows.next()) {
+                String shopId = rows.getString("shop_id");
+                String orderId = rows.getString("order_id");
+                Object occurredAt = rows.getObject("occurred_at");
+                JsonNode items;
+                try {
+                    items = mapper.readTree(rows.getString("items"));
+                } catch (IOException e) {
+                    throw new StoreException("cannot read the items of order '" + orderId + "' of shop " + shopId
+                            + " to fill " + prefix + "purchase_lines: " + e.getMessage(), e);
+                }
+                Set<String> skus = new LinkedHashSet<>();
+                for (JsonNode item : items) {
+                    JsonNode sku = item.get("sku");
+                    if (sku != null && sku.isTextual()) {
+                        skus.add(sku.asText());
+                    }
+                }
+                for (String sku : skus) {
+                    insert.setString(1, shopId);
+                    insert.setString(2, orderId);
+                    insert.setString(3, sku);
+                    insert.setObject(4, occurredAt);
+                    insert.addBatch();
+                    filled++;
+                }
+            }
+            insert.executeBatch();
+        }
+        LOG.info("filled {} purchase lines of {}purchases", filled, prefix);
     }
 
     /** Splits a script into statements at semicolons ending a line; comment lines are dropped. */

@@ -99,7 +99,8 @@ class ConsentChannelsMigrationTest {
         JdbcStores stores = JdbcStores.builder(dataSource).tablePrefix(prefix).build();
 
         // when
-        assertThat(stores.migrate()).containsExactly("V9__consent_channels.sql", "V10__run_outcomes.sql");
+        assertThat(stores.migrate()).containsExactly("V9__consent_channels.sql", "V10__run_outcomes.sql",
+                "V11__purchase_lines.sql");
 
         // then
         OutboxMessage pending = stores.outbox().find(SHOP, "old-pending").orElseThrow();

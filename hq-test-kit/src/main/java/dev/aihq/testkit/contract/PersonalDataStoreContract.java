@@ -12,14 +12,17 @@ import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.Sku;
 import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.store.AgentTrace;
+import dev.aihq.api.store.CoPurchase;
 import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.api.store.ConsentStatus;
 import dev.aihq.api.store.ConversationMessage.Direction;
@@ -50,6 +53,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,26 @@ public abstract class PersonalDataStoreContract extends StoreContract<Stores> {
         assertThat(stores.conversations().recent(SHOP_ID, OTHER_CUSTOMER, 10)).hasSize(1);
         assertThat(stores.consents().get(SHOP_ID, OTHER_CUSTOMER).status()).isEqualTo(ConsentStatus.DECLINED);
         assertThat(stores.suppressions().isSuppressed(SHOP_ID, OTHER_CUSTOMER)).isFalse();
+    }
+
+    /** An erased customer's orders become anonymous and keep counting in "bought together". */
+    @Test
+    public void should_keep_counting_the_erased_customers_orders_in_bought_together() {
+        // given
+        Stores stores = store();
+        List<PurchaseItem> items = List.of(
+                new PurchaseItem(Sku.of("PHONE-1"), "Смартфон", Money.kzt(100_000), 1),
+                new PurchaseItem(Sku.of("CASE-1"), "Чехол", Money.kzt(3_000), 1));
+        stores.purchases().save(new Purchase(SHOP_ID, OrderId.of("bt-1"), CUSTOMER, items, NOW));
+        stores.purchases().save(new Purchase(SHOP_ID, OrderId.of("bt-2"), OTHER_CUSTOMER, items, NOW));
+
+        // when
+        stores.personalData().erase(SHOP_ID, CUSTOMER, NAME, NOW.plusSeconds(60));
+
+        // then
+        assertThat(stores.purchases().find(SHOP_ID, OrderId.of("bt-1")).orElseThrow().customer()).isNull();
+        assertThat(stores.purchases().boughtTogether(SHOP_ID, Set.of(Sku.of("PHONE-1")), NOW, 10))
+                .containsExactly(new CoPurchase(Sku.of("CASE-1"), 2));
     }
 
     /** The month's totals and counts of purchases are the same after erasure; the customer's become anonymous. */

@@ -5,12 +5,15 @@ import static dev.aihq.testkit.Fixtures.OTHER_CUSTOMER;
 import static dev.aihq.testkit.Fixtures.OTHER_SHOP_ID;
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.Sku;
 import dev.aihq.api.event.PurchaseItem;
+import dev.aihq.api.store.CoPurchase;
 import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * The contract of {@link PurchaseStore}: a purchase is saved once per (shop, order) and the first one
  * wins; a customer's purchases come newest first within a limit, never another customer's or an
  * anonymous one, never another shop's. A customer's statistics count that customer's purchases in that
- * shop, optionally leaving one order out, and sum and average the totals exactly per currency. Subclass it
+ * shop, optionally leaving one order out, and sum and average the totals exactly per currency. "Bought
+ * together" counts, per other SKU, the shop's orders since a time that contain one of the given SKUs,
+ * anonymous ones included, most frequent first and ties by SKU. Subclass it
  * and return a new empty store from {@link #createStore()}.
  */
 public abstract class PurchaseStoreContract extends StoreContract<PurchaseStore> {
@@ -317,6 +323,101 @@ public abstract class PurchaseStoreContract extends StoreContract<PurchaseStore>
         assertThat(stats.ordersByCurrency()).containsOnly(Map.entry(Money.KZT, 1L), Map.entry(Money.RUB, 1L));
         assertThat(stats.averageCheck(Money.KZT)).contains(Money.kzt(1000));
         assertThat(stats.averageCheck(Money.RUB)).contains(Money.of("500.75", Money.RUB));
+    }
+
+    /**
+     * Bought together: per other SKU, the orders containing one of the given SKUs that also contain it; an
+     * order counts once however many of the given SKUs or lines it has; the given SKUs never come back;
+     * most frequent first, equal counts in SKU (character-code) order.
+     */
+    @Test
+    public void should_count_orders_per_other_sku_when_asking_what_was_bought_together() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(order(SHOP_ID, "600000001", CUSTOMER, t0, "PHONE-A55", "CASE-A55", "CHARGER-25W"));
+        store().save(order(SHOP_ID, "600000002", OTHER_CUSTOMER, t0, "PHONE-A55", "CASE-A55"));
+        store().save(order(SHOP_ID, "600000003", CUSTOMER, t0, "PHONE-A35", "PHONE-A55", "CASE-A55", "CASE-A55",
+                "GLASS-A55"));
+        store().save(order(SHOP_ID, "600000004", CUSTOMER, t0, "PHONE-A35", "BUDS-2"));
+        store().save(order(SHOP_ID, "600000005", CUSTOMER, t0, "CASE-A55", "CHARGER-25W"));
+
+        // when
+        List<CoPurchase> together = store().boughtTogether(SHOP_ID, Set.of(Sku.of("PHONE-A55"), Sku.of("PHONE-A35")),
+                t0.minus(Duration.ofDays(1)), 10);
+
+        // then: CASE-A55 in orders 1, 2, 3; then the ties in SKU order ('B' < 'C' < 'G')
+        assertThat(together).containsExactly(
+                new CoPurchase(Sku.of("CASE-A55"), 3),
+                new CoPurchase(Sku.of("BUDS-2"), 1),
+                new CoPurchase(Sku.of("CHARGER-25W"), 1),
+                new CoPurchase(Sku.of("GLASS-A55"), 1));
+    }
+
+    /** Only orders at or after {@code since} count; the limit keeps the most frequent. */
+    @Test
+    public void should_count_only_orders_since_the_instant_when_asking_what_was_bought_together() {
+        // given
+        Instant t0 = clock().instant();
+        Instant since = t0.minus(Duration.ofDays(30));
+        store().save(order(SHOP_ID, "600000001", CUSTOMER, since.minusMillis(1), "PRINTER-1", "TONER-OLD"));
+        store().save(order(SHOP_ID, "600000002", CUSTOMER, since, "PRINTER-1", "TONER-1"));
+        store().save(order(SHOP_ID, "600000003", OTHER_CUSTOMER, t0, "PRINTER-1", "TONER-1", "PAPER-A4"));
+        store().save(order(SHOP_ID, "600000004", OTHER_CUSTOMER, t0, "PRINTER-1", "CABLE-USB"));
+
+        // when
+        List<CoPurchase> all = store().boughtTogether(SHOP_ID, Set.of(Sku.of("PRINTER-1")), since, 10);
+        List<CoPurchase> top = store().boughtTogether(SHOP_ID, Set.of(Sku.of("PRINTER-1")), since, 2);
+
+        // then
+        assertThat(all).containsExactly(new CoPurchase(Sku.of("TONER-1"), 2), new CoPurchase(Sku.of("CABLE-USB"), 1),
+                new CoPurchase(Sku.of("PAPER-A4"), 1));
+        assertThat(top).containsExactly(new CoPurchase(Sku.of("TONER-1"), 2), new CoPurchase(Sku.of("CABLE-USB"), 1));
+    }
+
+    /** Another shop's orders never count, and purchases without a customer do. */
+    @Test
+    public void should_count_anonymous_orders_and_only_the_shops_own_when_asking_what_was_bought_together() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(order(SHOP_ID, "600000001", null, t0, "COFFEE-MACHINE-1", "BEANS-ARABICA"));
+        store().save(order(SHOP_ID, "600000002", CUSTOMER, t0, "COFFEE-MACHINE-1", "DESCALER"));
+        store().save(order(OTHER_SHOP_ID, "600000003", CUSTOMER, t0, "COFFEE-MACHINE-1", "MILK-JUG"));
+        store().save(order(OTHER_SHOP_ID, "600000004", null, t0, "COFFEE-MACHINE-1", "MILK-JUG"));
+
+        // when
+        List<CoPurchase> mine = store().boughtTogether(SHOP_ID, Set.of(Sku.of("COFFEE-MACHINE-1")),
+                t0.minus(Duration.ofDays(1)), 10);
+        List<CoPurchase> theirs = store().boughtTogether(OTHER_SHOP_ID, Set.of(Sku.of("COFFEE-MACHINE-1")),
+                t0.minus(Duration.ofDays(1)), 10);
+
+        // then
+        assertThat(mine).containsExactly(new CoPurchase(Sku.of("BEANS-ARABICA"), 1),
+                new CoPurchase(Sku.of("DESCALER"), 1));
+        assertThat(theirs).containsExactly(new CoPurchase(Sku.of("MILK-JUG"), 2));
+    }
+
+    /** No SKUs, an unknown SKU or a SKU bought alone give nothing; a limit below 1 is refused. */
+    @Test
+    public void should_return_nothing_when_nothing_was_bought_together() {
+        // given
+        Instant t0 = clock().instant();
+        store().save(order(SHOP_ID, "600000001", CUSTOMER, t0, "SHAMPOO-1"));
+
+        // when / then
+        assertThat(store().boughtTogether(SHOP_ID, Set.of(), t0.minusSeconds(1), 5)).isEmpty();
+        assertThat(store().boughtTogether(SHOP_ID, Set.of(Sku.of("UNKNOWN-1")), t0.minusSeconds(1), 5)).isEmpty();
+        assertThat(store().boughtTogether(SHOP_ID, Set.of(Sku.of("SHAMPOO-1")), t0.minusSeconds(1), 5)).isEmpty();
+        assertThatThrownBy(() -> store().boughtTogether(SHOP_ID, Set.of(Sku.of("SHAMPOO-1")), t0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An order with one line per SKU (1 000 KZT, quantity 1); a SKU may repeat. */
+    private static Purchase order(ShopId shopId, String orderId, @Nullable PhoneNumber customer, Instant at,
+            String... skus) {
+        List<PurchaseItem> items = Arrays.stream(skus)
+                .map(sku -> new PurchaseItem(Sku.of(sku), "Товар " + sku, Money.kzt(1000), 1))
+                .toList();
+        return new Purchase(shopId, OrderId.of(orderId), customer, items, at);
     }
 
     /** A purchase with one line of quantity 1 per price, so that its total is the prices' sum. */
