@@ -126,11 +126,6 @@ class SchemaMigratorTest {
         }
     }
 
-    /** The version number of a schema file name, V&lt;n&gt;__…, so that V10 sorts after V9. */
-    private static int version(String script) {
-        return Integer.parseInt(script.substring(1, script.indexOf("__")));
-    }
-
     @Test
     void should_split_statements_at_line_ending_semicolons_and_drop_comments() {
         assertThat(SchemaMigrator.statements("-- a comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX i\n ON a (x);\n"))
