@@ -1,18 +1,28 @@
 package dev.aihq.agents.sales;
 
 import dev.aihq.agents.ModelAgent;
+import dev.aihq.agents.sales.selection.Candidate;
+import dev.aihq.agents.sales.selection.CandidateSelector;
+import dev.aihq.agents.sales.selection.CatalogIndex;
+import dev.aihq.agents.sales.selection.CatalogIndexCache;
+import dev.aihq.agents.sales.selection.CustomerProfile;
+import dev.aihq.agents.sales.selection.CustomerScorer;
 import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.event.PurchaseTrigger;
 import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.CatalogStore;
+import dev.aihq.api.store.CoPurchase;
 import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
+import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.Product;
@@ -41,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
@@ -74,6 +85,10 @@ public final class SalesPipelines {
     /** The reply pipeline's name. */
     public static final String REPLY = "sales.reply";
 
+    /** How far back "frequently bought together" looks. */
+    private static final Duration BOUGHT_TOGETHER_WINDOW = Duration.ofDays(365);
+    /** How many co-purchased products the selector is given. */
+    private static final int BOUGHT_TOGETHER_LIMIT = 20;
     private static final int HISTORY_LIMIT = 50;
     private static final int RECENT_LIMIT = 5;
 
@@ -87,6 +102,8 @@ public final class SalesPipelines {
     private final MessageChannel channel;
     private final @Nullable ChatModel chatModel;
     private final Clock clock;
+    private final Duration catalogIndexTtl;
+    private final CustomerScorer scorer = new CustomerScorer();
     private final Executor executor;
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
@@ -111,6 +128,7 @@ public final class SalesPipelines {
         this.channel = Objects.requireNonNull(b.channel);
         this.chatModel = b.chatModel;
         this.clock = b.clock;
+        this.catalogIndexTtl = b.catalogIndexTtl;
         this.executor = Objects.requireNonNull(b.executor);
         this.contextExecutor = b.contextExecutor;
         this.sourceDeadline = b.sourceDeadline;
@@ -140,8 +158,16 @@ public final class SalesPipelines {
      * @return a new pipeline, not yet started
      */
     public AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchase() {
-        ContextSource<PurchaseEvent, List<Product>> catalogSource = ContextSource.required("catalog", sourceDeadline,
-                request -> catalog.list(request.shop().id()));
+        CatalogIndexCache indexes = new CatalogIndexCache(catalog, catalogIndexTtl, clock);
+        ContextSource<PurchaseEvent, CatalogIndex> catalogSource = ContextSource.required("catalog", sourceDeadline,
+                request -> indexes.get(request.shop().id(), request.shop().settings()));
+        ContextSource<PurchaseEvent, Optional<CustomerStats>> statsSource = ContextSource.optional("customer",
+                sourceDeadline, request -> request.event().customerContact().map(customer -> purchases.stats(
+                        request.shop().id(), customer, request.event().orderId())));
+        ContextSource<PurchaseEvent, List<CoPurchase>> togetherSource = ContextSource.optional("bought_together",
+                sourceDeadline, request -> purchases.boughtTogether(request.shop().id(),
+                        request.event().items().stream().map(PurchaseItem::sku).collect(Collectors.toSet()),
+                        request.now().minus(BOUGHT_TOGETHER_WINDOW), BOUGHT_TOGETHER_LIMIT));
         ContextSource<PurchaseEvent, List<Purchase>> historySource = ContextSource.optional("history",
                 sourceDeadline, request -> request.event().customerContact()
                         .map(customer -> purchases.findByCustomer(request.shop().id(), customer, HISTORY_LIMIT)
@@ -196,12 +222,27 @@ public final class SalesPipelines {
                                 : Optional.empty())
                         .source(catalogSource)
                         .source(historySource)
+                        .source(statsSource)
+                        .source(togetherSource)
                         .assembler((event, shop, gathered) -> {
-                            List<Product> products = gathered.get(catalogSource);
-                            Optional<List<Purchase>> history = gathered.find(historySource);
-                            List<Purchase> earlier = history.orElse(List.of());
-                            return new PurchaseContext(shop, event, products, earlier, earlier.isEmpty(),
-                                    OfferSelector.select(event, products, shop.settings()), gathered.missing());
+                            CatalogIndex index = gathered.get(catalogSource);
+                            List<Purchase> earlier = gathered.find(historySource).orElse(List.of());
+                            // Stats missing (no contact, or the source failed) make the customer unknown.
+                            CustomerStats stats = gathered.find(statsSource).flatMap(s -> s).orElse(null);
+                            CustomerProfile profile = scorer.score(stats, event.occurredAt(), event.currency());
+                            List<Candidate> candidates = new CandidateSelector(index).select(event, profile,
+                                    gathered.find(togetherSource).orElse(List.of()));
+                            List<Product> offerable = candidates.stream().flatMap(c -> c.products().stream())
+                                    .distinct().toList();
+                            Product first = candidates.isEmpty() ? null : candidates.get(0).product();
+                            if (first == null && !hasRelations(shop.settings().sales())) {
+                                // A shop that configured no category relations still gets an offer: the best
+                                // margin, the bought category first (OfferSelector), as before relations existed.
+                                first = OfferSelector.select(event, List.copyOf(index.products()), shop.settings());
+                                offerable = first == null ? List.of() : List.of(first);
+                            }
+                            return new PurchaseContext(shop, event, offerable, earlier, earlier.isEmpty(), first,
+                                    gathered.missing(), candidates, profile);
                         })
                         .agent(agent)
                         .guard(SalesOfferGuard.forPurchases(channel.limits().maxTextLength()))
@@ -291,6 +332,12 @@ public final class SalesPipelines {
                 .text(SalesOffer::text);
     }
 
+    /** Whether a shop said which categories go together (otherwise the margin fallback chooses). */
+    private static boolean hasRelations(SalesSettings sales) {
+        return !sales.complementaryCategories().isEmpty() || !sales.consumableCategories().isEmpty()
+                || !sales.repeatPurchaseCategories().isEmpty();
+    }
+
     /** Tells whether a purchase event reports its order cancelled or returned. */
     private static boolean withdrawn(PurchaseEvent event) {
         PurchaseTrigger trigger = event.trigger();
@@ -345,6 +392,7 @@ public final class SalesPipelines {
         private @Nullable MessageChannel channel;
         private @Nullable ChatModel chatModel;
         private Clock clock = Clock.systemUTC();
+        private Duration catalogIndexTtl = Duration.ofSeconds(60);
         private @Nullable Executor executor;
         private @Nullable Executor contextExecutor;
         private Duration sourceDeadline = Duration.ofSeconds(5);
@@ -537,6 +585,22 @@ public final class SalesPipelines {
          */
         public Builder promptTemplates(PromptTemplateStore store) {
             this.promptTemplates = store;
+            return this;
+        }
+
+        /**
+         * Sets how long a shop's indexed catalog serves before it is read again (stock and prices may be that
+         * much behind when offers are chosen; the outbox checks them again before an offer goes). Default 60 s;
+         * zero reads the catalog for every purchase.
+         *
+         * @param ttl the time to live, zero or positive
+         * @return this builder
+         */
+        public Builder catalogIndexTtl(Duration ttl) {
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("catalog index ttl must not be negative, got " + ttl);
+            }
+            this.catalogIndexTtl = ttl;
             return this;
         }
 

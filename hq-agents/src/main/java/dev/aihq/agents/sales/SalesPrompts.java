@@ -1,7 +1,10 @@
 package dev.aihq.agents.sales;
 
 import dev.aihq.agents.PromptTemplate;
+import dev.aihq.agents.sales.selection.CustomerProfile;
+import dev.aihq.agents.sales.selection.Segment;
 import dev.aihq.api.Marketplace;
+import dev.aihq.api.Money;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.event.PurchaseTrigger;
 import dev.aihq.api.result.OfferKind;
@@ -116,9 +119,7 @@ public final class SalesPrompts {
         values.put("order_id", context.event().orderId().value());
         values.put("items", context.event().items().stream().map(SalesPrompts::line)
                 .collect(Collectors.joining("\n")));
-        values.put("customer", context.firstPurchase() ? fragments.text("customer.first")
-                : fragments.text("customer.repeat", Map.of("segment", fragments.text("segment.REPEAT"),
-                        "orders", String.valueOf(context.history().size()), "average", "—")));
+        values.put("customer", customer(context, fragments));
         values.put("history", history(context.history(), context.shop(), fragments));
         Product recommendation = context.recommendation();
         SalesOffer draft = SalesMessages.purchaseOffer(context);
@@ -135,9 +136,7 @@ public final class SalesPrompts {
             return values;
         }
         if (recommendation != null) {
-            values.put("candidates", fragments.text("candidate.line", Map.of("sku", recommendation.sku().value(),
-                    "name", recommendation.name(), "price", SalesMessages.formatPrice(recommendation.price()),
-                    "reason", recommendation.category())));
+            values.put("candidates", candidates(context, fragments));
             values.put("task", fragments.text(context.firstPurchase() ? "task.offer" : "task.repeat"));
         } else {
             values.put("candidates", fragments.text("candidates.none"));
@@ -168,6 +167,43 @@ public final class SalesPrompts {
         values.put("history", history(context.recentPurchases(), context.shop(), fragments));
         values.put("draft", SalesMessages.replyOffer(context).text());
         return values;
+    }
+
+    /** The customer as the model should see them: first purchase, unknown, or segment with figures. */
+    private static String customer(PurchaseContext context, SalesFragments fragments) {
+        CustomerProfile profile = context.customer();
+        if (profile.segment() == Segment.UNKNOWN) {
+            return context.firstPurchase() && context.history().isEmpty() && context.event().customer() != null
+                    ? fragments.text("customer.first") : fragments.text("customer.unknown");
+        }
+        if (profile.segment() == Segment.NEW || profile.purchaseCount() == 0) {
+            return fragments.text("customer.first");
+        }
+        Money average = profile.averageCheck();
+        return fragments.text("customer.repeat", Map.of("segment", fragments.text("segment." + profile.segment()),
+                "orders", String.valueOf(profile.purchaseCount()),
+                "average", average == null ? "—" : SalesMessages.formatPrice(average)));
+    }
+
+    /**
+     * The ranked candidates, one line each: SKU, name and catalog price exactly as the message must state
+     * them, and code's reason. A bundle names both products and both prices. Product names are catalog data
+     * the shop controls; they are written as they are, after the fence is kept intact.
+     */
+    private static String candidates(PurchaseContext context, SalesFragments fragments) {
+        if (context.candidates().isEmpty()) {
+            Product only = context.recommendation();
+            return only == null ? fragments.text("candidates.none") : fragments.text("candidate.line", Map.of(
+                    "sku", only.sku().value(), "name", fence(only.name()),
+                    "price", SalesMessages.formatPrice(only.price()), "reason", only.category()));
+        }
+        return context.candidates().stream().map(c -> fragments.text("candidate.line", Map.of(
+                "sku", c.products().stream().map(p -> p.sku().value()).collect(Collectors.joining(", ")),
+                "name", c.products().stream().map(p -> fence(p.name())).collect(Collectors.joining(" + ")),
+                "price", c.products().stream().map(p -> SalesMessages.formatPrice(p.price()))
+                        .collect(Collectors.joining(" + ")),
+                "reason", c.reason())))
+                .collect(Collectors.joining("\n"));
     }
 
     /** Keeps untrusted text inside its fence in the prompt. */

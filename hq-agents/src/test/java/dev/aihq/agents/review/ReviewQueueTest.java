@@ -202,7 +202,8 @@ class ReviewQueueTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(RunOutcome.HELD_FOR_REVIEW);
-        assertThat(result.reason()).contains("ACC-GLASS-A55 is not available");
+        // sold out, it is no longer among the products the fresh context allows offering
+        assertThat(result.reason()).contains("offered product ACC-GLASS-A55");
         assertThat(channel.sent()).isEmpty();
     }
 

@@ -8,6 +8,8 @@ import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.Product;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -141,6 +143,15 @@ public final class CatalogIndex {
      */
     public boolean offerable(Sku sku) {
         return offerable.containsKey(sku);
+    }
+
+    /**
+     * Returns every product of the catalog, offerable or not, in no particular order.
+     *
+     * @return the products, unmodifiable
+     */
+    public Collection<Product> products() {
+        return Collections.unmodifiableCollection(products.values());
     }
 
     /**
