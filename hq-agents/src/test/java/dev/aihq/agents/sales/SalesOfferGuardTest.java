@@ -48,7 +48,7 @@ class SalesOfferGuardTest {
         List<Product> catalog = List.of(
                 Fixtures.product(Fixtures.SHOP_ID, Fixtures.PHONE_CASE, "Чехол", "Аксессуары", 4_990L, 1_200L, 0),
                 Fixtures.product(Fixtures.SHOP_ID, Fixtures.EARBUDS, "Наушники", "Аудио", 39_990L, 27_500L, 5));
-        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL, "x".repeat(201))
+        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL, "я".repeat(201))
                 .offeredProduct(Sku.of("NOT-THERE"))
                 .offeredProduct(Fixtures.PHONE_CASE)
                 .offeredProduct(Fixtures.EARBUDS)
