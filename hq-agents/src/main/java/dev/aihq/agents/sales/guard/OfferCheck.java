@@ -85,7 +85,7 @@ public final class OfferCheck {
     public static final int LEAK_NGRAM = 7;
 
     private static final int MAX_QUANTITY = 10;
-    private static final int NAME_SHOWN = 24;
+    private static final int NAME_SHOWN = 28;
     private static final Pattern CODE_AFTER_WORD = Pattern.compile("(?<!\\p{L})(?:промокод\\p{L}*|промо-код\\p{L}*"
             + "|код\\p{L}{0,2}|promo\\s?code|promocode|coupon|купон\\p{L}*)[\\s:«»\"'“”*—–-]*([a-z0-9][a-z0-9_-]{2,31})"
             + "(?![\\p{L}\\p{N}])");
@@ -109,7 +109,7 @@ public final class OfferCheck {
     private final List<PhraseBook> promises;
     private final PhraseBook leaks;
 
-    private OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks) {
+    OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks) {
         for (PhraseBook book : promises) {
             for (String section : book.sectionNames()) {
                 try {
@@ -512,7 +512,13 @@ public final class OfferCheck {
     }
 
     private static String shorten(String name) {
-        return name.length() <= NAME_SHOWN ? name : name.substring(0, NAME_SHOWN).strip() + "…";
+        if (name.length() <= NAME_SHOWN) {
+            return name;
+        }
+        // Cut at a word boundary so the reader still recognises the product.
+        String cut = name.substring(0, NAME_SHOWN);
+        int space = cut.lastIndexOf(' ');
+        return (space > NAME_SHOWN / 2 ? cut.substring(0, space) : cut).strip() + "…";
     }
 
     private static String percent(BigDecimal value) {
