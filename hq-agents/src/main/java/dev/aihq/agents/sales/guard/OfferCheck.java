@@ -125,13 +125,9 @@ public final class OfferCheck {
         this.leaks = leaks;
     }
 
-    /** Loads the shipped lists once, on first use. */
-    private static final class Standard {
-        static final OfferCheck INSTANCE = new OfferCheck(
-                PhraseBook.load(RESOURCES + "restricted-categories.txt"),
-                List.of(PhraseBook.load(RESOURCES + "promises_ru.txt"), PhraseBook.load(RESOURCES + "promises_kk.txt")),
-                PhraseBook.load(RESOURCES + "leak-phrases.txt"));
-    }
+    // Loaded on first use and kept; a failed load is retried on the next call and throws again with the
+    // resource's name (a holder class would turn the second failure into a bare NoClassDefFoundError).
+    private static volatile @Nullable OfferCheck standard;
 
     /**
      * Returns the checker with the shipped phrase lists, loaded once.
@@ -140,13 +136,20 @@ public final class OfferCheck {
      * @throws IllegalStateException naming the resource when a list is missing or malformed
      */
     public static OfferCheck standard() {
-        try {
-            return Standard.INSTANCE;
-        } catch (ExceptionInInitializerError e) {
-            // Rethrow the loader's own message (it names the resource) rather than a bare initializer error.
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException(cause.getMessage(), cause);
+        OfferCheck check = standard;
+        if (check == null) {
+            synchronized (OfferCheck.class) {
+                check = standard;
+                if (check == null) {
+                    check = new OfferCheck(PhraseBook.load(RESOURCES + "restricted-categories.txt"),
+                            List.of(PhraseBook.load(RESOURCES + "promises_ru.txt"),
+                                    PhraseBook.load(RESOURCES + "promises_kk.txt")),
+                            PhraseBook.load(RESOURCES + "leak-phrases.txt"));
+                    standard = check;
+                }
+            }
         }
+        return check;
     }
 
     /**
@@ -354,7 +357,8 @@ public final class OfferCheck {
                 foreign.add(text.substring(after.start(1), after.end(1)));
             }
         }
-        Matcher like = CODE_LIKE.matcher(text);
+        // Marketplace order ids look like codes (KSP-556690) but follow "№" or "заказ".
+        Matcher like = CODE_LIKE.matcher(TextScan.withoutOrderNumbers(text));
         while (like.find()) {
             String code = like.group(1).toLowerCase(Locale.ROOT);
             if (!shopCodes.contains(code) && !names.contains(code)) {

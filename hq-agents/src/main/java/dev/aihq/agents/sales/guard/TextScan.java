@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * Finds amounts of money, percentages, order numbers, links, phone numbers and e-mail addresses in
@@ -37,8 +38,14 @@ final class TextScan {
             + "|выгод|эконом|уценк|(?<!\\p{L})акци");
     private static final int DISCOUNT_WINDOW_BEFORE = 60;
     private static final int DISCOUNT_WINDOW_AFTER = 40;
+    // Order numbers are digits or marketplace ids with letters (№512345678, №KSP-556690). After "№" any id
+    // counts; after the word "заказ" only one of five characters or more with a digit, so "заказ 2 шт" or
+    // "заказ 4 990 ₸" keep their numbers.
     private static final Pattern ORDER_NUMBER = Pattern.compile(
-            "(?:№|#|n°|(?<!\\p{L})(?:заказ\\p{L}*|тапсырыс\\p{L}*|order)\\s+(?:№|#|номер)?)\\s*\\d[\\d-]*");
+            "(?:№|#|n°)\\s*[\\p{L}\\p{N}][\\p{L}\\p{N}-]*"
+                    + "|(?<!\\p{L})(?:заказ\\p{L}*|тапсырыс\\p{L}*|order)\\s+(?:№\\s*|#\\s*|номер\\s*)?"
+                    + "(?=[\\p{L}\\p{N}-]*\\d)[\\p{L}\\p{N}][\\p{L}\\p{N}-]{4,}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern LINK = Pattern.compile("https?://\\S+|www\\.\\S+"
             + "|(?<![\\p{L}\\p{N}@._-])(?:[a-z0-9-]+\\.)+(?:kz|ru|com|net|org|info|biz|su|me|io|shop|store|online"
@@ -62,14 +69,14 @@ final class TextScan {
     record Percent(BigDecimal value, String written, boolean discount) {}
 
     /**
-     * Replaces order numbers ({@code №512345678}, {@code заказ 512345678}) by {@code №}, so no later rule
-     * reads them as a phone number or an amount.
+     * Replaces order numbers ({@code №512345678}, {@code №KSP-556690}, {@code заказ 512345678}) by
+     * {@code №}, so no later rule reads them as a phone number, an amount or a promo code.
      *
-     * @param normalized normalised text
+     * @param text the text, normalised or not
      * @return the text without order numbers
      */
-    static String withoutOrderNumbers(String normalized) {
-        return ORDER_NUMBER.matcher(normalized).replaceAll("№");
+    static String withoutOrderNumbers(String text) {
+        return ORDER_NUMBER.matcher(text).replaceAll("№");
     }
 
     /**
@@ -100,7 +107,7 @@ final class TextScan {
         return prices;
     }
 
-    private static BigDecimal value(String integer, @javax.annotation.Nullable String decimals) {
+    private static BigDecimal value(String integer, @Nullable String decimals) {
         String digits = integer.replace(" ", "").replace(".", "");
         return new BigDecimal(decimals == null ? digits : digits + "." + decimals);
     }
