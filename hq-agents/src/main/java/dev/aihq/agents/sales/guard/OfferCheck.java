@@ -58,6 +58,8 @@ import javax.annotation.Nullable;
  *       A customer goes nowhere but the marketplace.</li>
  *   <li><b>Promises</b>: free delivery, warranty, gifts, cashback and instalments are mentioned only when
  *       the shop makes that promise ({@code promises_ru.txt}, {@code promises_kk.txt}).</li>
+ *   <li><b>Review rating</b>: the text asks for no rating or good review ({@code review-rating.txt}:
+ *       «5 звёзд», «положительный отзыв», «жақсы пікір»…): the review discount is the same for any review.</li>
  *   <li><b>Restricted categories</b>: the text names neither an excluded category of the context nor a
  *       category restricted by WhatsApp's Commerce Policy or the marketplaces
  *       ({@code restricted-categories.txt}).</li>
@@ -108,8 +110,9 @@ public final class OfferCheck {
     private final PhraseBook restricted;
     private final List<PhraseBook> promises;
     private final PhraseBook leaks;
+    private final PhraseBook ratings;
 
-    OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks) {
+    OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks, PhraseBook ratings) {
         for (PhraseBook book : promises) {
             for (String section : book.sectionNames()) {
                 try {
@@ -123,6 +126,7 @@ public final class OfferCheck {
         this.restricted = restricted;
         this.promises = List.copyOf(promises);
         this.leaks = leaks;
+        this.ratings = ratings;
     }
 
     // Loaded on first use and kept; a failed load is retried on the next call and throws again with the
@@ -144,7 +148,8 @@ public final class OfferCheck {
                     check = new OfferCheck(PhraseBook.load(RESOURCES + "restricted-categories.txt"),
                             List.of(PhraseBook.load(RESOURCES + "promises_ru.txt"),
                                     PhraseBook.load(RESOURCES + "promises_kk.txt")),
-                            PhraseBook.load(RESOURCES + "leak-phrases.txt"));
+                            PhraseBook.load(RESOURCES + "leak-phrases.txt"),
+                            PhraseBook.load(RESOURCES + "review-rating.txt"));
                     standard = check;
                 }
             }
@@ -191,6 +196,7 @@ public final class OfferCheck {
         checkTextCodes(text, normalized, offered, context, problems);
         checkContacts(withoutOrders, shop, problems);
         checkPromises(normalized, shop, problems);
+        checkRating(normalized, problems);
         checkRestricted(normalized, context, problems);
         checkLanguage(normalized, offered, context, problems);
         checkFormatting(text, problems);
@@ -417,6 +423,13 @@ public final class OfferCheck {
                     break;
                 }
             }
+        }
+    }
+
+    private void checkRating(String normalized, List<String> problems) {
+        for (PhraseBook.Hit hit : ratings.findAll(normalized)) {
+            problems.add("the text asks for a rating or a good review («" + hit.found()
+                    + "»); a review is asked for as is, and its discount never depends on the rating");
         }
     }
 
