@@ -1,114 +1,170 @@
 package dev.aihq.agents.sales;
 
-import dev.aihq.api.Sku;
-import dev.aihq.api.shop.PromoCode;
-import dev.aihq.api.shop.Shop;
+import dev.aihq.agents.sales.guard.GuardContext;
+import dev.aihq.agents.sales.guard.OfferCheck;
+import dev.aihq.api.Money;
+import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.result.SalesOffer;
+import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.Product;
+import dev.aihq.api.store.Purchase;
 import dev.aihq.pipeline.Guard;
 import dev.aihq.pipeline.GuardDecision;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Checks a sales message before it reaches a customer (the seed's "ИИ не обещает то, чего нет"):
- *
- * <ul>
- *   <li>every offered SKU is in the context's catalog, available (active, in stock) and not in one of the
- *       shop's excluded categories;</li>
- *   <li>a promo code, if any, is one of the shop's, and a discount, if any, is that code's discount or the
- *       shop's review discount;</li>
- *   <li>the text is not blank and fits the channel's length.</li>
- * </ul>
+ * Checks a sales message before it reaches a customer (the seed's "ИИ не обещает то, чего нет") with
+ * {@link OfferCheck}: the offered products are candidates, in the catalog, available and allowed; the promo
+ * code and discount are the shop's; every price, percentage and code in the text matches the catalog and
+ * the shop's settings; the text has no links, phone numbers, e-mail addresses, promises the shop does not
+ * make, restricted categories, leftover markup, leaked instructions or other shops' data; it is written in
+ * the expected language and fits the channel.
  *
  * <p>A message that breaks any rule fails the run with every broken rule in the reason; nothing is sent.
- * Thread-safe.
+ * {@link #problems} gives the same list, to ask the model for a repaired draft. Thread-safe.
  *
  * @param <C> the context type
  */
 public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
 
-    private final int maxTextLength;
-    private final Function<C, List<Product>> catalog;
+    // The shop may store its own system prompt; the default one is what most runs use, and the leak
+    // phrases catch the rest. Placeholders stay unfilled: they only break runs of words around them.
+    private static final String SYSTEM_PROMPT = SalesPrompts.system().text();
+
+    private final OfferCheck check;
+    private final BiFunction<C, Shop, GuardContext> contexts;
 
     /**
-     * Creates a guard.
+     * Creates a guard offering from a list of products the context gives; they serve as both the candidates
+     * and the catalog.
      *
      * @param maxTextLength the channel's longest text, in characters
      * @param catalog the products a context allows offering
      */
     public SalesOfferGuard(int maxTextLength, Function<C, List<Product>> catalog) {
-        if (maxTextLength < 1) {
-            throw new IllegalArgumentException("max text length must be positive, got " + maxTextLength);
-        }
-        this.maxTextLength = maxTextLength;
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this(OfferCheck.standard(), contexts(maxTextLength, catalog));
     }
 
     /**
-     * A guard for messages after a purchase, offering from the context's catalog.
+     * Creates a guard that builds the whole check context itself, e.g. with candidates narrower than the
+     * catalog, the customer's message or other shops' names.
+     *
+     * @param check the checker, usually {@link OfferCheck#standard()}
+     * @param contexts builds the check context of a run from its context and shop
+     */
+    public SalesOfferGuard(OfferCheck check, BiFunction<C, Shop, GuardContext> contexts) {
+        this.check = Objects.requireNonNull(check, "check");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+    }
+
+    private static <C> BiFunction<C, Shop, GuardContext> contexts(int maxTextLength,
+            Function<C, List<Product>> catalog) {
+        if (maxTextLength < 1) {
+            throw new IllegalArgumentException("max text length must be positive, got " + maxTextLength);
+        }
+        Objects.requireNonNull(catalog, "catalog");
+        return (context, shop) -> base(shop, maxTextLength).candidates(catalog.apply(context)).build();
+    }
+
+    /**
+     * A guard for messages after a purchase, offering from the context's catalog; the order's prices may
+     * be quoted.
      *
      * @param maxTextLength the channel's longest text
      * @return the guard
      */
     public static SalesOfferGuard<PurchaseContext> forPurchases(int maxTextLength) {
-        return new SalesOfferGuard<>(maxTextLength, PurchaseContext::catalog);
+        requirePositive(maxTextLength);
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> purchaseContext(context, shop,
+                maxTextLength));
     }
 
     /**
      * A guard for answers to customers' messages; their context has no catalog, so an answer may offer
-     * no product.
+     * no product. The answer must follow the language of the customer's message.
      *
      * @param maxTextLength the channel's longest text
      * @return the guard
      */
     public static SalesOfferGuard<ReplyContext> forReplies(int maxTextLength) {
-        return new SalesOfferGuard<>(maxTextLength, context -> List.of());
+        requirePositive(maxTextLength);
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> replyContext(context, shop,
+                maxTextLength));
+    }
+
+    /**
+     * Returns the check context of a message after a purchase: the catalog as candidates, the order's line
+     * prices, line totals and total as amounts the text may quote, and the default system prompt.
+     *
+     * @param context the purchase context
+     * @param shop the shop
+     * @param maxTextLength the channel's longest text
+     * @return the check context
+     */
+    public static GuardContext purchaseContext(PurchaseContext context, Shop shop, int maxTextLength) {
+        GuardContext.Builder b = base(shop, maxTextLength).candidates(context.catalog());
+        addAmounts(b, context.event().items());
+        return b.build();
+    }
+
+    /**
+     * Returns the check context of an answer to a customer: no candidates, the customer's message for the
+     * language, the recent purchases' prices as amounts the text may quote, and the default system prompt.
+     *
+     * @param context the reply context
+     * @param shop the shop
+     * @param maxTextLength the channel's longest text
+     * @return the check context
+     */
+    public static GuardContext replyContext(ReplyContext context, Shop shop, int maxTextLength) {
+        GuardContext.Builder b = base(shop, maxTextLength).customerMessage(context.reply().text());
+        for (Purchase purchase : context.recentPurchases()) {
+            addAmounts(b, purchase.items());
+        }
+        return b.build();
+    }
+
+    private static GuardContext.Builder base(Shop shop, int maxTextLength) {
+        return GuardContext.builder(shop).maxTextLength(maxTextLength).systemPrompt(SYSTEM_PROMPT);
+    }
+
+    private static void addAmounts(GuardContext.Builder b, List<PurchaseItem> items) {
+        Money total = null;
+        for (PurchaseItem item : items) {
+            Money line = item.price().times(item.quantity());
+            b.knownAmount(item.price()).knownAmount(line);
+            total = total == null ? line
+                    : total.currency().equals(line.currency()) ? total.plus(line) : total;
+        }
+        if (total != null) {
+            b.knownAmount(total);
+        }
+    }
+
+    private static void requirePositive(int maxTextLength) {
+        if (maxTextLength < 1) {
+            throw new IllegalArgumentException("max text length must be positive, got " + maxTextLength);
+        }
+    }
+
+    /**
+     * Lists what is wrong with a message, to ask the model for a repaired draft.
+     *
+     * @param context the context the message was made from
+     * @param offer the message
+     * @param shop the shop
+     * @return every problem; empty when the message may be sent
+     */
+    public List<String> problems(C context, SalesOffer offer, Shop shop) {
+        return check.problems(offer, contexts.apply(context, shop));
     }
 
     @Override
     public GuardDecision<SalesOffer> check(C context, SalesOffer offer, Shop shop) {
-        List<String> problems = new ArrayList<>();
-        if (offer.text().isBlank()) {
-            problems.add("the text is blank");
-        } else if (offer.text().length() > maxTextLength) {
-            problems.add("the text is " + offer.text().length() + " characters, the channel allows "
-                    + maxTextLength);
-        }
-        List<Product> products = catalog.apply(context);
-        for (Sku sku : offer.offeredProducts()) {
-            Optional<Product> product = products.stream().filter(p -> p.sku().equals(sku)).findFirst();
-            if (product.isEmpty()) {
-                problems.add("offered product " + sku + " is not in the catalog");
-            } else if (!product.get().available()) {
-                problems.add("offered product " + sku + " is not available (inactive or out of stock)");
-            } else if (shop.settings().excludedCategories().contains(product.get().category())) {
-                problems.add("offered product " + sku + " is in the excluded category '"
-                        + product.get().category() + "'");
-            }
-        }
-        Optional<PromoCode> promo = Optional.empty();
-        if (offer.promoCode() != null) {
-            promo = shop.settings().promoCodes().stream()
-                    .filter(p -> p.code().equals(offer.promoCode())).findFirst();
-            if (promo.isEmpty()) {
-                problems.add("promo code '" + offer.promoCode() + "' is not one of the shop's");
-            }
-        }
-        BigDecimal discount = offer.discountPercent();
-        if (discount != null) {
-            boolean promoDiscount = promo.isPresent() && promo.get().discountPercent().compareTo(discount) == 0;
-            boolean reviewDiscount = shop.settings().reviewDiscountPercent().signum() > 0
-                    && shop.settings().reviewDiscountPercent().compareTo(discount) == 0;
-            if (!promoDiscount && !reviewDiscount) {
-                problems.add("discount " + discount.stripTrailingZeros().toPlainString()
-                        + " % is neither the promo code's nor the shop's review discount");
-            }
-        }
+        List<String> problems = problems(context, offer, shop);
         return problems.isEmpty() ? GuardDecision.accept(offer)
                 : GuardDecision.fail(offer, String.join("; ", problems));
     }

@@ -48,7 +48,7 @@ class SalesOfferGuardTest {
         List<Product> catalog = List.of(
                 Fixtures.product(Fixtures.SHOP_ID, Fixtures.PHONE_CASE, "Чехол", "Аксессуары", 4_990L, 1_200L, 0),
                 Fixtures.product(Fixtures.SHOP_ID, Fixtures.EARBUDS, "Наушники", "Аудио", 39_990L, 27_500L, 5));
-        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL, "x".repeat(201))
+        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL, "я".repeat(201))
                 .offeredProduct(Sku.of("NOT-THERE"))
                 .offeredProduct(Fixtures.PHONE_CASE)
                 .offeredProduct(Fixtures.EARBUDS)
@@ -95,6 +95,45 @@ class SalesOfferGuardTest {
         // then
         assertThat(decision.verdict()).isEqualTo(GuardDecision.Verdict.FAIL);
         assertThat(decision.reason()).isEqualTo("offered product AUD-BUDS-2 is not in the catalog");
+    }
+
+    @Test
+    void should_list_the_problems_of_the_text_for_a_repair_request_when_the_model_invents_a_price_and_a_link() {
+        // given
+        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL,
+                        "Возьмите стекло всего за 1 990 ₸ со скидкой 30 %, подробнее на kaspi.kz/shop/glass")
+                .offeredProduct(Fixtures.SCREEN_GLASS)
+                .build();
+
+        // when
+        List<String> problems = GUARD.problems(context(), offer, SHOP);
+
+        // then
+        assertThat(problems).containsExactly(
+                "price 1 990 ₸ of «Защитное стекло для Galaxy…» differs from the catalog's 2 490 ₸",
+                "discount 30 % in the text is not one the shop gives (it gives 10 %, 5 %)",
+                "the text has a link «kaspi.kz/shop/glass»; customers are kept on the marketplace");
+        assertThat(GUARD.check(context(), offer, SHOP).reason()).isEqualTo(String.join("; ", problems));
+    }
+
+    @Test
+    void should_accept_the_bought_items_price_and_the_order_number_when_the_text_quotes_them() {
+        // given
+        SalesOffer offer = SalesOffer.builder(OfferKind.UPSELL, "Спасибо за заказ №512345678: смартфон за "
+                        + "189 990 ₸ уже собираем. К нему подойдёт защитное стекло — 2 490 ₸.")
+                .offeredProduct(Fixtures.SCREEN_GLASS)
+                .build();
+
+        // when / then
+        assertThat(GUARD.problems(context(), offer, SHOP)).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_non_positive_length_when_a_guard_is_made() {
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SalesOfferGuard.forPurchases(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("max text length must be positive, got 0");
     }
 
     private static PurchaseContext context() {

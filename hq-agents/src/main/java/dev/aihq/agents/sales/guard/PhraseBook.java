@@ -1,0 +1,221 @@
+package dev.aihq.agents.sales.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sections of phrases loaded from a resource, each phrase compiled to a pattern over {@link #normalize
+ * normalised} text. The format (one phrase a line, {@code [name]} starts a section, {@code word*} is a word
+ * prefix, {@code ...} allows up to three words in between, {@code #} starts a comment) lets people who do
+ * not read regular expressions keep the lists. Immutable and thread-safe.
+ */
+final class PhraseBook {
+
+    // A letter or digit: phrases match whole words only, so "вино" never matches inside "винт".
+    private static final String WORD_CHAR = "[\\p{L}\\p{N}]";
+    private static final String GAP = "(?:[\\s\\p{P}\\p{S}]+" + WORD_CHAR + "+){0,3}";
+    private static final Pattern SECTION = Pattern.compile("\\[([^\\[\\]]+)]");
+
+    private final String resource;
+    private final Map<String, List<Phrase>> sections;
+
+    private PhraseBook(String resource, Map<String, List<Phrase>> sections) {
+        this.resource = resource;
+        this.sections = sections;
+    }
+
+    /** One phrase as written in the resource and its compiled pattern. */
+    record Phrase(String text, Pattern pattern) {}
+
+    /** A phrase found in a text: the section it belongs to and the words that matched. */
+    record Hit(String section, String phrase, String found) {}
+
+    /**
+     * Loads a resource from the class path.
+     *
+     * @param resource the absolute resource path
+     * @return the phrases
+     * @throws IllegalStateException naming the resource when it is missing, unreadable or malformed
+     */
+    static PhraseBook load(String resource) {
+        InputStream in = PhraseBook.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("guard resource " + resource + " is missing from the class path");
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("guard resource " + resource + " could not be read", e);
+        }
+        return parse(resource, lines);
+    }
+
+    /**
+     * Parses the lines of a resource.
+     *
+     * @param resource the resource's name, for errors
+     * @param lines its lines
+     * @return the phrases
+     * @throws IllegalStateException naming the resource and the line when malformed
+     */
+    static PhraseBook parse(String resource, List<String> lines) {
+        Map<String, List<Phrase>> sections = new LinkedHashMap<>();
+        String current = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = "guard resource " + resource + " line " + (i + 1) + ": ";
+            if (line.startsWith("[")) {
+                Matcher m = SECTION.matcher(line);
+                if (!m.matches() || m.group(1).isBlank()) {
+                    throw new IllegalStateException(where + "a section must be written [name], got '" + line + "'");
+                }
+                current = m.group(1).strip();
+                if (sections.containsKey(current)) {
+                    throw new IllegalStateException(where + "section [" + current + "] appears twice");
+                }
+                sections.put(current, new ArrayList<>());
+                continue;
+            }
+            if (current == null) {
+                throw new IllegalStateException(where + "the phrase '" + line + "' comes before any [section]");
+            }
+            sections.get(current).add(new Phrase(line, compile(where, line)));
+        }
+        if (sections.isEmpty()) {
+            throw new IllegalStateException("guard resource " + resource + " has no [section]");
+        }
+        Map<String, List<Phrase>> frozen = new LinkedHashMap<>();
+        sections.forEach((name, phrases) -> {
+            if (phrases.isEmpty()) {
+                throw new IllegalStateException("guard resource " + resource + ": section [" + name
+                        + "] has no phrases");
+            }
+            frozen.put(name, List.copyOf(phrases));
+        });
+        return new PhraseBook(resource, Collections.unmodifiableMap(frozen));
+    }
+
+    private static Pattern compile(String where, String phrase) {
+        String[] tokens = normalize(phrase).split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<!" + WORD_CHAR + ")");
+        boolean previousWord = false;
+        boolean openEnd = false;
+        for (String token : tokens) {
+            if (token.equals("...")) {
+                if (!previousWord) {
+                    throw new IllegalStateException(where + "'...' must stand between words in '" + phrase + "'");
+                }
+                regex.append(GAP);
+                continue;
+            }
+            boolean prefix = token.endsWith("*");
+            String word = prefix ? token.substring(0, token.length() - 1) : token;
+            if (word.isEmpty() || word.contains("*")) {
+                throw new IllegalStateException(where + "'*' may only end a word, got '" + phrase + "'");
+            }
+            if (previousWord) {
+                // Words may be separated by spaces and punctuation: "доставка — бесплатно".
+                regex.append("[\\s\\p{P}]+");
+            }
+            regex.append(Pattern.quote(word));
+            if (prefix) {
+                regex.append(WORD_CHAR).append('*');
+            }
+            previousWord = true;
+            openEnd = prefix;
+        }
+        if (tokens[tokens.length - 1].equals("...")) {
+            throw new IllegalStateException(where + "'...' must stand between words in '" + phrase + "'");
+        }
+        if (!openEnd) {
+            regex.append("(?!").append(WORD_CHAR).append(')');
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /**
+     * Normalises text for matching: lower case, {@code ё} as {@code е}, every kind of space as a plain
+     * space. Keeps the length unchanged, so offsets in the normalised text are offsets in the original.
+     *
+     * @param text the text
+     * @return the normalised text
+     */
+    static String normalize(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSpaceChar(c) || c == '\t' || c == '\n' || c == '\r') {
+                b.append(' ');
+            } else if (c == 'ё' || c == 'Ё') {
+                b.append('е');
+            } else {
+                // Character-wise lower case keeps offsets (String#toLowerCase may change the length).
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Returns the section names in the resource's order.
+     *
+     * @return the names
+     */
+    List<String> sectionNames() {
+        return List.copyOf(sections.keySet());
+    }
+
+    /**
+     * Finds the first phrase of a section in a normalised text.
+     *
+     * @param section the section
+     * @param normalized text from {@link #normalize}
+     * @return the hit, or empty
+     */
+    Optional<Hit> find(String section, String normalized) {
+        for (Phrase phrase : sections.getOrDefault(section, List.of())) {
+            Matcher m = phrase.pattern().matcher(normalized);
+            if (m.find()) {
+                return Optional.of(new Hit(section, phrase.text(), m.group()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Finds, for each section, the first phrase in a normalised text.
+     *
+     * @param normalized text from {@link #normalize}
+     * @return one hit per section found, in the resource's order
+     */
+    List<Hit> findAll(String normalized) {
+        List<Hit> hits = new ArrayList<>();
+        for (String section : sections.keySet()) {
+            find(section, normalized).ifPresent(hits::add);
+        }
+        return hits;
+    }
+
+    @Override
+    public String toString() {
+        return "PhraseBook[" + resource + ", sections " + sections.keySet() + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.aihq.agents.sales.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhraseBookTest {
+
+    @Test
+    void should_name_the_resource_when_it_is_missing() {
+        // when / then
+        assertThatThrownBy(() -> PhraseBook.load("/dev/aihq/agents/sales/guard/nowhere.txt"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("guard resource /dev/aihq/agents/sales/guard/nowhere.txt is missing from the class path");
+    }
+
+    @Test
+    void should_name_the_resource_and_line_when_a_phrase_comes_before_any_section() {
+        // when / then
+        assertThatThrownBy(() -> PhraseBook.parse("promises_ru.txt", List.of("# comment", "", "бесплатн*")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("guard resource promises_ru.txt line 3: the phrase 'бесплатн*' comes before any [section]");
+    }
+
+    @Test
+    void should_refuse_a_star_inside_a_word_an_empty_section_and_a_dangling_gap() {
+        // when / then
+        assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "бес*платн")))
+                .hasMessageContaining("guard resource x.txt line 2: '*' may only end a word");
+        assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "слово", "[b]")))
+                .hasMessage("guard resource x.txt: section [b] has no phrases");
+        assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "доставка ...")))
+                .hasMessageContaining("line 2: '...' must stand between words");
+        assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "x", "[a]", "y")))
+                .hasMessageContaining("line 3: section [a] appears twice");
+        assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a", "x")))
+                .hasMessageContaining("line 1: a section must be written [name]");
+    }
+
+    @Test
+    void should_refuse_a_promise_section_that_is_not_a_shop_promise() {
+        // given
+        PhraseBook promises = PhraseBook.parse("promises_ru.txt", List.of("[FREE_SHIPPING]", "бесплатн* доставк*"));
+        PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
+
+        // when / then
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("promises_ru.txt")
+                .hasMessageContaining("section [FREE_SHIPPING] is not a ShopPromise");
+    }
+
+    @Test
+    void should_match_whole_words_prefixes_and_gaps_ignoring_case_and_yo() {
+        // given
+        PhraseBook book = PhraseBook.parse("x.txt", List.of("[alcohol]", "вино", "[delivery]",
+                "доставк* ... бесплатн*", "[cashback]", "кэшбэк*"));
+
+        // when / then
+        assertThat(book.find("alcohol", PhraseBook.normalize("Купите ВИНО"))).isPresent();
+        assertThat(book.find("alcohol", PhraseBook.normalize("Купите винт и винный бокал"))).isEmpty();
+        assertThat(book.find("delivery", PhraseBook.normalize("Доставка — абсолютно точно бесплатная!")))
+                .hasValueSatisfying(hit -> assertThat(hit.found()).isEqualTo("доставка — абсолютно точно бесплатная"));
+        assertThat(book.find("delivery", PhraseBook.normalize("Доставка за ваш счёт, а чехол бывает и не бесплатным")))
+                .isEmpty();
+        assertThat(book.find("cashback", PhraseBook.normalize("КЭШБЭКОМ"))).isPresent();
+        assertThat(PhraseBook.normalize("Ёлка\u00A0ЁЖ")).isEqualTo("елка еж");
+    }
+
+    @Test
+    void should_load_every_shipped_list() {
+        // when / then
+        assertThat(OfferCheck.standard()).isNotNull();
+        assertThat(PhraseBook.load(OfferCheck.RESOURCES + "restricted-categories.txt").sectionNames())
+                .contains("alcohol", "tobacco and vapes", "weapons", "adult products", "drugs and medicines");
+    }
+}
