@@ -1,10 +1,8 @@
 package dev.aihq.examples;
 
 import dev.aihq.api.Marketplace;
-import dev.aihq.api.Money;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
-import dev.aihq.api.Sku;
 import dev.aihq.api.shop.FrequencyCap;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.PromoCode;
@@ -13,23 +11,19 @@ import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Stores;
-import java.io.BufferedReader;
+import dev.aihq.testkit.DemoCatalog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The demo's Kaspi shop {@code kaspi_123} ("Demo Kaspi Shop", ИП on the simplified declaration) with its
- * Russian message templates, a 5 % review discount, a promo code, a commission per category, and a
- * catalog of household, beauty, kids', sport and electronics goods loaded from
- * {@code /demo/catalog.csv}. The commission percentages are demo values, not Kaspi's current tariff.
+ * Russian message templates, a 5 % review discount and a promo code, on {@link DemoCatalog}'s 237 products
+ * with the category relations, commissions and exclusions that fit it. The commission percentages are demo
+ * values, not Kaspi's current tariff.
  */
 public final class DemoShop {
 
@@ -43,7 +37,6 @@ public final class DemoShop {
     /** The promo code the shop lets its agents offer. */
     public static final String PROMO_CODE = "DEMO10";
 
-    private static final String CATALOG = "/demo/catalog.csv";
 
     private DemoShop() {}
 
@@ -53,7 +46,8 @@ public final class DemoShop {
      * @return the shop
      */
     public static Shop shop() {
-        ShopSettings settings = ShopSettings.builder()
+        // The catalog's relations, commissions and exclusions, with the shop's own voice, templates and codes.
+        ShopSettings settings = DemoCatalog.shopSettings().toBuilder()
                 .toneOfVoice("на «вы», тепло и коротко, без эмодзи")
                 .messageTemplate("upsell", "Здравствуйте! Спасибо за заказ №{{order_id}} в «{{shop_name}}». К товару"
                         + " «{{product}}» покупатели часто берут «{{recommended_product}}» — {{recommended_price}}."
@@ -71,16 +65,6 @@ public final class DemoShop {
                 .sendDelay(Duration.ZERO)
                 .quietHours(null)
                 .frequencyCap(FrequencyCap.of(3, Duration.ofDays(7)))
-                .minimumMarginPercent(new BigDecimal("15"))
-                .defaultCommissionPercent(new BigDecimal("12"))
-                .commission("Бытовая химия", new BigDecimal("12"))
-                .commission("Косметика", new BigDecimal("12"))
-                .commission("Уход за волосами", new BigDecimal("12"))
-                .commission("Аксессуары для телефонов", new BigDecimal("15"))
-                .commission("Товары для дома", new BigDecimal("12"))
-                .commission("Детские товары", new BigDecimal("10"))
-                .commission("Спорт", new BigDecimal("10"))
-                .commission("Электроника", new BigDecimal("8"))
                 .dailyTokenBudget(100_000)
                 .build();
         return Shop.builder(SHOP_ID, Marketplace.KASPI)
@@ -92,44 +76,13 @@ public final class DemoShop {
     }
 
     /**
-     * Loads the catalog from {@code /demo/catalog.csv}: {@code sku,name,category,price_kzt,cost_kzt,stock}
-     * with a header line; an empty cost means the cost price is unknown.
+     * Returns the demo catalog: {@link DemoCatalog}'s 237 products in 22 categories (electronics, household,
+     * beauty, kids), with cost prices, some sold out or inactive on purpose.
      *
-     * @return the products, in file order
-     * @throws IllegalStateException naming the line when the file is malformed
+     * @return the products
      */
     public static List<Product> catalog() {
-        List<Product> products = new ArrayList<>();
-        try (InputStream in = DemoShop.class.getResourceAsStream(CATALOG)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo catalog " + CATALOG + " is not on the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line = reader.readLine();
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (!line.isBlank()) {
-                    products.add(product(line, number));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the demo catalog " + CATALOG, e);
-        }
-        return products;
-    }
-
-    private static Product product(String line, int number) {
-        String[] f = line.split(",", -1);
-        if (f.length != 6) {
-            throw new IllegalStateException(CATALOG + " line " + number + " has " + f.length + " fields, expected 6");
-        }
-        try {
-            return new Product(SHOP_ID, Sku.of(f[0].strip()), f[1].strip(), f[2].strip(), Money.of(f[3].strip(), Money.KZT),
-                    f[4].isBlank() ? null : Money.of(f[4].strip(), Money.KZT), Integer.parseInt(f[5].strip()), true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(CATALOG + " line " + number + ": " + e.getMessage(), e);
-        }
+        return DemoCatalog.products(SHOP_ID);
     }
 
     /**

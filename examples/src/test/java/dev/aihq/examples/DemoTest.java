@@ -41,12 +41,12 @@ class DemoTest {
         assertThat(yes.outcome()).isEqualTo("CONSENT");
         assertThat(yes.reason()).startsWith("consent recorded: OPTED_IN by demo-whatsapp:button");
         assertThat(yes.messages()).containsExactly("Здравствуйте! Спасибо за заказ №512345678 в «Demo Kaspi"
-                + " Shop». К товару «Мужской шампунь Head & Shoulders Men Ultra 400 мл» покупатели часто берут"
-                + " «Бальзам-ополаскиватель Pantene Интенсивное восстановление 360 мл» — 2 490 ₸. Ответьте «да», и"
-                + " мы поможем оформить заказ.", "Рады видеть вас снова в «Demo Kaspi Shop»! Спасибо за заказ"
-                + " №KSP-556690. К товару «Гель для стирки Persil Color 1.3 л» рекомендуем «Кондиционер для белья"
-                + " Lenor Альпийские луга 1.8 л» — 2 790 ₸. Для постоянных покупателей — промокод DEMO10: скидка"
-                + " 10 % на следующий заказ.");
+                + " Shop». К товару «Шампунь Head & Shoulders Men Ultra Old Spice 400 мл» покупатели часто берут"
+                + " «Бальзам-ополаскиватель Head & Shoulders Основной уход 275 мл» — 2 990 ₸. Ответьте «да», и мы"
+                + " поможем оформить заказ.", "Рады видеть вас снова в «Demo Kaspi Shop»! Спасибо за заказ"
+                + " №KSP-556690. К товару «Стиральный порошок Persil Color автомат 3 кг» рекомендуем «Кондиционер"
+                + " для белья Comfort Утренняя свежесть 1.8 л» — 3 190 ₸. Для постоянных покупателей — промокод"
+                + " DEMO10: скидка 10 % на следующий заказ.");
 
         Demo.Step reply = steps.get(3);
         assertThat(reply.httpStatus()).isEqualTo(202);
@@ -72,13 +72,14 @@ class DemoTest {
     }
 
     @Test
-    void should_load_at_least_fifty_products_in_eight_categories_when_the_catalog_is_read() {
+    void should_load_at_least_two_hundred_products_in_ten_categories_with_cost_prices_when_the_catalog_is_read() {
         // when
         var catalog = DemoShop.catalog();
 
         // then
-        assertThat(catalog).hasSizeGreaterThanOrEqualTo(50);
-        assertThat(catalog.stream().map(p -> p.category()).distinct()).hasSize(8);
+        assertThat(catalog).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(catalog.stream().map(p -> p.category()).distinct().count()).isGreaterThanOrEqualTo(10);
+        assertThat(catalog.stream().filter(p -> p.costPrice() != null).count()).isGreaterThan(catalog.size() * 9L / 10);
         assertThat(catalog).allSatisfy(p -> assertThat(p.price().currency().getCurrencyCode()).isEqualTo("KZT"));
     }
 }

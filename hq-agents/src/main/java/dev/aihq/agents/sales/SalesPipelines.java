@@ -7,6 +7,7 @@ import dev.aihq.agents.sales.selection.CatalogIndex;
 import dev.aihq.agents.sales.selection.CatalogIndexCache;
 import dev.aihq.agents.sales.selection.CustomerProfile;
 import dev.aihq.agents.sales.selection.CustomerScorer;
+import dev.aihq.agents.tokens.TokenCounter;
 import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.error.ConfigurationException;
@@ -84,6 +85,13 @@ public final class SalesPipelines {
     public static final String PURCHASE = "sales.purchase";
     /** The reply pipeline's name. */
     public static final String REPLY = "sales.reply";
+
+    /**
+     * The largest prompt the sales agent sends, in o200k tokens: the issue's budget is 1,500 for a purchase
+     * with ten candidates; the rest is room for long product names and a conversation. A larger one is not
+     * sent (the template is used) and the run says why.
+     */
+    static final int MAX_PROMPT_TOKENS = 3_000;
 
     /** How far back "frequently bought together" looks. */
     private static final Duration BOUGHT_TOGETHER_WINDOW = Duration.ofDays(365);
@@ -175,6 +183,7 @@ public final class SalesPipelines {
                                 .filter(p -> !p.orderId().equals(request.event().orderId()))
                                 .toList())
                         .orElse(List.of()));
+        SalesOfferGuard<PurchaseContext> purchaseGuard = SalesOfferGuard.forPurchases(channel.limits().maxTextLength());
         Map<SalesLanguage, ModelAgent<PurchaseContext, SalesOffer>> models = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent
@@ -186,7 +195,14 @@ public final class SalesPipelines {
                     .variables(SalesPrompts::purchaseVariables)
                     .parser(new SalesOfferParser())
                     .fallback(input -> SalesMessages.purchaseOffer(input.context()))
-                    .tokenUsage(tokenUsage);
+                    .tokenUsage(tokenUsage)
+                    .responseSchema(SalesOfferParser.SCHEMA)
+                    // The guard's findings go back to the model once; a draft still wrong is replaced by the
+                    // template, or held for a person when the shop says so.
+                    .validator((context, offer) -> purchaseGuard.problems(context, offer, context.shop()))
+                    .holdOnRejection(shop -> shop.settings().sales().holdRejectedForReview())
+                    .tokenCounter(TokenCounter.o200k())
+                    .maxPromptTokens(MAX_PROMPT_TOKENS);
             if (promptTemplates != null) {
                 modelBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.PURCHASE_USER_NAME,
                         SHOP_PROMPT_TTL);
@@ -245,7 +261,7 @@ public final class SalesPipelines {
                                     gathered.missing(), candidates, profile);
                         })
                         .agent(agent)
-                        .guard(SalesOfferGuard.forPurchases(channel.limits().maxTextLength()))
+                        .guard(purchaseGuard)
                         .delivery(purchaseDelivery());
         return common(b).build();
     }
@@ -259,6 +275,7 @@ public final class SalesPipelines {
         ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
                 sourceDeadline, request -> request.event().from() == null ? List.of()
                         : purchases.findByCustomer(request.shop().id(), request.event().from(), RECENT_LIMIT));
+        SalesOfferGuard<ReplyContext> replyGuard = SalesOfferGuard.forReplies(channel.limits().maxTextLength());
         Map<SalesLanguage, ModelAgent<ReplyContext, SalesOffer>> answerers = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
@@ -269,7 +286,12 @@ public final class SalesPipelines {
                     .variables(SalesPrompts::replyVariables)
                     .parser(new SalesOfferParser())
                     .fallback(input -> SalesMessages.replyOffer(input.context()))
-                    .tokenUsage(tokenUsage);
+                    .tokenUsage(tokenUsage)
+                    .responseSchema(SalesOfferParser.SCHEMA)
+                    .validator((context, offer) -> replyGuard.problems(context, offer, context.shop()))
+                    .holdOnRejection(shop -> shop.settings().sales().holdRejectedForReview())
+                    .tokenCounter(TokenCounter.o200k())
+                    .maxPromptTokens(MAX_PROMPT_TOKENS);
             if (promptTemplates != null) {
                 agentBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.REPLY_USER_NAME,
                         SHOP_PROMPT_TTL);
@@ -286,7 +308,7 @@ public final class SalesPipelines {
                         .assembler((event, shop, gathered) -> new ReplyContext(shop, event,
                                 gathered.find(recentSource).orElse(List.of()), gathered.missing()))
                         .agent(agent)
-                        .guard(SalesOfferGuard.forReplies(channel.limits().maxTextLength()))
+                        .guard(replyGuard)
                         .delivery(guarded(MessageDelivery.<CustomerReplyEvent, ReplyContext, SalesOffer>builder()
                                 .channel(channel)
                                 .outbox(outbox)
