@@ -111,8 +111,9 @@ public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
     }
 
     /**
-     * Returns the check context of an answer to a customer: no candidates, the customer's message for the
-     * language, the recent purchases' prices as amounts the text may quote, and the default system prompt.
+     * Returns the check context of an answer to a customer: the alternatives as candidates, the customer's
+     * message for the language, the recent purchases' prices as amounts the text may quote, and the default
+     * system prompt.
      *
      * @param context the reply context
      * @param shop the shop
@@ -120,7 +121,8 @@ public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
      * @return the check context
      */
     public static GuardContext replyContext(ReplyContext context, Shop shop, int maxTextLength) {
-        GuardContext.Builder b = base(shop, maxTextLength).customerMessage(context.reply().text());
+        GuardContext.Builder b = base(shop, maxTextLength).customerMessage(context.reply().text())
+                .candidates(context.offerable());
         for (Purchase purchase : context.recentPurchases()) {
             addAmounts(b, purchase.items());
         }

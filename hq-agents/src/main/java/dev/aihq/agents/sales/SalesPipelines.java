@@ -21,6 +21,7 @@ import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.CoPurchase;
+import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.CustomerStats;
@@ -97,6 +98,8 @@ public final class SalesPipelines {
     private static final Duration BOUGHT_TOGETHER_WINDOW = Duration.ofDays(365);
     /** How many co-purchased products the selector is given. */
     private static final int BOUGHT_TOGETHER_LIMIT = 20;
+    /** How many earlier messages of the conversation an answer sees. */
+    private static final int CONVERSATION_LIMIT = 12;
     private static final int HISTORY_LIMIT = 50;
     private static final int RECENT_LIMIT = 5;
 
@@ -112,6 +115,7 @@ public final class SalesPipelines {
     private final Clock clock;
     private final Duration catalogIndexTtl;
     private final CustomerScorer scorer = new CustomerScorer();
+    private final CatalogIndexCache indexes;
     private final Executor executor;
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
@@ -137,6 +141,7 @@ public final class SalesPipelines {
         this.chatModel = b.chatModel;
         this.clock = b.clock;
         this.catalogIndexTtl = b.catalogIndexTtl;
+        this.indexes = new CatalogIndexCache(Objects.requireNonNull(b.catalog), b.catalogIndexTtl, b.clock);
         this.executor = Objects.requireNonNull(b.executor);
         this.contextExecutor = b.contextExecutor;
         this.sourceDeadline = b.sourceDeadline;
@@ -166,7 +171,6 @@ public final class SalesPipelines {
      * @return a new pipeline, not yet started
      */
     public AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchase() {
-        CatalogIndexCache indexes = new CatalogIndexCache(catalog, catalogIndexTtl, clock);
         ContextSource<PurchaseEvent, CatalogIndex> catalogSource = ContextSource.required("catalog", sourceDeadline,
                 request -> indexes.get(request.shop().id(), request.shop().settings()));
         ContextSource<PurchaseEvent, Optional<CustomerStats>> statsSource = ContextSource.optional("customer",
@@ -301,12 +305,30 @@ public final class SalesPipelines {
         // The customer's language when they write Kazakh, else the shop's.
         Agent<ReplyContext, SalesOffer> agent = input -> answerers.get(SalesLanguage.of(input.shop(),
                 input.context().reply().text())).run(input);
+        ContextSource<CustomerReplyEvent, List<ConversationMessage>> conversationSource = ContextSource.optional(
+                "conversation", sourceDeadline, request -> request.event().from() == null || conversations == null
+                        ? List.of()
+                        : conversations.recent(request.shop().id(), request.event().from(), CONVERSATION_LIMIT)
+                                .stream()
+                                // The message being answered is the prompt's own part, not the history.
+                                .filter(m -> !m.messageKey().endsWith(":" + request.event().providerMessageId()))
+                                .toList());
+        ContextSource<CustomerReplyEvent, CatalogIndex> replyCatalogSource = ContextSource.optional("catalog",
+                sourceDeadline, request -> indexes.get(request.shop().id(), request.shop().settings()));
         AgentPipeline.Builder<CustomerReplyEvent, ReplyContext, SalesOffer> b =
                 AgentPipeline.<CustomerReplyEvent, ReplyContext, SalesOffer>builder(REPLY)
                         .resumes(CustomerReplyEvent.TYPE).eventClass(CustomerReplyEvent.class)
                         .source(recentSource)
-                        .assembler((event, shop, gathered) -> new ReplyContext(shop, event,
-                                gathered.find(recentSource).orElse(List.of()), gathered.missing()))
+                        .source(conversationSource)
+                        .source(replyCatalogSource)
+                        .assembler((event, shop, gathered) -> {
+                            List<Purchase> recent = gathered.find(recentSource).orElse(List.of());
+                            List<Candidate> alternatives = gathered.find(replyCatalogSource)
+                                    .map(index -> alternatives(index, recent))
+                                    .orElse(List.of());
+                            return new ReplyContext(shop, event, recent, gathered.missing(),
+                                    gathered.find(conversationSource).orElse(List.of()), alternatives);
+                        })
                         .agent(agent)
                         .guard(replyGuard)
                         .delivery(guarded(MessageDelivery.<CustomerReplyEvent, ReplyContext, SalesOffer>builder()
@@ -352,6 +374,24 @@ public final class SalesPipelines {
                         && request.result().discountPercent() == null ? MessageCategory.UTILITY
                         : MessageCategory.MARKETING)
                 .text(SalesOffer::text);
+    }
+
+    /**
+     * The alternatives an answer may offer: the candidates for the customer's latest purchase, as if it were
+     * being made now (what goes with it, a pricier analogue, the repeat), or none when they bought nothing
+     * here.
+     */
+    private List<Candidate> alternatives(CatalogIndex index, List<Purchase> recent) {
+        if (recent.isEmpty()) {
+            return List.of();
+        }
+        Purchase latest = recent.get(0);
+        if (latest.items().isEmpty()) {
+            return List.of();
+        }
+        PurchaseEvent again = PurchaseEvent.builder().shopId(latest.shopId()).orderId(latest.orderId())
+                .items(latest.items()).occurredAt(latest.occurredAt()).build();
+        return new CandidateSelector(index).select(again, CustomerProfile.unknown(), List.of());
     }
 
     /** Whether a shop said which categories go together (otherwise the margin fallback chooses). */

@@ -1,6 +1,7 @@
 package dev.aihq.agents.sales;
 
 import dev.aihq.agents.PromptTemplate;
+import dev.aihq.agents.sales.selection.Candidate;
 import dev.aihq.agents.sales.selection.CustomerProfile;
 import dev.aihq.agents.sales.selection.Segment;
 import dev.aihq.api.Marketplace;
@@ -11,6 +12,7 @@ import dev.aihq.api.result.OfferKind;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopPromise;
+import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
 import java.math.BigDecimal;
@@ -44,6 +46,7 @@ public final class SalesPrompts {
 
     private static final int HISTORY_LINES = 5;
     private static final String BASE = "/dev/aihq/agents/prompts/";
+    private static final int CONVERSATION_LINE = 300;
 
     private SalesPrompts() {}
 
@@ -162,8 +165,9 @@ public final class SalesPrompts {
         SalesFragments fragments = SalesFragments.of(SalesLanguage.of(context.shop(), context.reply().text()));
         Map<String, String> values = shopVariables(context.shop(), fragments);
         values.put("customer_message", fence(context.reply().text()));
-        values.put("conversation", fragments.text("conversation.none"));
-        values.put("candidates", fragments.text("candidates.none"));
+        values.put("conversation", conversation(context, fragments));
+        values.put("candidates", context.alternatives().isEmpty() ? fragments.text("candidates.none")
+                : candidateLines(context.alternatives(), fragments));
         values.put("history", history(context.recentPurchases(), context.shop(), fragments));
         values.put("draft", SalesMessages.replyOffer(context).text());
         return values;
@@ -197,12 +201,32 @@ public final class SalesPrompts {
                     "sku", only.sku().value(), "name", fence(only.name()),
                     "price", SalesMessages.formatPrice(only.price()), "reason", only.category()));
         }
-        return context.candidates().stream().map(c -> fragments.text("candidate.line", Map.of(
+        return candidateLines(context.candidates(), fragments);
+    }
+
+    private static String candidateLines(List<Candidate> candidates, SalesFragments fragments) {
+        return candidates.stream().map(c -> fragments.text("candidate.line", Map.of(
                 "sku", c.products().stream().map(p -> p.sku().value()).collect(Collectors.joining(", ")),
                 "name", c.products().stream().map(p -> fence(p.name())).collect(Collectors.joining(" + ")),
                 "price", c.products().stream().map(p -> SalesMessages.formatPrice(p.price()))
                         .collect(Collectors.joining(" + ")),
                 "reason", c.reason())))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The conversation before the message being answered, one line per message, oldest first, each cut to a
+     * few hundred characters: enough to follow the dialogue without spending the prompt on it.
+     */
+    private static String conversation(ReplyContext context, SalesFragments fragments) {
+        if (context.conversation().isEmpty()) {
+            return fragments.text("conversation.none");
+        }
+        return context.conversation().stream()
+                .map(m -> fragments.text(m.direction() == ConversationMessage.Direction.INBOUND
+                        ? "conversation.customer" : "conversation.shop", Map.of("text", fence(
+                        m.text().length() > CONVERSATION_LINE ? m.text().substring(0, CONVERSATION_LINE) + "…"
+                                : m.text()).replace('\n', ' '))))
                 .collect(Collectors.joining("\n"));
     }
 
