@@ -76,7 +76,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     private final Function<DeliveryRequest<E, C, R>, MessageCategory> category;
     private final @Nullable ConsentStore consents;
     private final ConsentQuestion consentQuestion;
-    private final Duration consentWait;
+    private final @Nullable Duration consentWait;
     private final @Nullable ConversationStore conversations;
 
     private MessageDelivery(Builder<E, C, R> b) {
@@ -141,7 +141,8 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         Instant now = request.now();
         ConsentRecord consent = consents == null ? null : consents.get(shop, to);
         if (consent != null) {
-            Optional<String> refusal = refusal(consent, kind, now);
+            Optional<String> refusal = refusal(consent, kind, now, consentWait != null ? consentWait
+                    : request.shop().settings().sales().consentExpiry());
             if (refusal.isPresent()) {
                 if (kind == MessageCategory.MARKETING && consent.status() == ConsentStatus.ASKED) {
                     // The question went unanswered (or marketing was stopped): the offers parked for it go too.
@@ -172,7 +173,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
     }
 
     /** Why a message of a category may not go to a customer with this consent, if it may not. */
-    private Optional<String> refusal(ConsentRecord consent, MessageCategory kind, Instant now) {
+    private Optional<String> refusal(ConsentRecord consent, MessageCategory kind, Instant now, Duration wait) {
         if (!consent.allowsMessages()) {
             return Optional.of("the customer opted out (" + consent.describe() + ")");
         }
@@ -186,7 +187,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
             return Optional.of("the customer declined offers (" + consent.describe() + ")");
         }
         Instant askedAt = consent.askedAt();
-        if (consent.status() == ConsentStatus.ASKED && askedAt != null && askedAt.plus(consentWait).isBefore(now)) {
+        if (consent.status() == ConsentStatus.ASKED && askedAt != null && askedAt.plus(wait).isBefore(now)) {
             return Optional.of("the customer has not answered the consent question asked at " + askedAt);
         }
         return Optional.empty();
@@ -317,7 +318,7 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
         private Function<DeliveryRequest<E, C, R>, MessageCategory> category = request -> MessageCategory.MARKETING;
         private @Nullable ConsentStore consents;
         private ConsentQuestion consentQuestion = ConsentQuestion.defaults();
-        private Duration consentWait = Duration.ofDays(7);
+        private @Nullable Duration consentWait;
         private @Nullable ConversationStore conversations;
 
         private Builder() {}
@@ -373,7 +374,8 @@ public final class MessageDelivery<E extends HqEvent, C, R> implements Delivery<
 
         /**
          * Sets how long an unanswered consent question holds later offers; after it they are not sent
-         * (the customer is not asked twice). Default 7 days.
+         * (the customer is not asked twice) and the ones it held are cancelled. Default: each shop's
+         * {@code SalesSettings#consentExpiry()} (7 days unless the shop says otherwise).
          *
          * @param wait the wait, positive
          * @return this builder

@@ -14,6 +14,7 @@ import dev.aihq.api.result.RunId;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.api.store.ConsentRecord;
@@ -284,6 +285,25 @@ class MessageDeliveryConsentTest {
         assertThat(stored("run-1").status()).isEqualTo(OutboxStatus.CANCELLED);
         assertThat(stored("run-1").lastError()).startsWith("cancelled: the customer has not answered");
         assertThat(outbox.list(Fixtures.SHOP_ID, Set.of(OutboxStatus.AWAITING_CONSENT), 10)).isEmpty();
+    }
+
+    @Test
+    void should_follow_the_shops_consent_expiry_when_no_wait_is_set() {
+        // given a shop whose offers wait two days for consent, asked three days ago
+        record(ConsentEvent.ASKED);
+        clock.advance(Duration.ofDays(3));
+        DeliveryRequest<PurchaseEvent, String, SalesOffer> template = request("run-1");
+        Shop patient2days = Fixtures.kaspiShop().settings(ShopSettings.builder().sendDelay(Duration.ZERO)
+                .frequencyCap(null).sales(SalesSettings.builder().consentExpiry(Duration.ofDays(2)).build()).build())
+                .build();
+
+        // when
+        DeliveryResult result = offers().deliver(new DeliveryRequest<>(template.event(), "ctx", template.result(),
+                patient2days, RunId.of("run-1"), clock.instant()));
+
+        // then; the shipped default (7 days) would still hold it
+        assertThat(result.reason()).startsWith("not sent: the customer has not answered");
+        assertThat(offers().deliver(request("run-2")).reason()).startsWith("held until the customer answers");
     }
 
     @Test
