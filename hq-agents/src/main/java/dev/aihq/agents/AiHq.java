@@ -93,6 +93,7 @@ public final class AiHq implements AutoCloseable {
     private final AgentPipeline<FinanceEvent, Object, Object> finance;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
+    private final Outbox outbox;
     private final ChannelTrafficRecorder inbound;
     private final ReviewQueue reviews;
     private final @Nullable ExecutorService ownedExecutor;
@@ -107,6 +108,7 @@ public final class AiHq implements AutoCloseable {
     private AiHq(Builder b, Executor executor, @Nullable ExecutorService ownedExecutor) {
         this.ownedExecutor = ownedExecutor;
         this.shopStore = Objects.requireNonNull(b.shops);
+        this.outbox = Objects.requireNonNull(b.outbox);
         this.personalData = b.personalData;
         this.suppressing = b.suppressions != null;
         this.clock = b.clock;
@@ -360,14 +362,15 @@ public final class AiHq implements AutoCloseable {
     /**
      * Returns the retention job over AI HQ's shops and personal data store, on AI HQ's clock: run it with
      * {@link RetentionJob#runOnce()} from your scheduler, or {@link RetentionJob#schedule} it on a
-     * {@code ScheduledExecutorService} you own (once a day is plenty).
+     * {@code ScheduledExecutorService} you own (once a day is plenty). It also drops the offers that waited
+     * for the customer's consent longer than the shop's consent expiry.
      *
      * @return a new job
      * @throws ConfigurationException when AI HQ has no personal data store
      */
     public RetentionJob retentionJob() {
         return RetentionJob.builder().shops(shopStore).personalData(requirePersonalData("purge for retention"))
-                .clock(clock).build();
+                .outbox(outbox).clock(clock).build();
     }
 
     private PersonalDataStore requirePersonalData(String what) {

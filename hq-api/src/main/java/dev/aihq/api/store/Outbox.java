@@ -146,6 +146,17 @@ public interface Outbox {
     int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, String consent);
 
     /**
+     * Cancels a shop's messages that waited for consent ({@link OutboxStatus#AWAITING_CONSENT}) and were due
+     * before a time: the customer never answered the consent question, and the offers it held expire.
+     *
+     * @param shopId the shop
+     * @param dueBefore messages due strictly before it are cancelled
+     * @param reason why, kept as their last error (no personal data)
+     * @return how many were cancelled
+     */
+    int expireAwaitingConsent(ShopId shopId, Instant dueBefore, String reason);
+
+    /**
      * Records what the provider later reported about a sent message, found by the provider's id: its
      * delivery state and time, when the state supersedes the recorded one
      * ({@link DeliveryState#supersedes}); a {@link DeliveryState#FAILED} report also makes the message

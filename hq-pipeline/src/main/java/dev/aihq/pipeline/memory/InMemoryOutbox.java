@@ -235,6 +235,25 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public int expireAwaitingConsent(ShopId shopId, Instant dueBefore, String reason) {
+        Objects.requireNonNull(dueBefore, "due before");
+        Objects.requireNonNull(reason, "reason");
+        Queue<Cell> cells = byShop.get(shopId);
+        if (cells == null) {
+            return 0;
+        }
+        int expired = 0;
+        for (Cell cell : cells) {
+            OutboxMessage m = cell.message;
+            if (m.status() == OutboxStatus.AWAITING_CONSENT && m.dueAt().isBefore(dueBefore)
+                    && cancelIfPending(cell, reason)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    @Override
     public int releaseAwaitingConsent(ShopId shopId, PhoneNumber to, String consent) {
         Objects.requireNonNull(consent, "consent");
         Queue<Cell> cells = byContact.get(new Contact(shopId, to));

@@ -4,6 +4,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.PersonalDataStore;
+import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PurgeReport;
 import dev.aihq.api.store.ShopStore;
 import java.time.Clock;
@@ -44,12 +45,14 @@ public final class RetentionJob implements Runnable {
 
     private final ShopStore shops;
     private final PersonalDataStore personalData;
+    private final @Nullable Outbox outbox;
     private final Clock clock;
     private final int pageSize;
 
     private RetentionJob(Builder b) {
         this.shops = Objects.requireNonNull(b.shops);
         this.personalData = Objects.requireNonNull(b.personalData);
+        this.outbox = b.outbox;
         this.clock = b.clock;
         this.pageSize = b.pageSize;
     }
@@ -73,6 +76,7 @@ public final class RetentionJob implements Runnable {
         Instant now = clock.instant();
         List<PurgeReport> purged = new ArrayList<>();
         Map<ShopId, String> failures = new LinkedHashMap<>();
+        int expired = 0;
         ShopId after = null;
         while (true) {
             List<ShopId> page = shops.listIds(after, pageSize);
@@ -82,6 +86,9 @@ public final class RetentionJob implements Runnable {
                     if (shop.isPresent()) {
                         Instant before = now.minus(shop.get().settings().personalDataRetention());
                         purged.add(personalData.purgeBefore(id, before));
+                        if (outbox != null) {
+                            expired += expireOffers(id, shop.get(), now);
+                        }
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("Retention could not purge shop {}; it is tried again on the next pass", id, e);
@@ -93,12 +100,22 @@ public final class RetentionJob implements Runnable {
             }
             after = page.get(page.size() - 1);
         }
-        RetentionReport report = new RetentionReport(now, purged, failures);
+        RetentionReport report = new RetentionReport(now, purged, failures, expired);
         if (report.total() > 0 || !failures.isEmpty()) {
             LOG.info("Retention pass at {}: {} items purged in {} shops, {} shops failed", now, report.total(),
                     purged.stream().filter(p -> p.total() > 0).count(), failures.size());
         }
         return report;
+    }
+
+    /**
+     * Cancels the offers that waited for the customer's consent longer than the shop's
+     * {@code SalesSettings#consentExpiry()}: the customer's silence drops them.
+     */
+    private int expireOffers(ShopId id, Shop shop, Instant now) {
+        Duration expiry = shop.settings().sales().consentExpiry();
+        return Objects.requireNonNull(outbox).expireAwaitingConsent(id, now.minus(expiry),
+                "cancelled: no answer to the consent question within " + expiry.toDays() + " days");
     }
 
     /** Runs one pass and logs, never throws: for schedulers that stop a task after an exception. */
@@ -138,6 +155,7 @@ public final class RetentionJob implements Runnable {
     public static final class Builder {
         private @Nullable ShopStore shops;
         private @Nullable PersonalDataStore personalData;
+        private @Nullable Outbox outbox;
         private Clock clock = Clock.systemUTC();
         private int pageSize = 100;
 
@@ -151,6 +169,18 @@ public final class RetentionJob implements Runnable {
          */
         public Builder shops(ShopStore shops) {
             this.shops = shops;
+            return this;
+        }
+
+        /**
+         * Also cancels, per shop, the offers that waited for consent longer than the shop's
+         * {@code SalesSettings#consentExpiry()} (the customer never answered); without an outbox they stay.
+         *
+         * @param outbox the outbox
+         * @return this builder
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
             return this;
         }
 

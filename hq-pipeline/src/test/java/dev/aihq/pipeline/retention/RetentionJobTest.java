@@ -9,10 +9,12 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.StoreException;
+import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.ShopSettings;
-import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationMessage.Direction;
+import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ErasureReport;
+import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PurgeReport;
 import dev.aihq.pipeline.memory.InMemoryStores;
@@ -71,6 +73,30 @@ class RetentionJobTest {
         assertThat(stores.conversations().recent(MONTHLY, CUSTOMER, 10)).extracting(ConversationMessage::messageKey)
                 .containsExactly("m-new");
         assertThat(stores.conversations().recent(YEARLY, CUSTOMER, 10)).hasSize(1);
+    }
+
+    @Test
+    void should_drop_the_offers_that_waited_for_consent_longer_than_each_shops_expiry() {
+        // given a shop whose offers wait three days for consent, one waiting four days, one a day
+        stores.shops().save(Fixtures.kaspiShop(MONTHLY).settings(ShopSettings.builder()
+                .sales(SalesSettings.builder().consentExpiry(Duration.ofDays(3)).build()).build()).build());
+        stores.outbox().schedule(Fixtures.outboxMessage(MONTHLY, "stale", CUSTOMER, NOW.minus(Duration.ofDays(4)))
+                .awaitingConsent());
+        stores.outbox().schedule(Fixtures.outboxMessage(MONTHLY, "fresh", CUSTOMER, NOW.minus(Duration.ofDays(1)))
+                .awaitingConsent());
+
+        // when
+        RetentionReport report = RetentionJob.builder().shops(stores.shops()).personalData(stores.personalData())
+                .outbox(stores.outbox()).clock(clock).build().runOnce();
+
+        // then
+        assertThat(report.expiredOffers()).isEqualTo(1);
+        assertThat(stores.outbox().find(MONTHLY, "stale").orElseThrow()).satisfies(m -> {
+            assertThat(m.status()).isEqualTo(OutboxStatus.CANCELLED);
+            assertThat(m.lastError()).isEqualTo("cancelled: no answer to the consent question within 3 days");
+        });
+        assertThat(stores.outbox().find(MONTHLY, "fresh").orElseThrow().status())
+                .isEqualTo(OutboxStatus.AWAITING_CONSENT);
     }
 
     @Test

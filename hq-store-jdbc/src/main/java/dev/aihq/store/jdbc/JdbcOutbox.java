@@ -98,6 +98,7 @@ final class JdbcOutbox implements Outbox {
     private final String cancel;
     private final String cancelByOrder;
     private final String release;
+    private final String expireAwaiting;
     private final String lockByProviderId;
     private final String recordDelivery;
     private final String requeue;
@@ -143,6 +144,8 @@ final class JdbcOutbox implements Outbox {
                 + " AND status IN " + OPEN_STATUSES;
         this.cancelByOrder = "UPDATE " + table + " SET status = 'CANCELLED' WHERE shop_id = ? AND order_key = ?"
                 + " AND status IN " + OPEN_STATUSES;
+        this.expireAwaiting = "UPDATE " + table + " SET status = 'CANCELLED', last_error = ? WHERE shop_id = ?"
+                + " AND status = 'AWAITING_CONSENT' AND due_at < ?";
         this.release = "UPDATE " + table + " SET status = 'PENDING', consent = ?, claimed_by = NULL,"
                 + " lease_until = NULL, provider_message_id = NULL, sent_at = NULL"
                 + " WHERE shop_id = ? AND to_phone = ? AND status = 'AWAITING_CONSENT'";
@@ -417,6 +420,27 @@ final class JdbcOutbox implements Outbox {
                     statement.setString(1, reason);
                     statement.setString(2, shopId.value());
                     statement.setString(3, to.e164());
+                });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One update guarded by {@code status = 'AWAITING_CONSENT'}: a release at the same moment either wins
+     * (the message is pending) or finds it cancelled.
+     *
+     * @throws StoreException when the database fails
+     */
+    @Override
+    public int expireAwaitingConsent(ShopId shopId, Instant dueBefore, String reason) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(dueBefore, "due before");
+        Objects.requireNonNull(reason, "reason");
+        return jdbc.update("expiring the messages awaiting consent of shop " + shopId + " in " + table,
+                expireAwaiting, statement -> {
+                    statement.setString(1, reason);
+                    statement.setString(2, shopId.value());
+                    statement.setObject(3, Jdbc.utc(dueBefore));
                 });
     }
 

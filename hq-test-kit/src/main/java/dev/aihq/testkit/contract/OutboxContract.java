@@ -798,6 +798,42 @@ public abstract class OutboxContract extends StoreContract<Outbox> {
     }
 
     /**
+     * Expiring a shop's unanswered offers cancels the messages awaiting consent due before the cutoff, with the
+     * reason, and nothing else: later ones, pending ones and other shops' stay.
+     */
+    @Test
+    public void should_cancel_only_the_shops_messages_awaiting_consent_due_before_the_cutoff_when_they_expire() {
+        // given
+        Instant now = clock().instant();
+        Outbox outbox = store();
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "old", CUSTOMER, now.minus(Duration.ofDays(8)))
+                .awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "old-other", OTHER_CUSTOMER, now.minus(Duration.ofDays(9)))
+                .awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "young", CUSTOMER, now.minus(Duration.ofDays(2)))
+                .awaitingConsent());
+        outbox.schedule(Fixtures.outboxMessage(SHOP_ID, "pending", CUSTOMER, now.minus(Duration.ofDays(10))));
+        outbox.schedule(Fixtures.outboxMessage(OTHER_SHOP_ID, "old", CUSTOMER, now.minus(Duration.ofDays(8)))
+                .awaitingConsent());
+
+        // when
+        int expired = outbox.expireAwaitingConsent(SHOP_ID, now.minus(Duration.ofDays(7)), "no answer in 7 days");
+
+        // then
+        assertThat(expired).isEqualTo(2);
+        for (String id : List.of("old", "old-other")) {
+            assertThat(outbox.find(SHOP_ID, id).orElseThrow()).satisfies(m -> {
+                assertThat(m.status()).isEqualTo(OutboxStatus.CANCELLED);
+                assertThat(m.lastError()).isEqualTo("no answer in 7 days");
+            });
+        }
+        assertThat(outbox.find(SHOP_ID, "young").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
+        assertThat(outbox.find(SHOP_ID, "pending").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(OTHER_SHOP_ID, "old").orElseThrow().status()).isEqualTo(OutboxStatus.AWAITING_CONSENT);
+        assertThat(outbox.expireAwaitingConsent(SHOP_ID, now.minus(Duration.ofDays(7)), "again")).isZero();
+    }
+
+    /**
      * A release makes the customer's messages awaiting consent pending, due at the given time, with the
      * consent they now go under; other customers', other shops' and messages in other statuses stay.
      */
