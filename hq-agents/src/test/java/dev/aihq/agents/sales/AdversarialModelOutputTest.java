@@ -136,6 +136,11 @@ class AdversarialModelOutputTest {
         // Restricted categories
         bad.add(parsed("alcohol", ru, offer(GOOD_RU + " К празднику возьмите и бутылку водки.", CONDITIONER),
                 "alcohol"));
+        // "вина" alone is also "guilt": wine is known by what holds it or what kind it is.
+        bad.add(parsed("alcohol (a bottle of wine)", ru, offer(GOOD_RU + " А к празднику советуем бутылку вина.",
+                CONDITIONER), "alcohol"));
+        bad.add(parsed("alcohol (a glass of red wine)", ru, offer(GOOD_RU + " И бокал красного вина после душа.",
+                CONDITIONER), "alcohol"));
         bad.add(parsed("medicine", ru, offer(GOOD_RU + " От перхоти также помогают таблетки с цинком.",
                 CONDITIONER), "medicines"));
         // Text shape
