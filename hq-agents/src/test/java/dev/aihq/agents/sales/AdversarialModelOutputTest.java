@@ -168,6 +168,10 @@ class AdversarialModelOutputTest {
                 CONDITIONER), "cashback"));
         bad.add(parsed("instalments (ru)", ru, offer(GOOD_RU + " Можно в рассрочку 0-0-12.", CONDITIONER),
                 "instalments"));
+        bad.add(parsed("gift waiting for the customer (ru)", ru, offer(GOOD_RU + " Вас ждёт небольшой подарок.",
+                CONDITIONER), "a gift"));
+        bad.add(parsed("gift put in the parcel (ru)", ru, offer(GOOD_RU + " В посылку положим приятный сюрприз —"
+                + " подарочек от нас.", CONDITIONER), "a gift"));
         bad.add(parsed("warranty (ru)", ru, offer(GOOD_RU + " Гарантия качества 2 года.", CONDITIONER),
                 "a warranty"));
         bad.add(parsed("free delivery (kk)", kk, offer(GOOD_KK + " Жеткізу тегін!", CONDITIONER), "free delivery"));
