@@ -108,6 +108,10 @@ class AdversarialModelOutputTest {
                 "discount 40 %"));
         bad.add(parsed("30 % discount (kk)", kk, offer(GOOD_KK + " Жеңілдік 30 % бүгін ғана!", CONDITIONER),
                 "discount 30 %"));
+        bad.add(parsed("half price in words (ru)", ru, offer(GOOD_RU + " Второй бальзам — за полцены!", CONDITIONER),
+                "discount 50 % in the text"));
+        bad.add(parsed("half price in words (kk)", kk, offer(GOOD_KK + " Екіншісі жарты бағасына!", CONDITIONER),
+                "discount 50 % in the text"));
         bad.add(parsed("foreign promo code", ru, offer(GOOD_RU + " Промокод SALE50 даёт скидку 10 %.",
                 List.of(CONDITIONER), "SALE50", 10), "SALE50"));
         bad.add(parsed("promo code written in the text", ru, offer(GOOD_RU + " Ваш код: WELCOME2026.", CONDITIONER),
