@@ -2,6 +2,7 @@ package dev.aihq.agents.sales;
 
 import dev.aihq.api.OrderId;
 import dev.aihq.api.Sku;
+import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.event.PurchaseTrigger;
@@ -39,6 +40,8 @@ final class SalesWorld implements AutoCloseable {
     final RecordingChannel channel;
     final Shop shop;
     final AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchases;
+    /** The {@code sales.reply} pipeline on the same stores and model. */
+    final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
 
     SalesWorld(Locale locale, ShopSettings settings, @Nullable ChatModel model, Instant now) {
         clock = SettableClock.at(now);
@@ -48,11 +51,21 @@ final class SalesWorld implements AutoCloseable {
         DemoCatalog.products(Fixtures.SHOP_ID).forEach(stores.catalog()::save);
         stores.consents().apply(Fixtures.SHOP_ID, Fixtures.CUSTOMER, ConsentEvent.GRANTED, now.minusSeconds(3600),
                 "checkout");
-        purchases = SalesPipelines.builder().shops(stores.shops()).journal(stores.journal())
+        SalesPipelines pipelines = SalesPipelines.builder().shops(stores.shops()).journal(stores.journal())
                 .runLog(stores.runLog()).purchases(stores.purchases()).catalog(stores.catalog())
                 .outbox(stores.outbox()).tokenUsage(stores.tokenUsage()).channel(channel).chatModel(model)
-                .consents(stores.consents()).clock(clock).executor(Runnable::run).build().purchase();
+                .consents(stores.consents()).conversations(stores.conversations()).clock(clock)
+                .executor(Runnable::run).build();
+        purchases = pipelines.purchase();
         purchases.start();
+        replies = pipelines.reply();
+        replies.start();
+    }
+
+    /** The customer writes to the shop, now. */
+    RunRecord customerWrites(String text) {
+        return replies.run(CustomerReplyEvent.of(Fixtures.SHOP_ID, "whatsapp", Fixtures.CUSTOMER, text,
+                "wamid.in." + Math.abs(text.hashCode()), clock.instant()));
     }
 
     /** The demo catalog's settings with no send delay, no quiet hours and no frequency cap. */
@@ -82,6 +95,7 @@ final class SalesWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        replies.close();
         purchases.close();
     }
 }
