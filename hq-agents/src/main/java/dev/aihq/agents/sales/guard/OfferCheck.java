@@ -47,7 +47,7 @@ import javax.annotation.Nullable;
  *       them less the offer's discount (rounded either way to whole units), or a known amount of the order.
  *       Numbers without a currency mark are never prices.</li>
  *   <li><b>Discounts in the text</b>: a percentage next to a discount word (скидка, жеңілдік, off, промокод,
- *       a minus sign…) must be a discount the shop gives (its promo codes' and its review discount) and,
+ *       a minus sign…), or half the price in words (за полцены, жарты бағасына), must be a discount the shop gives (its promo codes' and its review discount) and,
  *       when the offer carries a discount, that one.</li>
  *   <li><b>Promo codes in the text</b>: a code after a code word (промокод, код, promo code, купон) or an
  *       upper-case token of letters and digits (five characters or more, not part of a product name) must

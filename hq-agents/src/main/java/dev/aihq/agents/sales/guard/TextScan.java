@@ -36,6 +36,9 @@ final class TextScan {
     private static final Pattern DISCOUNT_WORD = Pattern.compile("скид|дисконт|жеңілдік|жеңілдет|discount"
             + "|(?<!\\p{L})off(?!\\p{L})|(?<!\\p{L})sale(?!\\p{L})|распрода|промокод|промо-код|дешевле|арзан"
             + "|выгод|эконом|уценк|(?<!\\p{L})акци");
+    // Half the price in words is a 50 % discount: "за полцены", "жарты бағасына", "half price".
+    private static final Pattern HALF_PRICE = Pattern.compile("(?<!\\p{L})(?:пол\\s?-?цены|половин\\p{L}* цены"
+            + "|жарты бағас\\p{L}*|жартылай бағас\\p{L}*|half[\\s-]price)(?!\\p{L})");
     private static final int DISCOUNT_WINDOW_BEFORE = 60;
     private static final int DISCOUNT_WINDOW_AFTER = 40;
     // Order numbers are digits or marketplace ids with letters (№512345678, №KSP-556690). After "№" any id
@@ -123,7 +126,7 @@ final class TextScan {
      * Finds the percentages in a text.
      *
      * @param normalized normalised text
-     * @return the percentages in order
+     * @return the percentages in order, then each half price written in words ("за полцены") as 50 %
      */
     static List<Percent> percents(String normalized) {
         List<Percent> percents = new ArrayList<>();
@@ -134,6 +137,10 @@ final class TextScan {
                     Math.min(normalized.length(), m.end() + DISCOUNT_WINDOW_AFTER));
             boolean discount = m.group(1) != null || DISCOUNT_WORD.matcher(window).find();
             percents.add(new Percent(value, m.group().strip(), discount));
+        }
+        Matcher half = HALF_PRICE.matcher(normalized);
+        while (half.find()) {
+            percents.add(new Percent(BigDecimal.valueOf(50), half.group(), true));
         }
         return percents;
     }

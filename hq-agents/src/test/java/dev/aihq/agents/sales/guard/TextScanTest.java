@@ -43,6 +43,17 @@ class TextScanTest {
     }
 
     @Test
+    void should_read_half_price_in_words_as_a_50_percent_discount() {
+        for (String text : List.of("Второй бальзам за полцены!", "Сегодня за пол цены", "Екіншісі жарты бағасына",
+                "half price today", "half-price")) {
+            assertThat(TextScan.percents(PhraseBook.normalize(text))).as(text).singleElement().satisfies(p -> {
+                assertThat(p.value()).isEqualByComparingTo("50");
+                assertThat(p.discount()).isTrue();
+            });
+        }
+    }
+
+    @Test
     void should_find_links_phones_and_emails_but_not_the_shops_marketplace_or_an_order_number() {
         // given
         String text = PhraseBook.normalize("Отзыв на Kaspi.kz, заказ №7011234567, пишите a.b@mail.ru или "
