@@ -116,6 +116,7 @@ public final class SalesPipelines {
     private final Duration catalogIndexTtl;
     private final CustomerScorer scorer = new CustomerScorer();
     private final CatalogIndexCache indexes;
+    private final ModelAgent.Sleeper modelSleeper;
     private final Executor executor;
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
@@ -141,6 +142,7 @@ public final class SalesPipelines {
         this.chatModel = b.chatModel;
         this.clock = b.clock;
         this.catalogIndexTtl = b.catalogIndexTtl;
+        this.modelSleeper = b.modelSleeper;
         this.indexes = new CatalogIndexCache(Objects.requireNonNull(b.catalog), b.catalogIndexTtl, b.clock);
         this.executor = Objects.requireNonNull(b.executor);
         this.contextExecutor = b.contextExecutor;
@@ -206,7 +208,8 @@ public final class SalesPipelines {
                     .validator((context, offer) -> purchaseGuard.problems(context, offer, context.shop()))
                     .holdOnRejection(shop -> shop.settings().sales().holdRejectedForReview())
                     .tokenCounter(TokenCounter.o200k())
-                    .maxPromptTokens(MAX_PROMPT_TOKENS);
+                    .maxPromptTokens(MAX_PROMPT_TOKENS)
+                    .sleeper(modelSleeper);
             if (promptTemplates != null) {
                 modelBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.PURCHASE_USER_NAME,
                         SHOP_PROMPT_TTL);
@@ -295,7 +298,8 @@ public final class SalesPipelines {
                     .validator((context, offer) -> replyGuard.problems(context, offer, context.shop()))
                     .holdOnRejection(shop -> shop.settings().sales().holdRejectedForReview())
                     .tokenCounter(TokenCounter.o200k())
-                    .maxPromptTokens(MAX_PROMPT_TOKENS);
+                    .maxPromptTokens(MAX_PROMPT_TOKENS)
+                    .sleeper(modelSleeper);
             if (promptTemplates != null) {
                 agentBuilder.shopPrompts(promptTemplates, SalesPrompts.SYSTEM_NAME, SalesPrompts.REPLY_USER_NAME,
                         SHOP_PROMPT_TTL);
@@ -455,6 +459,7 @@ public final class SalesPipelines {
         private @Nullable ChatModel chatModel;
         private Clock clock = Clock.systemUTC();
         private Duration catalogIndexTtl = Duration.ofSeconds(60);
+        private ModelAgent.Sleeper modelSleeper = ModelAgent.Sleeper.real();
         private @Nullable Executor executor;
         private @Nullable Executor contextExecutor;
         private Duration sourceDeadline = Duration.ofSeconds(5);
@@ -647,6 +652,18 @@ public final class SalesPipelines {
          */
         public Builder promptTemplates(PromptTemplateStore store) {
             this.promptTemplates = store;
+            return this;
+        }
+
+        /**
+         * Sets how the model agents wait between retries (a timeout, 429 or 5xx is retried twice with backoff);
+         * default real sleep. Tests pass one that records the waits.
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder modelSleeper(ModelAgent.Sleeper sleeper) {
+            this.modelSleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 

@@ -20,6 +20,7 @@ import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import javax.annotation.Nullable;
 
@@ -36,6 +37,8 @@ final class SalesWorld implements AutoCloseable {
     static final Locale KAZAKH = Locale.forLanguageTag("kk-KZ");
 
     final InMemoryStores stores = InMemoryStores.create();
+    /** The waits the model agents asked for between retries. */
+    final List<java.time.Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
     final SettableClock clock;
     final RecordingChannel channel;
     final Shop shop;
@@ -55,7 +58,9 @@ final class SalesWorld implements AutoCloseable {
                 .runLog(stores.runLog()).purchases(stores.purchases()).catalog(stores.catalog())
                 .outbox(stores.outbox()).tokenUsage(stores.tokenUsage()).channel(channel).chatModel(model)
                 .consents(stores.consents()).conversations(stores.conversations()).clock(clock)
-                .executor(Runnable::run).build();
+                .executor(Runnable::run)
+                // Retries are counted, not waited for: the backoff itself is ModelAgentRetryTest's.
+                .modelSleeper(wait -> waits.add(wait)).build();
         purchases = pipelines.purchase();
         purchases.start();
         replies = pipelines.reply();
