@@ -58,6 +58,8 @@ import javax.annotation.Nullable;
  *       A customer goes nowhere but the marketplace.</li>
  *   <li><b>Promises</b>: free delivery, warranty, gifts, cashback and instalments are mentioned only when
  *       the shop makes that promise ({@code promises_ru.txt}, {@code promises_kk.txt}).</li>
+ *   <li><b>Off the marketplace</b>: no payment or purchase outside the marketplace (a card transfer, cash,
+ *       the shop's own site or social accounts; {@code off-marketplace.txt}).</li>
  *   <li><b>Review rating</b>: the text asks for no rating or good review ({@code review-rating.txt}:
  *       «5 звёзд», «положительный отзыв», «жақсы пікір»…): the review discount is the same for any review.</li>
  *   <li><b>Restricted categories</b>: the text names neither an excluded category of the context nor a
@@ -111,8 +113,10 @@ public final class OfferCheck {
     private final List<PhraseBook> promises;
     private final PhraseBook leaks;
     private final PhraseBook ratings;
+    private final PhraseBook offsite;
 
-    OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks, PhraseBook ratings) {
+    OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks, PhraseBook ratings,
+            PhraseBook offsite) {
         for (PhraseBook book : promises) {
             for (String section : book.sectionNames()) {
                 try {
@@ -127,6 +131,7 @@ public final class OfferCheck {
         this.promises = List.copyOf(promises);
         this.leaks = leaks;
         this.ratings = ratings;
+        this.offsite = offsite;
     }
 
     // Loaded on first use and kept; a failed load is retried on the next call and throws again with the
@@ -149,7 +154,8 @@ public final class OfferCheck {
                             List.of(PhraseBook.load(RESOURCES + "promises_ru.txt"),
                                     PhraseBook.load(RESOURCES + "promises_kk.txt")),
                             PhraseBook.load(RESOURCES + "leak-phrases.txt"),
-                            PhraseBook.load(RESOURCES + "review-rating.txt"));
+                            PhraseBook.load(RESOURCES + "review-rating.txt"),
+                            PhraseBook.load(RESOURCES + "off-marketplace.txt"));
                     standard = check;
                 }
             }
@@ -197,6 +203,7 @@ public final class OfferCheck {
         checkContacts(withoutOrders, shop, problems);
         checkPromises(normalized, shop, problems);
         checkRating(normalized, problems);
+        checkOffsite(normalized, problems);
         checkRestricted(normalized, context, problems);
         checkLanguage(normalized, offered, context, problems);
         checkFormatting(text, problems);
@@ -423,6 +430,12 @@ public final class OfferCheck {
                     break;
                 }
             }
+        }
+    }
+
+    private void checkOffsite(String normalized, List<String> problems) {
+        for (PhraseBook.Hit hit : offsite.findAll(normalized)) {
+            problems.add("the text takes the sale or the payment off the marketplace («" + hit.found() + "»)");
         }
     }
 

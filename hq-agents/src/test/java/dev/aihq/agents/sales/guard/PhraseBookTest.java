@@ -46,7 +46,7 @@ class PhraseBookTest {
         PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
 
         // when / then
-        assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other))
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other, other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("promises_ru.txt")
                 .hasMessageContaining("section [FREE_SHIPPING] is not a ShopPromise");
