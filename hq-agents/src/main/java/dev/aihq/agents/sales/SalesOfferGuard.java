@@ -2,6 +2,7 @@ package dev.aihq.agents.sales;
 
 import dev.aihq.agents.sales.guard.GuardContext;
 import dev.aihq.agents.sales.guard.OfferCheck;
+import dev.aihq.agents.sales.guard.OtherShops;
 import dev.aihq.api.Money;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.result.SalesOffer;
@@ -93,6 +94,43 @@ public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
         requirePositive(maxTextLength);
         return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> replyContext(context, shop,
                 maxTextLength));
+    }
+
+    /**
+     * A guard for messages after a purchase that also refuses naming another shop of the deployment.
+     *
+     * @param maxTextLength the channel's longest text
+     * @param others the other shops' markers
+     * @return the guard
+     */
+    public static SalesOfferGuard<PurchaseContext> forPurchases(int maxTextLength, OtherShops others) {
+        requirePositive(maxTextLength);
+        Objects.requireNonNull(others, "others");
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> withMarkers(
+                purchaseContext(context, shop, maxTextLength), others));
+    }
+
+    /**
+     * A guard for answers that also refuses naming another shop of the deployment.
+     *
+     * @param maxTextLength the channel's longest text
+     * @param others the other shops' markers
+     * @return the guard
+     */
+    public static SalesOfferGuard<ReplyContext> forReplies(int maxTextLength, OtherShops others) {
+        requirePositive(maxTextLength);
+        Objects.requireNonNull(others, "others");
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> withMarkers(
+                replyContext(context, shop, maxTextLength), others));
+    }
+
+    /** The same check context with the other shops' markers added. */
+    private static GuardContext withMarkers(GuardContext context, OtherShops others) {
+        java.util.Set<String> markers = new java.util.LinkedHashSet<>(context.foreignMarkers());
+        markers.addAll(others.markersFor(context.shop().id()));
+        return new GuardContext(context.shop(), context.candidates(), context.catalog(), context.knownAmounts(),
+                context.maxTextLength(), context.expectedLanguage(), context.excludedCategories(), markers,
+                context.systemPrompt());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aihq.agents.sales;
 
 import dev.aihq.agents.ModelAgent;
+import dev.aihq.agents.sales.guard.OtherShops;
 import dev.aihq.agents.sales.selection.Candidate;
 import dev.aihq.agents.sales.selection.CandidateSelector;
 import dev.aihq.agents.sales.selection.CatalogIndex;
@@ -21,8 +22,8 @@ import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.store.AgentTrace;
 import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.CoPurchase;
-import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConsentStore;
+import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.EventJournal;
@@ -94,6 +95,9 @@ public final class SalesPipelines {
      */
     static final int MAX_PROMPT_TOKENS = 3_000;
 
+    /** How long the list of the deployment's shops serves the guard. */
+    private static final Duration OTHER_SHOPS_TTL = Duration.ofMinutes(10);
+
     /** How far back "frequently bought together" looks. */
     private static final Duration BOUGHT_TOGETHER_WINDOW = Duration.ofDays(365);
     /** How many co-purchased products the selector is given. */
@@ -117,6 +121,8 @@ public final class SalesPipelines {
     private final CustomerScorer scorer = new CustomerScorer();
     private final CatalogIndexCache indexes;
     private final ModelAgent.Sleeper modelSleeper;
+    /** The deployment's other shops: a message naming one is refused (another tenant's data). */
+    private final OtherShops otherShops;
     private final Executor executor;
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
@@ -143,6 +149,7 @@ public final class SalesPipelines {
         this.clock = b.clock;
         this.catalogIndexTtl = b.catalogIndexTtl;
         this.modelSleeper = b.modelSleeper;
+        this.otherShops = new OtherShops(Objects.requireNonNull(b.shops), OTHER_SHOPS_TTL, b.clock);
         this.indexes = new CatalogIndexCache(Objects.requireNonNull(b.catalog), b.catalogIndexTtl, b.clock);
         this.executor = Objects.requireNonNull(b.executor);
         this.contextExecutor = b.contextExecutor;
@@ -189,7 +196,8 @@ public final class SalesPipelines {
                                 .filter(p -> !p.orderId().equals(request.event().orderId()))
                                 .toList())
                         .orElse(List.of()));
-        SalesOfferGuard<PurchaseContext> purchaseGuard = SalesOfferGuard.forPurchases(channel.limits().maxTextLength());
+        SalesOfferGuard<PurchaseContext> purchaseGuard = SalesOfferGuard.forPurchases(channel.limits().maxTextLength(),
+                otherShops);
         Map<SalesLanguage, ModelAgent<PurchaseContext, SalesOffer>> models = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent
@@ -282,7 +290,8 @@ public final class SalesPipelines {
         ContextSource<CustomerReplyEvent, List<Purchase>> recentSource = ContextSource.optional("history",
                 sourceDeadline, request -> request.event().from() == null ? List.of()
                         : purchases.findByCustomer(request.shop().id(), request.event().from(), RECENT_LIMIT));
-        SalesOfferGuard<ReplyContext> replyGuard = SalesOfferGuard.forReplies(channel.limits().maxTextLength());
+        SalesOfferGuard<ReplyContext> replyGuard = SalesOfferGuard.forReplies(channel.limits().maxTextLength(),
+                otherShops);
         Map<SalesLanguage, ModelAgent<ReplyContext, SalesOffer>> answerers = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()

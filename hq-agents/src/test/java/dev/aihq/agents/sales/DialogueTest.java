@@ -116,6 +116,21 @@ class DialogueTest {
         assertThat(run.resultJson()).doesNotContain("FREE90");
     }
 
+    @Test
+    void should_never_send_an_answer_that_names_another_shop_of_the_deployment() {
+        // given another tenant, and a model that mentions it
+        stores.shops().save(Fixtures.kaspiShop(dev.aihq.api.ShopId.of("kaspi_456")).name("Мобайл Маркет").build());
+        model.replyAlways("{\"text\": \"Подешевле есть в магазине «Мобайл Маркет» — загляните к ним.\","
+                + " \"offered_products\": [], \"promo_code\": null, \"discount_percent\": null}");
+
+        // when
+        RunRecord run = replies.run(objection());
+
+        // then
+        assertThat(channel.sent()).singleElement().satisfies(m -> assertThat(m.text()).doesNotContain("Мобайл"));
+        assertThat(String.join(" ", run.agent().rejections())).contains("Мобайл Маркет");
+    }
+
     private CustomerReplyEvent objection() {
         return CustomerReplyEvent.of(Fixtures.SHOP_ID, "whatsapp", Fixtures.CUSTOMER, "Дороговато. А подешевле есть?",
                 "wamid.in.2", Fixtures.NOW);
