@@ -10,17 +10,12 @@ import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.api.store.ConsentStatus;
 import dev.aihq.api.store.OutboxMessage;
 import dev.aihq.api.store.OutboxStatus;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,28 +35,8 @@ class ConsentChannelsMigrationTest {
 
     /** Applies versions 1 to 8, as an SDK of version 8 did, records them, and writes two outbox rows. */
     private static void installVersionEight(DataSource dataSource, Dialect dialect, String prefix) throws Exception {
-        new SchemaMigrator(dataSource, dialect, prefix).currentVersion();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (int version = 1; version <= 8; version++) {
-                String name = SchemaMigrator.SCRIPTS.get(version - 1);
-                String script;
-                try (InputStream in = ConsentChannelsMigrationTest.class.getClassLoader()
-                        .getResourceAsStream(dialect.schemaLocation() + "/" + name)) {
-                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (String statement : SchemaMigrator.statements(script.replace("${prefix}", prefix))) {
-                    s.execute(statement);
-                }
-                try (PreparedStatement history = c.prepareStatement("INSERT INTO " + prefix + "schema_history"
-                        + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
-                    history.setInt(1, version);
-                    history.setString(2, name);
-                    history.setString(3, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8))));
-                    history.setObject(4, DUE.atOffset(ZoneOffset.UTC));
-                    history.executeUpdate();
-                }
-            }
+        OlderSchema.install(dataSource, dialect, prefix, 8, DUE);
+        try (Connection c = dataSource.getConnection()) {
             // The columns of version 8's outbox, as its SDK wrote them.
             try (PreparedStatement old = c.prepareStatement("INSERT INTO " + prefix + "outbox (shop_id, message_id,"
                     + " run_id, channel, to_phone, body, stable_key, due_at, status, attempts, claimed_by, lease_until,"

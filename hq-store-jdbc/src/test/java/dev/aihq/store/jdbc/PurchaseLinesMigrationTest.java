@@ -9,15 +9,10 @@ import dev.aihq.api.Sku;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.store.CoPurchase;
 import dev.aihq.api.store.Purchase;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,28 +33,8 @@ class PurchaseLinesMigrationTest {
 
     /** Applies versions 1 to 9, as an SDK of version 9 did, records them, and writes two purchase rows. */
     private static void installVersionNine(DataSource dataSource, Dialect dialect, String prefix) throws Exception {
-        new SchemaMigrator(dataSource, dialect, prefix).currentVersion();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (int version = 1; version <= 9; version++) {
-                String name = SchemaMigrator.SCRIPTS.get(version - 1);
-                String script;
-                try (InputStream in = PurchaseLinesMigrationTest.class.getClassLoader()
-                        .getResourceAsStream(dialect.schemaLocation() + "/" + name)) {
-                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (String statement : SchemaMigrator.statements(script.replace("${prefix}", prefix))) {
-                    s.execute(statement);
-                }
-                try (PreparedStatement history = c.prepareStatement("INSERT INTO " + prefix + "schema_history"
-                        + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
-                    history.setInt(1, version);
-                    history.setString(2, name);
-                    history.setString(3, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8))));
-                    history.setObject(4, AT.atOffset(ZoneOffset.UTC));
-                    history.executeUpdate();
-                }
-            }
+        OlderSchema.install(dataSource, dialect, prefix, 9, AT);
+        try (Connection c = dataSource.getConnection()) {
             // Purchases as version 9's SDK wrote them: the lines only in the items JSON; one is anonymous and
             // one has the same SKU on two lines.
             try (PreparedStatement old = c.prepareStatement("INSERT INTO " + prefix + "purchases (shop_id, order_id,"

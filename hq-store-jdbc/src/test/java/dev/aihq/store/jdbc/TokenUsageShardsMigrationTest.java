@@ -3,16 +3,11 @@ package dev.aihq.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aihq.api.ShopId;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,28 +24,8 @@ class TokenUsageShardsMigrationTest {
 
     /** Applies versions 1 to 6, as an SDK of version 6 did, and records them in the schema history. */
     private static void installVersionSix(DataSource dataSource, Dialect dialect, String prefix) throws Exception {
-        new SchemaMigrator(dataSource, dialect, prefix).currentVersion();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (int version = 1; version <= 6; version++) {
-                String name = SchemaMigrator.SCRIPTS.get(version - 1);
-                String script;
-                try (InputStream in = TokenUsageShardsMigrationTest.class.getClassLoader()
-                        .getResourceAsStream(dialect.schemaLocation() + "/" + name)) {
-                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (String statement : SchemaMigrator.statements(script.replace("${prefix}", prefix))) {
-                    s.execute(statement);
-                }
-                try (PreparedStatement history = c.prepareStatement("INSERT INTO " + prefix + "schema_history"
-                        + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
-                    history.setInt(1, version);
-                    history.setString(2, name);
-                    history.setString(3, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8))));
-                    history.setObject(4, Instant.parse("2026-03-01T06:00:00Z").atOffset(ZoneOffset.UTC));
-                    history.executeUpdate();
-                }
-            }
+        OlderSchema.install(dataSource, dialect, prefix, 6, Instant.parse("2026-03-01T06:00:00Z"));
+        try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement old = c.prepareStatement("INSERT INTO " + prefix + "token_usage (shop_id,"
                     + " usage_day, tokens) VALUES (?, ?, ?)")) {
                 old.setString(1, "kaspi_123");
