@@ -828,24 +828,8 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         }
         String resultJson = writeResult(result);
 
-        t = System.nanoTime();
-        DeliveryResult delivered;
-        try {
-            delivered = Objects.requireNonNull(delivery.deliver(new DeliveryRequest<>(event, context, result, shop,
-                    runId, clock.instant(), writes)), "the delivery returned null");
-        } catch (RuntimeException e) {
-            String reason = "delivery failed: " + describe(e);
-            stages.add(stage(runId, Stages.DELIVER, t, StageStatus.FAILED, reason));
-            return finish(held, stages, RunOutcome.FAILED, reason + " (" + decided + ")", held.agent(), resultJson,
-                    null);
-        }
-        stages.add(stage(runId, Stages.DELIVER, t, delivered.outcome().isSuccess() ? StageStatus.OK : StageStatus.FAILED,
-                delivered.reason()));
-        String reason = delivered.reason() + " (" + decided + ")";
-        if (!missingNames.isEmpty()) {
-            reason = reason + " (degraded: without " + String.join(", ", missingNames) + ")";
-        }
-        return finish(held, stages, delivered.outcome(), reason, held.agent(), resultJson, delivered);
+        return deliverAndFinish(held, new DeliveryRequest<>(event, context, result, shop, runId, clock.instant(),
+                writes), stages, missingNames, held.agent(), resultJson, " (" + decided + ")");
     }
 
     /** Tells whether a journaled event is one this pipeline can deliver for (not erased, of its class). */
@@ -1042,23 +1026,33 @@ public final class AgentPipeline<E extends HqEvent, C, R> implements AutoCloseab
         // Written outside the stages' clocks: the run log's own cost is not the guard's or the delivery's.
         String resultJson = writeResult(result);
 
-        t = System.nanoTime();
+        return deliverAndFinish(started, new DeliveryRequest<>(event, context, result, shop, runId, clock.instant(),
+                writes), stages, missingNames, trace, resultJson, "");
+    }
+
+    /**
+     * The deliver stage, shared by a run and a reviewed run: delivers, records the stage and ends the run with
+     * the delivery's outcome; {@code note} follows the reason (e.g. who approved it), then what the run went
+     * without.
+     */
+    private RunRecord deliverAndFinish(RunRecord base, DeliveryRequest<E, C, R> request, List<StageRecord> stages,
+            List<String> missingNames, @Nullable AgentTrace trace, @Nullable String resultJson, String note) {
+        long t = System.nanoTime();
         DeliveryResult delivered;
         try {
-            delivered = Objects.requireNonNull(delivery.deliver(new DeliveryRequest<>(event, context, result, shop,
-                    runId, clock.instant(), writes)), "the delivery returned null");
+            delivered = Objects.requireNonNull(delivery.deliver(request), "the delivery returned null");
         } catch (RuntimeException e) {
             String reason = "delivery failed: " + describe(e);
-            stages.add(stage(runId, Stages.DELIVER, t, StageStatus.FAILED, reason));
-            return finish(started, stages, RunOutcome.FAILED, reason, trace, resultJson, null);
+            stages.add(stage(request.runId(), Stages.DELIVER, t, StageStatus.FAILED, reason));
+            return finish(base, stages, RunOutcome.FAILED, reason + note, trace, resultJson, null);
         }
-        stages.add(stage(runId, Stages.DELIVER, t, delivered.outcome().isSuccess() ? StageStatus.OK : StageStatus.FAILED,
-                delivered.reason()));
-        String reason = delivered.reason();
+        stages.add(stage(request.runId(), Stages.DELIVER, t, delivered.outcome().isSuccess() ? StageStatus.OK
+                : StageStatus.FAILED, delivered.reason()));
+        String reason = delivered.reason() + note;
         if (!missingNames.isEmpty()) {
             reason = reason + " (degraded: without " + String.join(", ", missingNames) + ")";
         }
-        return finish(started, stages, delivered.outcome(), reason, trace, resultJson, delivered);
+        return finish(base, stages, delivered.outcome(), reason, trace, resultJson, delivered);
     }
 
     /**
