@@ -1,4 +1,4 @@
-/** Abstract contract suites that every store and channel implementation subclasses to prove it meets its SPI. */
+/** Abstract contract suites that every store, channel and connector implementation subclasses to prove it meets its SPI. */
 @ParametersAreNonnullByDefault
 @NonnullByDefault
 package dev.aihq.testkit.contract;
