@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.aihq.agents.OpenAiEndpoint.completion;
+import static dev.aihq.agents.OpenAiEndpoint.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +73,7 @@ class ModelAgentRetryTest {
         step("empty choices", "malformed answer", okJson(emptyChoices()));
         step("malformed answer", "answer", okJson(completion("{\"text\": \"Спасибо! Стекло\"", 50, 10)));
         step("answer", "done", okJson(completion("{\"text\": \"Спасибо за заказ!\"}", 120, 30)));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofMillis(300)), b -> b.maxRetries(6)
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofMillis(300)), b -> b.maxRetries(6)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(80)));
 
         // when
@@ -98,7 +100,7 @@ class ModelAgentRetryTest {
         step(STARTED, "second", error(503, "The engine is currently overloaded, please try again later."));
         step("second", "third", error(500, "The server had an error while processing your request."));
         step("third", "done", error(429, "Rate limit reached for gpt-4o-mini. Please try again in 700ms."));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofSeconds(5)), b -> b);
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofSeconds(5)), b -> b);
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input());
@@ -120,7 +122,7 @@ class ModelAgentRetryTest {
         // given
         step(STARTED, "answer", error(429, "Rate limit reached for gpt-4o-mini. Please try again in 1.5s."));
         step("answer", "done", okJson(completion("{\"text\": \"Спасибо!\"}", 10, 5)));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofSeconds(5)), b -> b);
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofSeconds(5)), b -> b);
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input());
@@ -135,7 +137,7 @@ class ModelAgentRetryTest {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(error(429,
                 "Rate limit reached for requests per day. Please try again in 30s.")));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofSeconds(5)), b -> b);
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofSeconds(5)), b -> b);
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input());
@@ -152,7 +154,7 @@ class ModelAgentRetryTest {
     void should_not_retry_an_authentication_failure() {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(error(401, "Incorrect API key provided: test-key.")));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofSeconds(5)), b -> b);
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofSeconds(5)), b -> b);
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input());
@@ -192,7 +194,7 @@ class ModelAgentRetryTest {
     void should_send_no_response_format_when_the_model_does_not_declare_json_schema_support() {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion("{\"text\": \"Спасибо!\"}", 10, 5))));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofSeconds(5)),
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofSeconds(5)),
                 b -> b.responseSchema(SalesOfferParser.SCHEMA));
 
         // when
@@ -210,12 +212,6 @@ class ModelAgentRetryTest {
                 .willSetStateTo(next).willReturn(response));
     }
 
-    private static ResponseDefinitionBuilder error(int status, String message) {
-        ObjectNode body = new ObjectMapper().createObjectNode();
-        body.putObject("error").put("message", message).put("type", status == 429 ? "requests" : "server_error");
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString());
-    }
-
     private ModelAgent<String, SalesOffer> agent(ChatModel model,
             UnaryOperator<ModelAgent.Builder<String, SalesOffer>> customize) {
         return customize.apply(ModelAgent.<String, SalesOffer>builder()
@@ -228,16 +224,6 @@ class ModelAgentRetryTest {
                 .fallback(input -> DRAFT)
                 .tokenUsage(tokens)
                 .sleeper(sleeps::add))
-                .build();
-    }
-
-    private static ChatModel openAiModel(Duration timeout) {
-        return OpenAiChatModel.builder()
-                .baseUrl(openAi.baseUrl() + "/v1")
-                .apiKey("test-key")
-                .modelName("gpt-4o-mini")
-                .timeout(timeout)
-                .maxRetries(0)
                 .build();
     }
 
@@ -256,20 +242,4 @@ class ModelAgentRetryTest {
         return body.toString();
     }
 
-    static String completion(String content, int promptTokens, int completionTokens) {
-        ObjectNode body = new ObjectMapper().createObjectNode()
-                .put("id", "chatcmpl-9xYz")
-                .put("object", "chat.completion")
-                .put("created", 1_772_431_200L)
-                .put("model", "gpt-4o-mini-2024-07-18");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-        choice.put("finish_reason", "stop");
-        body.putObject("usage")
-                .put("prompt_tokens", promptTokens)
-                .put("completion_tokens", completionTokens)
-                .put("total_tokens", promptTokens + completionTokens);
-        return body.toString();
-    }
 }

@@ -8,11 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.aihq.agents.OpenAiEndpoint.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.aihq.agents.sales.SalesOfferParser;
 import dev.aihq.api.Sku;
@@ -29,7 +28,6 @@ import dev.aihq.pipeline.memory.InMemoryTokenUsageStore;
 import dev.aihq.testkit.Fixtures;
 import dev.aihq.testkit.ScriptedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +85,7 @@ class ModelAgentTest {
         // given
         openAi.stubFor(post(urlEqualTo(COMPLETIONS))
                 .willReturn(okJson(completion("{\"text\": \"поздно\"}", 10, 5)).withFixedDelay(1_000)));
-        ModelAgent<String, SalesOffer> agent = agent(openAiModel(Duration.ofMillis(200)));
+        ModelAgent<String, SalesOffer> agent = agent(OpenAiEndpoint.model(openAi, Duration.ofMillis(200)));
 
         // when
         AgentOutput<SalesOffer> output = agent.run(input("смартфон", shop(ShopSettings.defaults())));
@@ -347,17 +345,7 @@ class ModelAgentTest {
     }
 
     private static ChatModel openAiModel() {
-        return openAiModel(Duration.ofSeconds(10));
-    }
-
-    private static ChatModel openAiModel(Duration timeout) {
-        return OpenAiChatModel.builder()
-                .baseUrl(openAi.baseUrl() + "/v1")
-                .apiKey("test-key")
-                .modelName("gpt-4o-mini")
-                .timeout(timeout)
-                .maxRetries(0)
-                .build();
+        return OpenAiEndpoint.model(openAi, Duration.ofSeconds(10));
     }
 
     private static Shop shop(ShopSettings settings) {
@@ -368,23 +356,4 @@ class ModelAgentTest {
         return new AgentInput<>(context, shop, Fixtures.RUN_ID, Fixtures.NOW);
     }
 
-    private static String completion(String content, int promptTokens, int completionTokens) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode body = json.createObjectNode()
-                .put("id", "chatcmpl-9xYz")
-                .put("object", "chat.completion")
-                .put("created", 1_772_431_200L)
-                .put("model", "gpt-4o-mini-2024-07-18")
-                .put("system_fingerprint", "fp_44709d6fcb");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
-        body.putObject("usage")
-                .put("prompt_tokens", promptTokens)
-                .put("completion_tokens", completionTokens)
-                .put("total_tokens", promptTokens + completionTokens);
-        return body.toString();
-    }
 }

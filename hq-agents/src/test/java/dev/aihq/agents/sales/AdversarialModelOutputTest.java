@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.aihq.agents.OpenAiEndpoint.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.aihq.agents.OpenAiEndpoint;
 import dev.aihq.api.channel.OutboundMessage;
 import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.shop.ShopSettings;
@@ -20,7 +22,6 @@ import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.RunRecord;
 import dev.aihq.testkit.Fixtures;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -304,7 +305,7 @@ class AdversarialModelOutputTest {
         openAi.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(failure.response()));
 
         try (SalesWorld world = world(SalesWorld.RUSSIAN, SalesWorld.immediateSettings(),
-                openAiModel(Duration.ofMillis(300)))) {
+                OpenAiEndpoint.model(openAi, Duration.ofMillis(300)))) {
             // when
             RunRecord run = world.buyShampoo(ORDER);
 
@@ -374,44 +375,12 @@ class AdversarialModelOutputTest {
     }
 
     private static ChatModel openAiModel() {
-        return openAiModel(Duration.ofSeconds(10));
-    }
-
-    private static ChatModel openAiModel(Duration timeout) {
-        return OpenAiChatModel.builder()
-                .baseUrl(openAi.baseUrl() + "/v1")
-                .apiKey("test-key")
-                .modelName("gpt-4o-mini")
-                .timeout(timeout)
-                .maxRetries(0)
-                .build();
-    }
-
-    private static ResponseDefinitionBuilder error(int status, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("message", message).put("type", status == 429 ? "requests" : "server_error")
-                .putNull("param").put("code", status == 429 ? "rate_limit_exceeded" : null);
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody(body.toString());
+        return OpenAiEndpoint.model(openAi, Duration.ofSeconds(10));
     }
 
     /** The OpenAI chat-completions response carrying one assistant message. */
     private static String completion(String content) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("id", "chatcmpl-9xYz")
-                .put("object", "chat.completion")
-                .put("created", 1_772_431_200L)
-                .put("model", "gpt-4o-mini-2024-07-18")
-                .put("system_fingerprint", "fp_44709d6fcb");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
-        body.putObject("usage")
-                .put("prompt_tokens", 900)
-                .put("completion_tokens", 80)
-                .put("total_tokens", 980);
-        return body.toString();
+        return OpenAiEndpoint.completion(content, 900, 80);
     }
+
 }
