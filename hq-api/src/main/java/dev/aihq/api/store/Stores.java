@@ -44,6 +44,13 @@ public interface Stores {
     ConsentStore consents();
 
     /**
+     * Returns the cursors of polling event sources.
+     *
+     * @return the cursor store
+     */
+    PollCursorStore cursors();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *

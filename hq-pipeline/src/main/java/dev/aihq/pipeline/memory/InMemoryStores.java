@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param conversations the conversations
  * @param suppressions the customers who must not be messaged again
  * @param consents the customers' consent to messages
+ * @param cursors the cursors of polling event sources
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -35,7 +36,8 @@ public record InMemoryStores(
         InMemoryPromptTemplateStore promptTemplates,
         InMemoryConversationStore conversations,
         InMemorySuppressionStore suppressions,
-        InMemoryConsentStore consents) implements Stores {
+        InMemoryConsentStore consents,
+        InMemoryPollCursorStore cursors) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -50,6 +52,7 @@ public record InMemoryStores(
         Objects.requireNonNull(conversations, "conversations");
         Objects.requireNonNull(suppressions, "suppressions");
         Objects.requireNonNull(consents, "consents");
+        Objects.requireNonNull(cursors, "cursors");
     }
 
     /**
@@ -84,6 +87,7 @@ public record InMemoryStores(
         return new InMemoryStores(new InMemoryShopStore(), new InMemoryEventJournal(), new InMemoryPurchaseStore(),
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
-                InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore());
+                InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore(),
+                new InMemoryPollCursorStore());
     }
 }

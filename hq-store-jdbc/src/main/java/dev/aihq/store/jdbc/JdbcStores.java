@@ -12,6 +12,7 @@ import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
+import dev.aihq.api.store.PollCursorStore;
 import dev.aihq.api.store.PhoneHash;
 import dev.aihq.api.store.PromptTemplateStore;
 import dev.aihq.api.store.PurchaseStore;
@@ -68,6 +69,7 @@ public final class JdbcStores implements Stores {
     private final ConversationStore conversations;
     private final @Nullable SuppressionStore suppressions;
     private final ConsentStore consents;
+    private final PollCursorStore cursors;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -85,6 +87,7 @@ public final class JdbcStores implements Stores {
         this.conversations = new JdbcConversationStore(jdbc);
         this.suppressions = suppressionKey == null ? null : new JdbcSuppressionStore(jdbc, suppressionKey);
         this.consents = new JdbcConsentStore(jdbc);
+        this.cursors = new JdbcPollCursorStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -217,6 +220,16 @@ public final class JdbcStores implements Stores {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    /**
+     * Returns the cursors of polling event sources, one row per shop and stream.
+     *
+     * @return the cursor store
+     */
+    @Override
+    public PollCursorStore cursors() {
+        return cursors;
     }
 
     /**
