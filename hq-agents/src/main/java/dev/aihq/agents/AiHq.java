@@ -9,6 +9,7 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.channel.ChannelSink;
 import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.connector.EventSink;
 import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
@@ -33,6 +34,7 @@ import dev.aihq.api.store.TokenUsageStore;
 import dev.aihq.api.store.Transactions;
 import dev.aihq.api.web.WebhookRoute;
 import dev.aihq.pipeline.AgentPipeline;
+import dev.aihq.pipeline.PipelineEventSink;
 import dev.aihq.pipeline.PipelineListener;
 import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.delivery.OutboxDispatcher;
@@ -95,6 +97,7 @@ public final class AiHq implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final Outbox outbox;
     private final ChannelTrafficRecorder inbound;
+    private final EventSink events;
     private final ReviewQueue reviews;
     private final @Nullable ExecutorService ownedExecutor;
     private final ShopStore shopStore;
@@ -142,6 +145,9 @@ public final class AiHq implements AutoCloseable {
         this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
         this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
         this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
+        this.events = PipelineEventSink.builder(Objects.requireNonNull(b.journal))
+                .route(PurchaseEvent.class, purchases).route(CustomerReplyEvent.class, replies)
+                .route(LegalEvent.class, legal).route(FinanceEvent.class, finance).build();
         ChannelTrafficRecorder.Builder inbound = ChannelTrafficRecorder.builder()
                 .outbox(Objects.requireNonNull(b.outbox)).consents(b.consents).clock(b.clock)
                 .replies(this::submitReply);
@@ -309,6 +315,17 @@ public final class AiHq implements AutoCloseable {
      */
     public ChannelSink inbound() {
         return inbound;
+    }
+
+    /**
+     * Returns where event sources that poll (the Kaspi order poller) hand what they read: purchase events to
+     * the sales agent's purchase pipeline, customers' replies to its reply pipeline, legal and finance
+     * events to theirs. An event is journaled before {@link EventSink#accept} returns.
+     *
+     * @return the sink
+     */
+    public EventSink events() {
+        return events;
     }
 
     /**
