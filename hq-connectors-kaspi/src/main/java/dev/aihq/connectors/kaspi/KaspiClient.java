@@ -9,6 +9,7 @@ import dev.aihq.api.error.ResourceNotFoundException;
 import dev.aihq.connectors.kaspi.internal.dto.CustomerAttributes;
 import dev.aihq.connectors.kaspi.internal.dto.JsonApiDocument;
 import dev.aihq.connectors.kaspi.internal.dto.JsonApiDocument.JsonApiResource;
+import dev.aihq.connectors.kaspi.internal.client.RequestPacer;
 import dev.aihq.connectors.kaspi.internal.mapper.KaspiMapper;
 import dev.aihq.http.HqHttpClient;
 import dev.aihq.http.HttpCall;
@@ -51,6 +52,10 @@ import java.util.Optional;
  * {@link CapabilityNotSupportedException} for {@link Capability#ORDERS}, before any request. The token
  * never appears in a log line or an exception message.
  *
+ * <p><b>Pacing.</b> Kaspi documents no rate limit; the starts of one shop's requests are kept
+ * {@link KaspiConfig#requestInterval()} apart (default 500 ms, 2 a second), waiting with the builder's
+ * sleeper. Shops never wait for each other.
+ *
  * <p>Thread-safe; build one per application and share it between shops.
  */
 public final class KaspiClient {
@@ -71,6 +76,7 @@ public final class KaspiClient {
     private final KaspiCredentialsProvider credentials;
     private final KaspiMapper mapper;
     private final int pageSize;
+    private final RequestPacer pacer;
 
     private KaspiClient(Builder builder) {
         HqHttpClient.Builder http = HqHttpClient.builder()
@@ -87,6 +93,7 @@ public final class KaspiClient {
         this.credentials = builder.credentials;
         this.mapper = new KaspiMapper(this.http.codec());
         this.pageSize = builder.config.pageSize();
+        this.pacer = new RequestPacer(builder.config.requestInterval(), builder.clock, builder.sleeper, SERVICE);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class KaspiClient {
                 params.put("filter[orders][creationDate][$le]", Long.toString(window[1].toEpochMilli()));
                 query.statusFilter().ifPresent(s -> params.put("filter[orders][status]", s.code()));
                 String request = "GET /orders";
-                JsonApiDocument doc = get(token, "/orders", params, request, JsonApiDocument.class);
+                JsonApiDocument doc = get(shopId, token, "/orders", params, request, JsonApiDocument.class);
                 List<JsonApiResource> data = KaspiMapper.require(request, "data", doc.data());
                 Map<String, CustomerAttributes> customers = includedCustomers(request, doc);
                 for (int i = 0; i < data.size(); i++) {
@@ -178,7 +185,7 @@ public final class KaspiClient {
     public List<KaspiOrderEntry> orderEntries(ShopId shopId, String orderId) {
         KaspiCredentials token = token(shopId);
         String request = "GET /orders/{id}/entries";
-        JsonApiDocument doc = get(token, "/orders/" + HttpCall.encode(orderId) + "/entries", Map.of(), request,
+        JsonApiDocument doc = get(shopId, token, "/orders/" + HttpCall.encode(orderId) + "/entries", Map.of(), request,
                 JsonApiDocument.class);
         List<JsonApiResource> data = KaspiMapper.require(request, "data", doc.data());
         List<KaspiOrderEntry> entries = new ArrayList<>(data.size());
@@ -206,7 +213,7 @@ public final class KaspiClient {
             String productId = entry.productId();
             if (productId == null) {
                 String request = "GET /orderentries/{id}/product";
-                JsonApiDocument.Single product = get(token, "/orderentries/" + HttpCall.encode(entry.id())
+                JsonApiDocument.Single product = get(shopId, token, "/orderentries/" + HttpCall.encode(entry.id())
                         + "/product", Map.of(), request, JsonApiDocument.Single.class);
                 if (product.data() == null || product.data().id() == null) {
                     return Optional.empty();
@@ -214,7 +221,7 @@ public final class KaspiClient {
                 productId = product.data().id();
             }
             String request = "GET /masterproducts/{id}/merchantProduct";
-            JsonApiDocument.Single merchant = get(token, "/masterproducts/" + HttpCall.encode(productId)
+            JsonApiDocument.Single merchant = get(shopId, token, "/masterproducts/" + HttpCall.encode(productId)
                     + "/merchantProduct", Map.of(), request, JsonApiDocument.Single.class);
             JsonApiResource data = merchant.data();
             if (data == null || data.attributes() == null) {
@@ -287,8 +294,9 @@ public final class KaspiClient {
         return customers;
     }
 
-    private <T> T get(KaspiCredentials token, String path, Map<String, String> query, String request,
-            Class<T> type) {
+    private <T> T get(ShopId shopId, KaspiCredentials token, String path, Map<String, String> query,
+            String request, Class<T> type) {
+        pacer.awaitSlot(shopId.value());
         HttpCall call = HttpCall.get(path)
                 .query(query)
                 .header(TOKEN_HEADER, token.token())
@@ -319,7 +327,7 @@ public final class KaspiClient {
         }
 
         /**
-         * Sets the clock of HTTP-date {@code Retry-After} values. Default system UTC.
+         * Sets the clock of HTTP-date {@code Retry-After} values and request pacing. Default system UTC.
          *
          * @param clock the clock
          * @return this builder
@@ -330,7 +338,8 @@ public final class KaspiClient {
         }
 
         /**
-         * Sets how waits between attempts are made. Default {@link Sleeper#system()}; tests record instead.
+         * Sets how waits between attempts and for a paced request's slot are made. Default
+         * {@link Sleeper#system()}; tests record instead.
          *
          * @param sleeper the sleeper
          * @return this builder

@@ -44,12 +44,19 @@ public final class KaspiConfig {
     /** The default request timeout, 30 s. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The default least time between two requests for one shop, 500 ms: at most 2 requests a second, the
+     * pace integrators keep since Kaspi documents no rate limit.
+     */
+    public static final Duration DEFAULT_REQUEST_INTERVAL = Duration.ofMillis(500);
+
     private final URI baseUrl;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final int pageSize;
     private final @Nullable ProxySelector proxy;
+    private final Duration requestInterval;
 
     private KaspiConfig(Builder builder, URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -58,6 +65,7 @@ public final class KaspiConfig {
         this.retryPolicy = builder.retryPolicy;
         this.pageSize = builder.pageSize;
         this.proxy = builder.proxy;
+        this.requestInterval = builder.requestInterval;
     }
 
     /**
@@ -71,7 +79,7 @@ public final class KaspiConfig {
 
     /**
      * Returns the defaults: Kaspi's URL, 10 s to connect, 30 s per request, the default retry policy,
-     * pages of 100, no proxy.
+     * pages of 100, no proxy, at most 2 requests a second per shop.
      *
      * @return the default configuration
      */
@@ -90,7 +98,8 @@ public final class KaspiConfig {
                 .connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout)
                 .retryPolicy(retryPolicy)
-                .pageSize(pageSize);
+                .pageSize(pageSize)
+                .requestInterval(requestInterval);
         if (proxy != null) {
             builder.proxy(proxy);
         }
@@ -151,18 +160,29 @@ public final class KaspiConfig {
         return Optional.ofNullable(proxy);
     }
 
+    /**
+     * Returns the least time between the starts of two requests for one shop (retries of a request wait
+     * under the retry policy instead).
+     *
+     * @return the interval; zero for no pacing
+     */
+    public Duration requestInterval() {
+        return requestInterval;
+    }
+
     /** Describes the configuration; it holds no secret. */
     @Override
     public String toString() {
         return "KaspiConfig[baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", requestTimeout="
-                + requestTimeout + ", pageSize=" + pageSize + ", proxy=" + (proxy != null) + ", retryPolicy="
-                + retryPolicy + "]";
+                + requestTimeout + ", pageSize=" + pageSize + ", proxy=" + (proxy != null) + ", requestInterval="
+                + requestInterval + ", retryPolicy=" + retryPolicy + "]";
     }
 
     /** Builds a {@link KaspiConfig}; starts from the defaults. Not thread-safe. */
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestInterval = DEFAULT_REQUEST_INTERVAL;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int pageSize = MAX_PAGE_SIZE;
@@ -237,6 +257,19 @@ public final class KaspiConfig {
         }
 
         /**
+         * Sets the least time between the starts of two requests for one shop. Default
+         * {@link #DEFAULT_REQUEST_INTERVAL}: Kaspi documents no rate limit, and integrators keep to 1–2
+         * requests a second.
+         *
+         * @param interval the interval; zero turns pacing off
+         * @return this builder
+         */
+        public Builder requestInterval(Duration interval) {
+            this.requestInterval = Objects.requireNonNull(interval, "requestInterval");
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
@@ -247,6 +280,9 @@ public final class KaspiConfig {
             URI uri = checkBaseUrl(problems);
             requirePositive(problems, "connectTimeout", connectTimeout);
             requirePositive(problems, "requestTimeout", requestTimeout);
+            if (requestInterval.isNegative() || requestInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+                problems.add("requestInterval must be 0-60 s, got " + requestInterval);
+            }
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 problems.add("pageSize must be 1-" + MAX_PAGE_SIZE + " (Kaspi's maximum), got " + pageSize);
             }

@@ -49,6 +49,7 @@ class KaspiConnectorContractTest extends MarketplaceConnectorContract {
                 .pageSize(pageSize())
                 .requestTimeout(Duration.ofMillis(300))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(MAX_ATTEMPTS).jitter(0).build())
+                .requestInterval(Duration.ZERO) // the recorded waits are the retries' only
                 .build();
         KaspiClient client = KaspiClient.builder(config, KaspiCredentialsProvider.of(shopId(), KaspiFixtures.TOKEN))
                 .sleeper(waits::record)

@@ -1,0 +1,43 @@
+package dev.aihq.connectors.kaspi;
+
+import dev.aihq.api.ShopId;
+import dev.aihq.api.connector.EventSink;
+import dev.aihq.api.event.HqEvent;
+import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.event.PurchaseTrigger;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An {@link EventSink} that journals like the SDK's journal: one event per shop and key, later ones duplicates. */
+final class RecordingEventSink implements EventSink {
+
+    private final Map<String, PurchaseEvent> journal = new ConcurrentHashMap<>();
+    final AtomicInteger acceptCalls = new AtomicInteger();
+    volatile String rejectWith = "";
+
+    @Override
+    public boolean contains(ShopId shopId, String idempotencyKey) {
+        return journal.containsKey(shopId.value() + "|" + idempotencyKey);
+    }
+
+    @Override
+    public Acceptance accept(HqEvent event) {
+        acceptCalls.incrementAndGet();
+        if (!rejectWith.isEmpty()) {
+            return new Acceptance(Outcome.REJECTED, rejectWith);
+        }
+        PurchaseEvent purchase = (PurchaseEvent) event;
+        PurchaseEvent earlier = journal.putIfAbsent(purchase.shopId().value() + "|" + purchase.idempotencyKey(), purchase);
+        return new Acceptance(earlier == null ? Outcome.ACCEPTED : Outcome.DUPLICATE, "");
+    }
+
+    List<PurchaseEvent> events(PurchaseTrigger trigger) {
+        return journal.values().stream().filter(e -> trigger.equals(e.trigger())).toList();
+    }
+
+    int size() {
+        return journal.size();
+    }
+}
