@@ -10,10 +10,12 @@ import dev.aihq.connectors.kaspi.feed.KaspiOffer;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -230,7 +232,7 @@ public final class PriceListReader {
             Money amount = tenge(draft, field, text());
             if (cityId == null) {
                 draft.problem(field + "/@cityId", "is missing");
-            } else if (draft.cityPrices.containsKey(cityId)) {
+            } else if (!draft.cityIds.add(cityId)) {
                 draft.problem(field + "/@cityId", "repeats city " + cityId);
             } else if (amount != null) {
                 draft.cityPrices.put(cityId, amount);
@@ -429,6 +431,7 @@ public final class PriceListReader {
         private final @Nullable String rawSku;
         private final List<KaspiAvailability> availabilities = new ArrayList<>();
         private final Map<String, Money> cityPrices = new LinkedHashMap<>();
+        private final Set<String> cityIds = new HashSet<>();
         private @Nullable String model;
         private @Nullable String brand;
         private @Nullable Money price;
