@@ -11,9 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +63,7 @@ public final class KaspiFeedFetcher {
     private final HqHttpClient http;
     private final URI feedUrl;
     private final String path;
+    private final List<Map.Entry<String, String>> query;
     private final Map<String, String> headers;
     private final KaspiPriceListParser parser = KaspiPriceListParser.create();
 
@@ -66,7 +71,7 @@ public final class KaspiFeedFetcher {
         this.feedUrl = builder.feedUrl;
         HqHttpClient.Builder http = HqHttpClient.builder()
                 .serviceName(SERVICE)
-                .baseUri(feedUrl)
+                .baseUri(feedUrl.getScheme() + "://" + feedUrl.getRawAuthority())
                 .connectTimeout(builder.connectTimeout)
                 .requestTimeout(builder.requestTimeout)
                 .retryPolicy(builder.retryPolicy)
@@ -77,8 +82,10 @@ public final class KaspiFeedFetcher {
             http.proxy(builder.proxy);
         }
         this.http = http.build();
-        // the client drops a trailing slash of its base URI; asking for "/" puts it back
-        this.path = feedUrl.toString().endsWith("/") ? "/" : "";
+        // hq-http takes a base URI without query and the query per call, so the URL is split here and
+        // its query given back decoded (the client encodes it again)
+        this.path = feedUrl.getRawPath() == null ? "" : feedUrl.getRawPath();
+        this.query = queryOf(feedUrl);
         this.headers = Map.copyOf(builder.headers);
     }
 
@@ -113,6 +120,7 @@ public final class KaspiFeedFetcher {
     public InputStream open() {
         HttpCall.Builder call = HttpCall.get(path).header("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1");
         headers.forEach(call::header);
+        query.forEach(parameter -> call.query(parameter.getKey(), parameter.getValue()));
         return new ByteArrayInputStream(http.execute(call.build()).body());
     }
 
@@ -153,6 +161,32 @@ public final class KaspiFeedFetcher {
     public String toString() {
         return "KaspiFeedFetcher[" + feedUrl.getScheme() + "://" + feedUrl.getRawAuthority() + feedUrl.getRawPath()
                 + (feedUrl.getRawQuery() == null ? "" : "?…") + ", headers=" + headers.keySet() + "]";
+    }
+
+    /**
+     * Splits a URL's query into decoded name-value pairs in order. {@code +} is kept as a plus (RFC 3986),
+     * not read as a space; a name without {@code =} gets an empty value.
+     */
+    private static List<Map.Entry<String, String>> queryOf(URI url) {
+        String raw = url.getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            pairs.add(Map.entry(decode(name), decode(value)));
+        }
+        return List.copyOf(pairs);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Builds a {@link KaspiFeedFetcher}. Not thread-safe. */
