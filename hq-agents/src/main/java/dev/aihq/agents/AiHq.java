@@ -139,6 +139,7 @@ public final class AiHq implements AutoCloseable {
         }
         sales.maxAttempts(b.maxAttempts);
         b.listeners.forEach(sales::listener);
+        b.connectors.forEach(sales::connector);
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
         this.replies = factory.reply();
@@ -747,7 +748,8 @@ public final class AiHq implements AutoCloseable {
         }
 
         /**
-         * Mounts a marketplace connector's inbound routes on the front door.
+         * Mounts a marketplace connector's inbound routes on the front door, and makes the sales guard keep
+         * to its messaging rules in the messages of its marketplace's shops.
          *
          * @param connector the connector
          * @return this builder

@@ -4,6 +4,7 @@ import dev.aihq.agents.sales.guard.GuardContext;
 import dev.aihq.agents.sales.guard.OfferCheck;
 import dev.aihq.agents.sales.guard.OtherShops;
 import dev.aihq.api.Money;
+import dev.aihq.api.connector.MessagingRules;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.Shop;
@@ -22,7 +23,9 @@ import java.util.function.Function;
  * code and discount are the shop's; every price, percentage and code in the text matches the catalog and
  * the shop's settings; the text has no links, phone numbers, e-mail addresses, promises the shop does not
  * make, restricted categories, leftover markup, leaked instructions or other shops' data; it is written in
- * the expected language and fits the channel.
+ * the expected language and fits the channel; it keeps to the messaging rules of the shop's marketplace
+ * (never posing as the marketplace, no reward for a positive review) and holds none of the shop's
+ * forbidden phrases.
  *
  * <p>A message that breaks any rule fails the run with every broken rule in the reason; nothing is sent.
  * {@link #problems} gives the same list, to ask the model for a repaired draft. Thread-safe.
@@ -104,10 +107,7 @@ public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
      * @return the guard
      */
     public static SalesOfferGuard<PurchaseContext> forPurchases(int maxTextLength, OtherShops others) {
-        requirePositive(maxTextLength);
-        Objects.requireNonNull(others, "others");
-        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> withMarkers(
-                purchaseContext(context, shop, maxTextLength), others));
+        return forPurchases(maxTextLength, others, shop -> MessagingRules.none());
     }
 
     /**
@@ -118,19 +118,50 @@ public final class SalesOfferGuard<C> implements Guard<C, SalesOffer> {
      * @return the guard
      */
     public static SalesOfferGuard<ReplyContext> forReplies(int maxTextLength, OtherShops others) {
-        requirePositive(maxTextLength);
-        Objects.requireNonNull(others, "others");
-        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> withMarkers(
-                replyContext(context, shop, maxTextLength), others));
+        return forReplies(maxTextLength, others, shop -> MessagingRules.none());
     }
 
-    /** The same check context with the other shops' markers added. */
-    private static GuardContext withMarkers(GuardContext context, OtherShops others) {
-        java.util.Set<String> markers = new java.util.LinkedHashSet<>(context.foreignMarkers());
-        markers.addAll(others.markersFor(context.shop().id()));
-        return new GuardContext(context.shop(), context.candidates(), context.catalog(), context.knownAmounts(),
-                context.maxTextLength(), context.expectedLanguage(), context.excludedCategories(), markers,
-                context.systemPrompt());
+    /**
+     * A guard for messages after a purchase that refuses naming another shop of the deployment and keeps to
+     * the messaging rules of the shop's marketplace.
+     *
+     * @param maxTextLength the channel's longest text
+     * @param others the other shops' markers
+     * @param rules the messaging rules of a shop's marketplace, e.g. {@link ConnectorMessagingRules}
+     * @return the guard
+     */
+    public static SalesOfferGuard<PurchaseContext> forPurchases(int maxTextLength, OtherShops others,
+            Function<Shop, MessagingRules> rules) {
+        requirePositive(maxTextLength);
+        Objects.requireNonNull(others, "others");
+        Objects.requireNonNull(rules, "rules");
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> extended(
+                purchaseContext(context, shop, maxTextLength), others, rules));
+    }
+
+    /**
+     * A guard for answers that refuses naming another shop of the deployment and keeps to the messaging
+     * rules of the shop's marketplace.
+     *
+     * @param maxTextLength the channel's longest text
+     * @param others the other shops' markers
+     * @param rules the messaging rules of a shop's marketplace, e.g. {@link ConnectorMessagingRules}
+     * @return the guard
+     */
+    public static SalesOfferGuard<ReplyContext> forReplies(int maxTextLength, OtherShops others,
+            Function<Shop, MessagingRules> rules) {
+        requirePositive(maxTextLength);
+        Objects.requireNonNull(others, "others");
+        Objects.requireNonNull(rules, "rules");
+        return new SalesOfferGuard<>(OfferCheck.standard(), (context, shop) -> extended(
+                replyContext(context, shop, maxTextLength), others, rules));
+    }
+
+    /** The same check context with the other shops' markers and the marketplace's messaging rules. */
+    private static GuardContext extended(GuardContext context, OtherShops others,
+            Function<Shop, MessagingRules> rules) {
+        return context.withForeignMarkers(others.markersFor(context.shop().id()))
+                .withMessagingRules(Objects.requireNonNull(rules.apply(context.shop()), "messaging rules"));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.aihq.agents.sales.selection.CustomerScorer;
 import dev.aihq.agents.tokens.TokenCounter;
 import dev.aihq.api.channel.MessageCategory;
 import dev.aihq.api.channel.MessageChannel;
+import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
@@ -123,6 +124,8 @@ public final class SalesPipelines {
     private final ModelAgent.Sleeper modelSleeper;
     /** The deployment's other shops: a message naming one is refused (another tenant's data). */
     private final OtherShops otherShops;
+    /** The messaging rules of each shop's marketplace, from the connectors given; none without them. */
+    private final ConnectorMessagingRules messagingRules;
     private final Executor executor;
     private final @Nullable Executor contextExecutor;
     private final Duration sourceDeadline;
@@ -150,6 +153,7 @@ public final class SalesPipelines {
         this.catalogIndexTtl = b.catalogIndexTtl;
         this.modelSleeper = b.modelSleeper;
         this.otherShops = new OtherShops(Objects.requireNonNull(b.shops), OTHER_SHOPS_TTL, b.clock);
+        this.messagingRules = new ConnectorMessagingRules(b.connectors);
         this.indexes = new CatalogIndexCache(Objects.requireNonNull(b.catalog), b.catalogIndexTtl, b.clock);
         this.executor = Objects.requireNonNull(b.executor);
         this.contextExecutor = b.contextExecutor;
@@ -197,7 +201,7 @@ public final class SalesPipelines {
                                 .toList())
                         .orElse(List.of()));
         SalesOfferGuard<PurchaseContext> purchaseGuard = SalesOfferGuard.forPurchases(channel.limits().maxTextLength(),
-                otherShops);
+                otherShops, messagingRules);
         Map<SalesLanguage, ModelAgent<PurchaseContext, SalesOffer>> models = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<PurchaseContext, SalesOffer> modelBuilder = ModelAgent
@@ -291,7 +295,7 @@ public final class SalesPipelines {
                 sourceDeadline, request -> request.event().from() == null ? List.of()
                         : purchases.findByCustomer(request.shop().id(), request.event().from(), RECENT_LIMIT));
         SalesOfferGuard<ReplyContext> replyGuard = SalesOfferGuard.forReplies(channel.limits().maxTextLength(),
-                otherShops);
+                otherShops, messagingRules);
         Map<SalesLanguage, ModelAgent<ReplyContext, SalesOffer>> answerers = new EnumMap<>(SalesLanguage.class);
         for (SalesLanguage language : SalesLanguage.values()) {
             ModelAgent.Builder<ReplyContext, SalesOffer> agentBuilder = ModelAgent.<ReplyContext, SalesOffer>builder()
@@ -481,6 +485,7 @@ public final class SalesPipelines {
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
         private int maxAttempts = AgentPipeline.DEFAULT_MAX_ATTEMPTS;
+        private final List<MarketplaceConnector> connectors = new ArrayList<>();
 
         private Builder() {}
 
@@ -648,6 +653,19 @@ public final class SalesPipelines {
          */
         public Builder listener(PipelineListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a marketplace connector whose messaging rules the guard applies to the shops of its marketplace
+         * ({@link MarketplaceConnector#messagingRules}). Without a connector for a shop's marketplace, no
+         * marketplace rules apply to it (its forbidden phrases and the standing checks still do).
+         *
+         * @param connector the connector
+         * @return this builder
+         */
+        public Builder connector(MarketplaceConnector connector) {
+            connectors.add(Objects.requireNonNull(connector, "connector"));
             return this;
         }
 

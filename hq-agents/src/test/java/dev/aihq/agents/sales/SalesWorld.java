@@ -2,6 +2,7 @@ package dev.aihq.agents.sales;
 
 import dev.aihq.api.OrderId;
 import dev.aihq.api.Sku;
+import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseItem;
@@ -47,6 +48,12 @@ final class SalesWorld implements AutoCloseable {
     final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
 
     SalesWorld(Locale locale, ShopSettings settings, @Nullable ChatModel model, Instant now) {
+        this(locale, settings, model, now, List.of());
+    }
+
+    /** The same world with marketplace connectors given to the pipelines (their messaging rules). */
+    SalesWorld(Locale locale, ShopSettings settings, @Nullable ChatModel model, Instant now,
+            List<MarketplaceConnector> connectors) {
         clock = SettableClock.at(now);
         channel = new RecordingChannel(clock);
         shop = Fixtures.kaspiShop().locale(locale).settings(settings).build();
@@ -54,13 +61,15 @@ final class SalesWorld implements AutoCloseable {
         DemoCatalog.products(Fixtures.SHOP_ID).forEach(stores.catalog()::save);
         stores.consents().apply(Fixtures.SHOP_ID, Fixtures.CUSTOMER, ConsentEvent.GRANTED, now.minusSeconds(3600),
                 "checkout");
-        SalesPipelines pipelines = SalesPipelines.builder().shops(stores.shops()).journal(stores.journal())
+        SalesPipelines.Builder builder = SalesPipelines.builder().shops(stores.shops()).journal(stores.journal())
                 .runLog(stores.runLog()).purchases(stores.purchases()).catalog(stores.catalog())
                 .outbox(stores.outbox()).tokenUsage(stores.tokenUsage()).channel(channel).chatModel(model)
                 .consents(stores.consents()).conversations(stores.conversations()).clock(clock)
                 .executor(Runnable::run)
                 // Retries are counted, not waited for: the backoff itself is ModelAgentRetryTest's.
-                .modelSleeper(wait -> waits.add(wait)).build();
+                .modelSleeper(wait -> waits.add(wait));
+        connectors.forEach(builder::connector);
+        SalesPipelines pipelines = builder.build();
         purchases = pipelines.purchase();
         purchases.start();
         replies = pipelines.reply();

@@ -47,4 +47,16 @@ public interface MarketplaceConnector {
     default List<WebhookRoute> webhookRoutes() {
         return List.of();
     }
+
+    /**
+     * Returns the rules the marketplace sets for what this shop may write to its buyers. The sales guard
+     * refuses a message that breaks one (confirmed or not) and names the rule in its reason. Called for
+     * every message checked, so it should answer from memory, not over the network.
+     *
+     * @param shopId the shop
+     * @return the rules; {@link MessagingRules#none()} by default
+     */
+    default MessagingRules messagingRules(ShopId shopId) {
+        return MessagingRules.none();
+    }
 }

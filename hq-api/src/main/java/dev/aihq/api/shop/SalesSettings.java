@@ -2,6 +2,7 @@ package dev.aihq.api.shop;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * How a shop's sales agent chooses and sends offers: which categories go together, what counts as a
  * consumable, how far a pricier analogue may go, how many candidates the model sees, what the shop really
- * promises, and the timing of review requests, consent and held drafts.
+ * promises, the timing of review requests, consent and held drafts, and the phrases it never wants written.
  *
  * <p>Build with {@link #builder()}; {@link #defaults()} gives the values of a new shop.
  *
@@ -36,6 +37,10 @@ import java.util.Set;
  *     is dropped (positive)
  * @param reviewOfferGap the least time between the review request and the offer about one order, so the
  *     customer never gets both at once (zero or positive)
+ * @param forbiddenPhrases words and phrases the shop never wants in a message to a customer (a competitor's
+ *     name, a word its brand avoids); the sales guard refuses a message containing one, matched as whole
+ *     words, ignoring case and ё/е. At most {@value #MAX_FORBIDDEN_PHRASES}, each not blank and at most
+ *     {@value #MAX_FORBIDDEN_PHRASE_LENGTH} characters; kept stripped of surrounding spaces
  */
 public record SalesSettings(
         Map<String, List<String>> complementaryCategories,
@@ -47,10 +52,15 @@ public record SalesSettings(
         boolean holdRejectedForReview,
         Duration reviewRequestDelay,
         Duration consentExpiry,
-        Duration reviewOfferGap) {
+        Duration reviewOfferGap,
+        Set<String> forbiddenPhrases) {
 
     /** The most candidates a model may see. */
     public static final int MAX_CANDIDATES = 20;
+    /** The most forbidden phrases a shop may set; every message is checked against each. */
+    public static final int MAX_FORBIDDEN_PHRASES = 200;
+    /** The longest forbidden phrase, in characters. */
+    public static final int MAX_FORBIDDEN_PHRASE_LENGTH = 100;
 
     /** Validates ranges and copies collections. */
     public SalesSettings {
@@ -72,6 +82,28 @@ public record SalesSettings(
         if (reviewOfferGap.isNegative()) {
             throw new IllegalArgumentException("review offer gap must not be negative, got " + reviewOfferGap);
         }
+        forbiddenPhrases = phrases(forbiddenPhrases);
+    }
+
+    private static Set<String> phrases(Set<String> phrases) {
+        Objects.requireNonNull(phrases, "forbidden phrases");
+        Set<String> stripped = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            if (phrase == null || phrase.isBlank()) {
+                throw new IllegalArgumentException("a forbidden phrase must not be blank");
+            }
+            String p = phrase.strip();
+            if (p.length() > MAX_FORBIDDEN_PHRASE_LENGTH) {
+                throw new IllegalArgumentException("a forbidden phrase must be at most " + MAX_FORBIDDEN_PHRASE_LENGTH
+                        + " characters, got " + p.length() + " («" + p.substring(0, 20) + "…»)");
+            }
+            stripped.add(p);
+        }
+        if (stripped.size() > MAX_FORBIDDEN_PHRASES) {
+            throw new IllegalArgumentException("at most " + MAX_FORBIDDEN_PHRASES + " forbidden phrases, got "
+                    + stripped.size());
+        }
+        return Collections.unmodifiableSet(stripped);
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> map, String name) {
@@ -97,7 +129,8 @@ public record SalesSettings(
      * Returns the settings a new shop starts with: no category relations (analogues and the shop's own
      * purchase history still give candidates), analogues up to 30 % pricier, 5 candidates, no promises,
      * rejected drafts replaced by the template, review requests 5 days after the purchase, offers waiting 7
-     * days for consent, and a day between a review request and an offer about one order.
+     * days for consent, a day between a review request and an offer about one order, and no forbidden
+     * phrases.
      *
      * @return default settings
      */
@@ -131,6 +164,7 @@ public record SalesSettings(
         b.reviewRequestDelay = reviewRequestDelay;
         b.consentExpiry = consentExpiry;
         b.reviewOfferGap = reviewOfferGap;
+        b.forbiddenPhrases.addAll(forbiddenPhrases);
         return b;
     }
 
@@ -146,6 +180,7 @@ public record SalesSettings(
         private Duration reviewRequestDelay = Duration.ofDays(5);
         private Duration consentExpiry = Duration.ofDays(7);
         private Duration reviewOfferGap = Duration.ofDays(1);
+        private final Set<String> forbiddenPhrases = new LinkedHashSet<>();
 
         private Builder() {}
 
@@ -262,6 +297,30 @@ public record SalesSettings(
         }
 
         /**
+         * Adds a phrase no message may contain.
+         *
+         * @param phrase not blank, at most {@value SalesSettings#MAX_FORBIDDEN_PHRASE_LENGTH} characters;
+         *     surrounding spaces are dropped
+         * @return this builder
+         */
+        public Builder forbiddenPhrase(String phrase) {
+            forbiddenPhrases.add(Objects.requireNonNull(phrase, "forbidden phrase"));
+            return this;
+        }
+
+        /**
+         * Replaces the forbidden phrases.
+         *
+         * @param phrases the phrases, none blank
+         * @return this builder
+         */
+        public Builder forbiddenPhrases(Set<String> phrases) {
+            forbiddenPhrases.clear();
+            phrases.forEach(this::forbiddenPhrase);
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -269,7 +328,8 @@ public record SalesSettings(
          */
         public SalesSettings build() {
             return new SalesSettings(complementary, consumables, repeatPurchase, analoguePriceBandPercent,
-                    maxCandidates, promises, holdRejectedForReview, reviewRequestDelay, consentExpiry, reviewOfferGap);
+                    maxCandidates, promises, holdRejectedForReview, reviewRequestDelay, consentExpiry, reviewOfferGap,
+                    forbiddenPhrases);
         }
     }
 }

@@ -25,6 +25,7 @@ class SalesSettingsTest {
         assertThat(defaults.reviewRequestDelay()).isEqualTo(Duration.ofDays(5));
         assertThat(defaults.consentExpiry()).isEqualTo(Duration.ofDays(7));
         assertThat(defaults.reviewOfferGap()).isEqualTo(Duration.ofDays(1));
+        assertThat(defaults.forbiddenPhrases()).isEmpty();
         assertThat(ShopSettings.defaults().sales()).isEqualTo(defaults);
     }
 
@@ -65,5 +66,31 @@ class SalesSettingsTest {
                 .hasMessageContaining("review offer gap must not be negative");
         assertThatThrownBy(() -> SalesSettings.builder().complementary(" ", List.of("x")).build())
                 .hasMessageContaining("a category must not be blank");
+    }
+
+    @Test
+    void should_keep_forbidden_phrases_stripped_and_in_order() {
+        // given
+        SalesSettings settings = SalesSettings.builder().forbiddenPhrase("  дешёвка ").forbiddenPhrase("Shop X")
+                .forbiddenPhrase("дешёвка").build();
+
+        // when / then
+        assertThat(settings.forbiddenPhrases()).containsExactly("дешёвка", "Shop X");
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+        assertThatThrownBy(() -> settings.forbiddenPhrases().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void should_refuse_blank_too_long_and_too_many_forbidden_phrases() {
+        assertThatThrownBy(() -> SalesSettings.builder().forbiddenPhrase(" ").build())
+                .hasMessageContaining("a forbidden phrase must not be blank");
+        assertThatThrownBy(() -> SalesSettings.builder()
+                .forbiddenPhrase("а".repeat(SalesSettings.MAX_FORBIDDEN_PHRASE_LENGTH + 1)).build())
+                .hasMessageContaining("at most " + SalesSettings.MAX_FORBIDDEN_PHRASE_LENGTH + " characters");
+        SalesSettings.Builder many = SalesSettings.builder();
+        for (int i = 0; i <= SalesSettings.MAX_FORBIDDEN_PHRASES; i++) {
+            many.forbiddenPhrase("слово" + i);
+        }
+        assertThatThrownBy(many::build).hasMessageContaining("at most " + SalesSettings.MAX_FORBIDDEN_PHRASES);
     }
 }

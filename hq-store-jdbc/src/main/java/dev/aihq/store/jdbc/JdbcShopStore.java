@@ -32,8 +32,9 @@ import javax.annotation.Nullable;
  * written with the storage codec. A save is one upsert and stamps {@code updated_at} with the database's
  * clock. Settings written before a field existed read with that field's default (e.g.
  * {@code personalDataRetention}, added with schema version 6, reads as
- * {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}). Shops are listed in character-code order of their
- * ids ({@link Dialect#byCharacterCode}). Thread-safe; holds no connection between calls.
+ * {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}; {@code sales.forbiddenPhrases} reads as none).
+ * Shops are listed in character-code order of their ids ({@link Dialect#byCharacterCode}). Thread-safe;
+ * holds no connection between calls.
  */
 final class JdbcShopStore implements ShopStore {
 
@@ -117,6 +118,10 @@ final class JdbcShopStore implements ShopStore {
         }
         if (tree instanceof ObjectNode settings && !settings.hasNonNull("sales")) {
             settings.set("sales", jdbc.json.mapper().valueToTree(SalesSettings.defaults()));
+        }
+        if (tree instanceof ObjectNode settings && settings.get("sales") instanceof ObjectNode sales
+                && !sales.hasNonNull("forbiddenPhrases")) {
+            sales.putArray("forbiddenPhrases");
         }
         return jdbc.json.treeToValue(tree, ShopSettings.class);
     }

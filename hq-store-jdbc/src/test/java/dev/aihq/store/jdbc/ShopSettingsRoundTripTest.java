@@ -2,6 +2,7 @@ package dev.aihq.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
 import dev.aihq.api.ShopId;
@@ -14,6 +15,7 @@ import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.ShopPromise;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
+import dev.aihq.http.HqJson;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +71,8 @@ class ShopSettingsRoundTripTest {
                         .reviewRequestDelay(Duration.ofDays(3).plusHours(4))
                         .consentExpiry(Duration.ofDays(2))
                         .reviewOfferGap(Duration.ZERO)
+                        .forbiddenPhrase("дешёвка")
+                        .forbiddenPhrase("Мобайл \"Маркет\" — лучше нас")
                         .build())
                 .build();
     }
@@ -114,6 +119,31 @@ class ShopSettingsRoundTripTest {
         assertThat(settings.template("пустой")).contains("");
         assertThat(settings.dailyTokenBudget()).isEqualTo(9_000_000_000L);
         assertThat(settings.requireCurrentTimeZoneData()).isTrue();
+        assertThat(settings.sales().forbiddenPhrases()).containsExactlyInAnyOrder("дешёвка",
+                "Мобайл \"Маркет\" — лучше нас");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.aihq.store.jdbc.MigratedDatabase#both")
+    void should_read_no_forbidden_phrases_when_sales_settings_were_saved_before_they_existed(
+            Supplier<MigratedDatabase> database) throws Exception {
+        // given sales settings as written before forbiddenPhrases existed
+        MigratedDatabase db = database.get();
+        db.stores().shops().save(shop(everySetting()));
+        // The SDK's mapper, so the decimals keep their scale when the document is written back.
+        ObjectNode saved = (ObjectNode) HqJson.newMapper().readTree(db.queryString("SELECT settings FROM "
+                + db.table("shops") + " WHERE shop_id = ?", SHOP.value()));
+        ObjectNode sales = (ObjectNode) saved.get("sales");
+        assertThat(sales.remove("forbiddenPhrases")).as("the field as written now").isNotNull();
+        db.execute("UPDATE " + db.table("shops") + " SET settings = " + db.json() + " WHERE shop_id = ?",
+                saved.toString(), SHOP.value());
+
+        // when
+        SalesSettings read = db.stores().shops().find(SHOP).orElseThrow().settings().sales();
+
+        // then
+        assertThat(read.forbiddenPhrases()).isEmpty();
+        assertThat(read).isEqualTo(everySetting().sales().toBuilder().forbiddenPhrases(Set.of()).build());
     }
 
     @ParameterizedTest(name = "{0}")

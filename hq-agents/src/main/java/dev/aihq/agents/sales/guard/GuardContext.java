@@ -2,6 +2,7 @@ package dev.aihq.agents.sales.guard;
 
 import dev.aihq.api.Money;
 import dev.aihq.api.Sku;
+import dev.aihq.api.connector.MessagingRules;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.Product;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ import javax.annotation.Nullable;
  *     shop's message
  * @param systemPrompt the system prompt the model was given, to find it copied into the text, or
  *     {@code null} when unknown
+ * @param messagingRules the rules the shop's marketplace sets for messages to buyers (its connector's
+ *     {@link dev.aihq.api.connector.MarketplaceConnector#messagingRules}); none when no connector for the
+ *     marketplace is known
+ * @param forbiddenPhrases phrases the message must not contain: the shop's
+ *     ({@link dev.aihq.api.shop.SalesSettings#forbiddenPhrases()}) and any the caller adds
  */
 public record GuardContext(
         Shop shop,
@@ -45,7 +51,9 @@ public record GuardContext(
         Language expectedLanguage,
         Set<String> excludedCategories,
         Set<String> foreignMarkers,
-        @Nullable String systemPrompt) {
+        @Nullable String systemPrompt,
+        MessagingRules messagingRules,
+        Set<String> forbiddenPhrases) {
 
     /** WhatsApp's longest text message body (Cloud API and Green-API). */
     public static final int WHATSAPP_MAX_TEXT_LENGTH = 4096;
@@ -59,20 +67,46 @@ public record GuardContext(
         knownAmounts = Set.copyOf(knownAmounts);
         excludedCategories = Set.copyOf(excludedCategories);
         foreignMarkers = Set.copyOf(foreignMarkers);
+        Objects.requireNonNull(messagingRules, "messaging rules");
+        forbiddenPhrases = Set.copyOf(forbiddenPhrases);
         if (maxTextLength < 1) {
             throw new IllegalArgumentException("max text length must be positive, got " + maxTextLength);
         }
     }
 
     /**
-     * Starts a builder for a shop: no candidates, the WhatsApp length, the shop's language and excluded
-     * categories.
+     * Starts a builder for a shop: no candidates, the WhatsApp length, the shop's language, excluded
+     * categories and forbidden phrases, no marketplace messaging rules.
      *
      * @param shop the shop
      * @return a builder
      */
     public static Builder builder(Shop shop) {
         return new Builder(shop);
+    }
+
+    /**
+     * Returns a copy with other marketplace messaging rules.
+     *
+     * @param rules the rules
+     * @return the copy
+     */
+    public GuardContext withMessagingRules(MessagingRules rules) {
+        return new GuardContext(shop, candidates, catalog, knownAmounts, maxTextLength, expectedLanguage,
+                excludedCategories, foreignMarkers, systemPrompt, rules, forbiddenPhrases);
+    }
+
+    /**
+     * Returns a copy with more names and ids of other shops that must never appear.
+     *
+     * @param markers the markers to add
+     * @return the copy
+     */
+    public GuardContext withForeignMarkers(Collection<String> markers) {
+        Set<String> all = new LinkedHashSet<>(foreignMarkers);
+        all.addAll(markers);
+        return new GuardContext(shop, candidates, catalog, knownAmounts, maxTextLength, expectedLanguage,
+                excludedCategories, all, systemPrompt, messagingRules, forbiddenPhrases);
     }
 
     /**
@@ -164,10 +198,13 @@ public record GuardContext(
         private final Set<String> excludedCategories = new LinkedHashSet<>();
         private final Set<String> foreignMarkers = new LinkedHashSet<>();
         private @Nullable String systemPrompt;
+        private MessagingRules messagingRules = MessagingRules.none();
+        private final Set<String> forbiddenPhrases = new LinkedHashSet<>();
 
         private Builder(Shop shop) {
             this.shop = Objects.requireNonNull(shop, "shop");
             excludedCategories.addAll(shop.settings().excludedCategories());
+            forbiddenPhrases.addAll(shop.settings().sales().forbiddenPhrases());
         }
 
         /**
@@ -285,6 +322,30 @@ public record GuardContext(
         }
 
         /**
+         * Sets the rules the shop's marketplace sets for messages to buyers; none by default.
+         *
+         * @param rules the rules
+         * @return this builder
+         */
+        public Builder messagingRules(MessagingRules rules) {
+            this.messagingRules = Objects.requireNonNull(rules, "messaging rules");
+            return this;
+        }
+
+        /**
+         * Adds a phrase the message must not contain, besides the shop's.
+         *
+         * @param phrase the phrase; blank ones are ignored
+         * @return this builder
+         */
+        public Builder forbiddenPhrase(String phrase) {
+            if (!phrase.isBlank()) {
+                forbiddenPhrases.add(phrase.strip());
+            }
+            return this;
+        }
+
+        /**
          * Builds the context.
          *
          * @return the context
@@ -296,7 +357,7 @@ public record GuardContext(
             Language language = expectedLanguage != null ? expectedLanguage
                     : Language.expected(shop.locale(), customerMessage);
             return new GuardContext(shop, frozen, lookup, knownAmounts, maxTextLength, language,
-                    excludedCategories, foreignMarkers, systemPrompt);
+                    excludedCategories, foreignMarkers, systemPrompt, messagingRules, forbiddenPhrases);
         }
     }
 }

@@ -4,6 +4,9 @@ import dev.aihq.agents.sales.SalesMessages;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
 import dev.aihq.api.Sku;
+import dev.aihq.api.connector.MessagingRule;
+import dev.aihq.api.connector.MessagingRuleKind;
+import dev.aihq.api.connector.MessagingRules;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.PromoCode;
 import dev.aihq.api.shop.Shop;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -75,6 +79,18 @@ import javax.annotation.Nullable;
  *   <li><b>Leakage</b>: no phrase about the model's own instructions ({@code leak-phrases.txt}: «system
  *       prompt», «мои инструкции», «ignore previous»…), no run of {@value #LEAK_NGRAM} words copied from the
  *       system prompt, no name or id of another shop.</li>
+ *   <li><b>Marketplace messaging rules</b> ({@link GuardContext#messagingRules()}), each sentence on its
+ *       own: a {@link MessagingRuleKind#NO_IMPERSONATION} rule refuses the seller speaking as one of the
+ *       rule's protected names ({@code impersonation.txt}: «Вас беспокоит Kaspi», «служба поддержки Kaspi»,
+ *       «мы — Kaspi», «Kaspi-ден жазып отырмыз»; naming the marketplace, «ваш заказ на Kaspi», is fine); a
+ *       {@link MessagingRuleKind#NO_REVIEW_INCENTIVE} rule refuses a sentence asking for a positive or
+ *       five-star review ({@code review-rating.txt}) that names a reward ({@code review-incentive.txt}:
+ *       скидка, бонус, подарок, промокод, жеңілдік…). Rules are enforced whatever their
+ *       {@link dev.aihq.api.connector.SourceStatus}: an unconfirmed rule is the conservative default. The
+ *       problem names the rule's id.</li>
+ *   <li><b>Forbidden phrases</b>: none of the shop's forbidden phrases ({@link GuardContext#forbiddenPhrases()})
+ *       appears as whole words, ignoring case and ё/е; the problem names the phrase and
+ *       {@value #FORBIDDEN_PHRASE_RULE}.</li>
  * </ol>
  *
  * <p>The checker trusts nothing in the text: a customer's message or a product name carrying instructions
@@ -87,6 +103,10 @@ public final class OfferCheck {
     public static final String RESOURCES = "/dev/aihq/agents/sales/guard/";
     /** How many consecutive words shared with the system prompt count as leaking it. */
     public static final int LEAK_NGRAM = 7;
+    /** The rule id named by problems about the shop's forbidden phrases. */
+    public static final String FORBIDDEN_PHRASE_RULE = "shop.forbidden-phrase";
+    /** The placeholder of {@code impersonation.txt} that stands for each protected name. */
+    static final String BRAND = "{brand}";
 
     private static final int MAX_QUANTITY = 10;
     private static final int NAME_SHOWN = 28;
@@ -98,6 +118,8 @@ public final class OfferCheck {
     private static final Pattern FORMATTING = Pattern.compile("```|\\*\\*|(?m)^\\s{0,3}#{1,6}\\s"
             + "|\\[[^\\]\\n]+]\\([^)\\n]+\\)|</?[a-zA-Z][^>\\n]*>|\\{\\s*\"text\"\\s*:");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    // A sentence ends at . ! ? or … followed by a space or the end, so "kaspi.kz" and "4.5" stay whole.
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+(?=\\s|$)");
     private static final Map<String, Set<String>> MARKETPLACE_DOMAINS = Map.of(
             Marketplace.KASPI.code(), Set.of("kaspi.kz"),
             Marketplace.WILDBERRIES.code(), Set.of("wildberries.ru", "wb.ru"),
@@ -114,9 +136,13 @@ public final class OfferCheck {
     private final PhraseBook leaks;
     private final PhraseBook ratings;
     private final PhraseBook offsite;
+    private final List<String> impersonation;
+    private final PhraseBook rewards;
+    // One compiled list per set of protected names; connectors declare a handful of sets at most.
+    private final Map<Set<String>, PhraseBook> impersonationByNames = new ConcurrentHashMap<>();
 
     OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks, PhraseBook ratings,
-            PhraseBook offsite) {
+            PhraseBook offsite, List<String> impersonation, PhraseBook rewards) {
         for (PhraseBook book : promises) {
             for (String section : book.sectionNames()) {
                 try {
@@ -132,6 +158,10 @@ public final class OfferCheck {
         this.leaks = leaks;
         this.ratings = ratings;
         this.offsite = offsite;
+        this.impersonation = List.copyOf(impersonation);
+        this.rewards = rewards;
+        // Fails now, naming the resource, rather than on the first message of a marketplace with rules.
+        impersonationPhrases(Set.of("brand"));
     }
 
     // Loaded on first use and kept; a failed load is retried on the next call and throws again with the
@@ -155,7 +185,9 @@ public final class OfferCheck {
                                     PhraseBook.load(RESOURCES + "promises_kk.txt")),
                             PhraseBook.load(RESOURCES + "leak-phrases.txt"),
                             PhraseBook.load(RESOURCES + "review-rating.txt"),
-                            PhraseBook.load(RESOURCES + "off-marketplace.txt"));
+                            PhraseBook.load(RESOURCES + "off-marketplace.txt"),
+                            PhraseBook.lines(RESOURCES + "impersonation.txt"),
+                            PhraseBook.load(RESOURCES + "review-incentive.txt"));
                     standard = check;
                 }
             }
@@ -208,7 +240,71 @@ public final class OfferCheck {
         checkLanguage(normalized, offered, context, problems);
         checkFormatting(text, problems);
         checkLeaks(normalized, context, problems);
+        checkMessagingRules(normalized, context.messagingRules(), problems);
+        checkForbiddenPhrases(normalized, context.forbiddenPhrases(), problems);
         return List.copyOf(problems);
+    }
+
+    private void checkMessagingRules(String normalized, MessagingRules rules, List<String> problems) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        List<String> sentences = List.of(SENTENCE_END.split(normalized));
+        for (MessagingRule rule : rules.rules()) {
+            switch (rule.kind()) {
+                case NO_IMPERSONATION -> firstHit(impersonationPhrases(rule.protectedNames()), sentences)
+                        .ifPresent(hit -> problems.add("the text presents the seller as the marketplace («"
+                                + hit.found() + "»), which rule " + rule.id() + " forbids: name the marketplace,"
+                                + " never speak as it"));
+                case NO_REVIEW_INCENTIVE -> {
+                    for (String sentence : sentences) {
+                        Optional<PhraseBook.Hit> positive = ratings.findAll(sentence).stream().findFirst();
+                        Optional<PhraseBook.Hit> reward = rewards.findAll(sentence).stream().findFirst();
+                        if (positive.isPresent() && reward.isPresent()) {
+                            problems.add("the text offers a reward («" + reward.get().found()
+                                    + "») for a positive review («" + positive.get().found() + "»), which rule "
+                                    + rule.id() + " forbids: ask for an honest review");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<PhraseBook.Hit> firstHit(PhraseBook book, List<String> sentences) {
+        for (String sentence : sentences) {
+            List<PhraseBook.Hit> hits = book.findAll(sentence);
+            if (!hits.isEmpty()) {
+                return Optional.of(hits.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The impersonation phrases with each protected name in place of {@value #BRAND}. */
+    private PhraseBook impersonationPhrases(Set<String> names) {
+        return impersonationByNames.computeIfAbsent(names, n -> {
+            List<String> lines = new ArrayList<>();
+            for (String line : impersonation) {
+                if (line.contains(BRAND)) {
+                    n.forEach(name -> lines.add(line.replace(BRAND, name)));
+                } else {
+                    lines.add(line);
+                }
+            }
+            return PhraseBook.parse(RESOURCES + "impersonation.txt for " + n, lines);
+        });
+    }
+
+    private static void checkForbiddenPhrases(String normalized, Set<String> phrases, List<String> problems) {
+        for (String phrase : phrases) {
+            Matcher m = PhraseBook.literal(phrase).matcher(normalized);
+            if (m.find()) {
+                problems.add("the text contains the shop's forbidden phrase «" + phrase + "» («" + m.group()
+                        + "»), rule " + FORBIDDEN_PHRASE_RULE);
+            }
+        }
     }
 
     private static void checkText(String text, GuardContext context, List<String> problems) {

@@ -50,6 +50,18 @@ final class PhraseBook {
      * @throws IllegalStateException naming the resource when it is missing, unreadable or malformed
      */
     static PhraseBook load(String resource) {
+        return parse(resource, lines(resource));
+    }
+
+    /**
+     * Reads a resource's lines from the class path, for lists that are completed before parsing (the
+     * impersonation phrases get each protected name in place of {@code {brand}}).
+     *
+     * @param resource the absolute resource path
+     * @return its lines
+     * @throws IllegalStateException naming the resource when it is missing or unreadable
+     */
+    static List<String> lines(String resource) {
         InputStream in = PhraseBook.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("guard resource " + resource + " is missing from the class path");
@@ -62,7 +74,7 @@ final class PhraseBook {
         } catch (IOException e) {
             throw new UncheckedIOException("guard resource " + resource + " could not be read", e);
         }
-        return parse(resource, lines);
+        return List.copyOf(lines);
     }
 
     /**
@@ -149,6 +161,29 @@ final class PhraseBook {
             regex.append("(?!").append(WORD_CHAR).append(')');
         }
         return Pattern.compile(regex.toString());
+    }
+
+    /**
+     * Compiles a phrase taken literally (no {@code *}, {@code ...} or comments), e.g. one a shop typed: its
+     * words, separated in the text by spaces or punctuation, matched whole over {@link #normalize
+     * normalised} text, so "вино" never matches inside "винтаж".
+     *
+     * @param phrase the phrase, not blank
+     * @return the pattern
+     */
+    static Pattern literal(String phrase) {
+        String[] words = normalize(phrase).strip().split(" +");
+        if (words[0].isEmpty()) {
+            throw new IllegalArgumentException("a phrase must not be blank");
+        }
+        StringBuilder regex = new StringBuilder("(?<!" + WORD_CHAR + ")");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("[\\s\\p{P}]+");
+            }
+            regex.append(Pattern.quote(words[i]));
+        }
+        return Pattern.compile(regex.append("(?!").append(WORD_CHAR).append(')').toString());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PhraseBookTest {
@@ -46,7 +47,8 @@ class PhraseBookTest {
         PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
 
         // when / then
-        assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other, other))
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other, other,
+                List.of("[ru]", "мы {brand}"), other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("promises_ru.txt")
                 .hasMessageContaining("section [FREE_SHIPPING] is not a ShopPromise");
@@ -75,5 +77,28 @@ class PhraseBookTest {
         assertThat(OfferCheck.standard()).isNotNull();
         assertThat(PhraseBook.load(OfferCheck.RESOURCES + "restricted-categories.txt").sectionNames())
                 .contains("alcohol", "tobacco and vapes", "weapons", "adult products", "drugs and medicines");
+    }
+
+    @Test
+    void should_refuse_an_impersonation_list_that_is_malformed_when_the_checker_is_made() {
+        // given
+        PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
+
+        // when / then the list is completed with a name and parsed at once, not on the first message
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(), other, other, other, List.of("мы {brand}"), other))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("impersonation.txt")
+                .hasMessageContaining("comes before any [section]");
+    }
+
+    @Test
+    void should_match_a_literal_phrase_as_whole_words_ignoring_case_yo_and_punctuation_between_words() {
+        // given
+        Pattern phrase = PhraseBook.literal(" Ёлка  Плюс* ");
+
+        // when / then: "*" is a character like any other here, not a prefix mark
+        assertThat(phrase.matcher(PhraseBook.normalize("Купите ЕЛКА — плюс* сегодня")).find()).isTrue();
+        assertThat(phrase.matcher(PhraseBook.normalize("Купите ёлка плюсик")).find()).isFalse();
+        assertThat(phrase.matcher(PhraseBook.normalize("Купите ёлками плюс*")).find()).isFalse();
     }
 }
