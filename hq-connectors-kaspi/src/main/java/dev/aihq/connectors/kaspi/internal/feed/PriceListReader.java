@@ -108,18 +108,7 @@ public final class PriceListReader {
         String company = null;
         String merchantId = null;
         boolean sawOffers = false;
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            if (!ours()) {
-                skip();
-                continue;
-            }
+        while (nextChild()) {
             switch (xml.getLocalName()) {
                 case "company" -> company = blankToNull(text());
                 case "merchantid" -> merchantId = blankToNull(text());
@@ -163,17 +152,11 @@ public final class PriceListReader {
 
     private void offers() throws XMLStreamException {
         int index = 0;
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (ours() && "offer".equals(xml.getLocalName())) {
-                    offer(index++);
-                } else {
-                    skip();
-                }
+        while (nextChild()) {
+            if ("offer".equals(xml.getLocalName())) {
+                offer(index++);
+            } else {
+                skip();
             }
         }
     }
@@ -181,18 +164,7 @@ public final class PriceListReader {
     private void offer(int index) throws XMLStreamException {
         int line = line();
         OfferDraft draft = new OfferDraft(index, line, xml.getAttributeValue(null, "sku"));
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            if (!ours()) {
-                skip();
-                continue;
-            }
+        while (nextChild()) {
             switch (xml.getLocalName()) {
                 case "model" -> draft.model = text();
                 case "brand" -> draft.brand = text();
@@ -214,15 +186,8 @@ public final class PriceListReader {
 
     private void cityPrices(OfferDraft draft) throws XMLStreamException {
         int i = 0;
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            if (!ours() || !"cityprice".equals(xml.getLocalName())) {
+        while (nextChild()) {
+            if (!"cityprice".equals(xml.getLocalName())) {
                 skip();
                 continue;
             }
@@ -242,15 +207,8 @@ public final class PriceListReader {
 
     private void availabilities(OfferDraft draft) throws XMLStreamException {
         int i = 0;
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            if (!ours() || !"availability".equals(xml.getLocalName())) {
+        while (nextChild()) {
+            if (!"availability".equals(xml.getLocalName())) {
                 skip();
                 continue;
             }
@@ -345,6 +303,27 @@ public final class PriceListReader {
     }
 
     /** Reads the next event, refusing a DOCTYPE wherever it appears. */
+    /**
+     * Moves to the current element's next child element in the feed's namespace, skipping text and foreign
+     * elements.
+     *
+     * @return {@code true} at a child's start, {@code false} at the current element's end
+     */
+    private boolean nextChild() throws XMLStreamException {
+        while (true) {
+            int event = next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (ours()) {
+                    return true;
+                }
+                skip();
+            }
+        }
+    }
+
     private int next() throws XMLStreamException {
         int event = xml.next();
         if (event == XMLStreamConstants.DTD) {
