@@ -10,6 +10,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.Sku;
 import dev.aihq.api.error.AuthenticationException;
 import dev.aihq.api.error.StoreException;
+import dev.aihq.api.event.HqEvent;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseItem;
 import dev.aihq.api.event.PurchaseTrigger;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -423,5 +426,34 @@ class KaspiOrderPollerTest {
                 .doesNotContain("7011112233").doesNotContain(TOKEN);
         assertThat(report.triggers().get(0).cursorSaved()).isFalse();
         assertThat(Optional.ofNullable(report.triggers().get(0).failure())).isEmpty();
+    }
+
+    @Test
+    void should_poll_every_shop_on_its_own_thread_when_started_and_go_on_past_a_failing_shop() throws Exception {
+        // given: the first shop has no token, the second has two accepted orders
+        kaspi.put(FakeKaspiApi.order("710000001", "ACCEPTED_BY_MERCHANT", NOW.minus(Duration.ofHours(2))));
+        kaspi.put(FakeKaspiApi.order("710000002", "ACCEPTED_BY_MERCHANT", NOW.minus(Duration.ofHours(1))));
+        CountDownLatch twoEvents = new CountDownLatch(2);
+        RecordingEventSink counting = new RecordingEventSink() {
+            @Override
+            public Acceptance accept(HqEvent event) {
+                Acceptance acceptance = super.accept(event);
+                twoEvents.countDown();
+                return acceptance;
+            }
+        };
+        KaspiOrderPoller poller = KaspiOrderPoller.builder(connector(TOKEN), counting, cursors).clock(clock).build();
+
+        // when
+        poller.start(Duration.ofMinutes(5), () -> List.of(ShopId.of("kaspi_without_token"), SHOP));
+        boolean polled = twoEvents.await(30, TimeUnit.SECONDS);
+        poller.close();
+
+        // then
+        assertThat(polled).isTrue();
+        assertThat(counting.events(PurchaseTrigger.ORDER_ACCEPTED)).extracting(e -> e.orderId().value())
+                .containsExactlyInAnyOrder("710000001", "710000002");
+        assertThatThrownBy(() -> poller.start(Duration.ofSeconds(9), List::of))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10 s");
     }
 }

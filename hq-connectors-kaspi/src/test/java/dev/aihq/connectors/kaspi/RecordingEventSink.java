@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An {@link EventSink} that journals like the SDK's journal: one event per shop and key, later ones duplicates. */
-final class RecordingEventSink implements EventSink {
+class RecordingEventSink implements EventSink {
 
     private final Map<String, PurchaseEvent> journal = new ConcurrentHashMap<>();
     final AtomicInteger acceptCalls = new AtomicInteger();
