@@ -75,8 +75,7 @@ public final class MarginCalculator {
             commission = actualCommission;
             source = Margin.CommissionSource.ACTUAL;
         } else {
-            commission = Money.of(price.amount().multiply(settings.commissionPercentFor(category)).movePointLeft(2),
-                    price.currency());
+            commission = scheduledCommission(price, category, settings);
             source = Margin.CommissionSource.SCHEDULE;
         }
         Money profit = price.minus(cost).minus(commission);
@@ -84,6 +83,24 @@ public final class MarginCalculator {
             profit = profit.minus(delivery);
         }
         return Optional.of(new Margin(price, cost, commission, source, delivery, profit));
+    }
+
+    /**
+     * Computes the commission the shop's schedule gives for an amount of a category's sales, exactly:
+     * amount × the category's percent ({@link ShopSettings#commissionPercentFor(String)}) / 100. The
+     * accountant estimates a period's commission with it where the marketplace's actual charge is unknown.
+     *
+     * @param amount the sales (one price, or a period's net sales; may be negative after returns)
+     * @param category the catalog category
+     * @param settings the shop's settings (the commission schedule)
+     * @return the commission, in the amount's currency, not rounded
+     */
+    public static Money scheduledCommission(Money amount, String category, ShopSettings settings) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(settings, "settings");
+        return Money.of(amount.amount().multiply(settings.commissionPercentFor(category)).movePointLeft(2),
+                amount.currency());
     }
 
     private static void requireCurrency(Money price, @Nullable Money amount, String what) {

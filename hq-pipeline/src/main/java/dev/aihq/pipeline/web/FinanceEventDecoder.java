@@ -65,8 +65,8 @@ final class FinanceEventDecoder extends EventDecoder<FinanceEvent> {
         try {
             return ReportingPeriod.parse(text.strip());
         } catch (IllegalArgumentException e) {
-            reader.error("period", "must be a month (2026-01), a quarter (2026-Q1) or a year (2026), got "
-                    + FieldReader.describe(value));
+            reader.error("period", "must be a month (2026-01), a quarter (2026-Q1), a half-year (2026-H1) or a year "
+                    + "(2026), got " + FieldReader.describe(value));
             return null;
         }
     }

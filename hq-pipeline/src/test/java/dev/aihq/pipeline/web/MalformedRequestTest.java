@@ -104,7 +104,7 @@ class MalformedRequestTest {
                         "invalid_event", "event_type", "must be one of new_sale, monthly_report, manual_request")),
                 arguments("bad period", new Case(finance(
                         "{\"shop_id\":\"kaspi_123\",\"period\":\"2026-13\",\"event_type\":\"monthly_report\"}"), 400,
-                        "invalid_event", "period", "must be a month (2026-01), a quarter (2026-Q1) or a year")),
+                        "invalid_event", "period", "must be a month (2026-01), a quarter (2026-Q1), a half-year (2026-H1) or a year")),
                 arguments("no items", new Case(purchase("{\"shop_id\":\"kaspi_123\",\"order_id\":\"K-1\"}"),
                         400, "invalid_event", "items", "is required")),
                 arguments("items empty", new Case(purchase(
