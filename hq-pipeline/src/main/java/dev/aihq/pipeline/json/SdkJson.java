@@ -112,6 +112,10 @@ public final class SdkJson {
         module.setMixInAnnotation(SalesOffer.class, SnakeCase.class);
         module.setMixInAnnotation(LegalAssessment.class, SnakeCase.class);
         module.setMixInAnnotation(FinanceReport.class, SnakeCase.class);
+        module.setMixInAnnotation(FinanceReport.Costs.class, SnakeCase.class);
+        module.setMixInAnnotation(FinanceReport.Tax.class, SnakeCase.class);
+        module.setMixInAnnotation(FinanceReport.PeriodChange.class, SnakeCase.class);
+        module.setMixInAnnotation(FinanceReport.ProductFigures.class, SnakeCase.class);
         module.setMixInAnnotation(LossProduct.class, SnakeCase.class);
         return module;
     }

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,22 @@ final class FrontDoorFixture implements AutoCloseable {
     private final List<AgentPipeline<?, ?, ?>> pipelines = new CopyOnWriteArrayList<>();
     private volatile @Nullable CountDownLatch gate;
 
+    /** The seed's finance example as an RU ИП on УСН 15 %: 1 250 000 revenue, 830 000 expenses, 63 000 tax. */
+    static FinanceReport seedReport() {
+        BigDecimal zero = BigDecimal.ZERO;
+        return FinanceReport.builder()
+                .revenue(new BigDecimal("1250000")).profit(new BigDecimal("420000")).taxDue(new BigDecimal("63000"))
+                .lossProducts(List.of(new LossProduct("Чехол iPhone", "Комиссия выше маржи")))
+                .recommendations(List.of("Поднять цену на 7%"))
+                .currency(Money.RUB).period("2026-01")
+                .costs(new FinanceReport.Costs(new BigDecimal("1250000"), zero, zero, new BigDecimal("1250000"),
+                        new BigDecimal("150000"), new BigDecimal("80000"), new BigDecimal("600000"), zero, zero,
+                        new BigDecimal("33.6"), List.of()))
+                .tax(new FinanceReport.Tax("RU_USN_INCOME_MINUS_EXPENSES", new BigDecimal("15"),
+                        new BigDecimal("420000"), "2026", true, "RU-2026-USN", "НК РФ ст. 346.20", null, List.of()))
+                .build();
+    }
+
     FrontDoorFixture() {
         stores.shops().save(Fixtures.kaspiShop().build());
         stores.shops().save(Fixtures.kaspiShop(OTHER_SHOP).build());
@@ -93,9 +110,7 @@ final class FrontDoorFixture implements AutoCloseable {
                 .executor(executor).drainTimeout(Duration.ofSeconds(5))
                 .recordEvent(recorded::add)
                 .assembler((event, shop, gathered) -> event)
-                .agent(agent(event -> new FinanceReport(Money.kzt(1_250_000), Money.kzt(420_000),
-                        Money.kzt(63_000), List.of(new LossProduct("Чехол iPhone", "Комиссия выше маржи")),
-                        List.of("Поднять цену на 7%"))))
+                .agent(agent(event -> seedReport()))
                 .delivery(Delivery.complete())
                 .build().start();
         pipelines.addAll(List.of(purchases, legal, finance));

@@ -84,7 +84,12 @@ class SeedEventsTest {
         fixture.awaitRuns();
         JsonNode run = json(frontDoor.handle(statusRequest(runId)));
         assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(run.get("result").get("revenue").get("amount").decimalValue()).isEqualByComparingTo("1250000");
+        // The seed's shape: plain numbers, the currency beside them.
+        assertThat(run.get("result").get("revenue").decimalValue()).isEqualByComparingTo("1250000");
+        assertThat(run.get("result").get("tax_due").decimalValue()).isEqualByComparingTo("63000");
+        assertThat(run.get("result").get("currency").asText()).isEqualTo("RUB");
+        assertThat(run.get("result").get("loss_products").get(0).get("product").asText()).isEqualTo("Чехол iPhone");
+        assertThat(run.get("result").get("tax").get("rule_id").asText()).isEqualTo("RU-2026-USN");
     }
 
     private static WebhookRequest statusRequest(String runId) {
