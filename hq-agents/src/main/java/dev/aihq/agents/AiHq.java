@@ -22,6 +22,7 @@ import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.ErasureReport;
 import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PromptTemplateStore;
@@ -130,6 +131,9 @@ public final class AiHq implements AutoCloseable {
         sales.consents(Objects.requireNonNull(b.consents));
         if (b.conversations != null) {
             sales.conversations(b.conversations);
+        }
+        if (b.ledger != null) {
+            sales.ledger(b.ledger);
         }
         if (b.runLease != null) {
             sales.runLease(b.runLease);
@@ -414,6 +418,7 @@ public final class AiHq implements AutoCloseable {
         private @Nullable PersonalDataStore personalData;
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
+        private @Nullable LedgerStore ledger;
         private @Nullable CatalogStore catalog;
         private @Nullable RunLog runLog;
         private Transactions transactions = Transactions.NONE;
@@ -454,6 +459,7 @@ public final class AiHq implements AutoCloseable {
             personalData = stores.personalData();
             consents = stores.consents();
             conversations = stores.conversations();
+            ledger = stores.ledger();
             return this;
         }
 
@@ -527,6 +533,19 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder purchases(PurchaseStore purchases) {
             this.purchases = purchases;
+            return this;
+        }
+
+        /**
+         * Sets the ledger the sales pipeline records sales, returns and cancellations in, for the accountant
+         * ({@link #stores(Stores)} sets it; optional: without it nothing is recorded). See
+         * {@link SalesPipelines.Builder#ledger(LedgerStore)}.
+         *
+         * @param ledger the ledger
+         * @return this builder
+         */
+        public Builder ledger(LedgerStore ledger) {
+            this.ledger = ledger;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.aihq.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aihq.api.Money;
 import dev.aihq.api.channel.ChannelLimits;
 import dev.aihq.api.channel.ChannelSink;
 import dev.aihq.api.channel.InboundTraffic;
@@ -21,6 +22,7 @@ import dev.aihq.api.store.OutboxStatus;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.pipeline.memory.InMemoryLedgerStore;
 import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.pipeline.web.WebhookSignature;
@@ -189,6 +191,42 @@ class AiHqTest {
             assertThat(response.bodyText()).contains("\"outcome\":\"COMPLETED\"")
                     .contains("not sent: the customer opted out");
             assertThat(recording.sent()).isEmpty();
+        }
+    }
+
+    @Test
+    void should_record_the_sale_in_the_stores_ledger_when_built_with_stores() {
+        // given
+        givenShop();
+        try (AiHq hq = AiHq.builder().stores(stores).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10)).build().start()) {
+
+            // when
+            WebhookResponse response = hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345678")));
+
+            // then
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(stores.ledger().find(Fixtures.SHOP_ID, "sale:512345678:PHN-A55-256")).hasValueSatisfying(
+                    sale -> assertThat(sale.amount()).isEqualTo(Money.kzt(189_990)));
+        }
+    }
+
+    @Test
+    void should_record_the_sale_in_the_ledger_set_on_its_own_when_one_replaces_the_stores_ledger() {
+        // given
+        givenShop();
+        InMemoryLedgerStore own = new InMemoryLedgerStore();
+        try (AiHq hq = AiHq.builder().stores(stores).ledger(own).channel(recording)
+                .secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock)
+                .dispatchInterval(Duration.ofMinutes(10)).build().start()) {
+
+            // when
+            hq.frontDoor().handle(signed("/purchase-event", purchaseBody("512345678")));
+
+            // then
+            assertThat(own.find(Fixtures.SHOP_ID, "sale:512345678:PHN-A55-256")).isPresent();
+            assertThat(stores.ledger().find(Fixtures.SHOP_ID, "sale:512345678:PHN-A55-256")).isEmpty();
         }
     }
 

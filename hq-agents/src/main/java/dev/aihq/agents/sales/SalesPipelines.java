@@ -28,6 +28,7 @@ import dev.aihq.api.store.ConversationMessage;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.CustomerStats;
 import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.PromptTemplateStore;
@@ -71,7 +72,9 @@ import javax.annotation.Nullable;
  *       settings allow (send delay, quiet hours, frequency cap), keyed by the order so that a cancelled or
  *       returned order cancels it while it is pending ({@link Outbox#cancelByOrder}): a purchase event
  *       whose trigger is {@code order_cancelled} or {@code order_returned} saves no purchase, cancels the
- *       order's waiting messages in its journal stage and completes there.</li>
+ *       order's waiting messages in its journal stage and completes there. With a ledger
+ *       ({@link Builder#ledger}) the journal stage also records the order's sales, or for a cancelled or
+ *       returned order the reversal of its recorded sales, in the same unit of work.</li>
  *   <li>{@link #reply()}: {@code sales.reply} for {@link CustomerReplyEvent}s: the customer's recent
  *       purchases as context, the {@code reply} template as fallback, sent at once because the customer is
  *       waiting.</li>
@@ -135,6 +138,7 @@ public final class SalesPipelines {
     private final @Nullable ConsentStore consents;
     private final @Nullable ConversationStore conversations;
     private final Transactions transactions;
+    private final @Nullable SalesLedger ledger;
     private final @Nullable Duration runLease;
     private final @Nullable Duration recoveryInterval;
     private final int maxAttempts;
@@ -164,6 +168,7 @@ public final class SalesPipelines {
         this.consents = b.consents;
         this.conversations = b.conversations;
         this.transactions = b.transactions;
+        this.ledger = b.ledger == null ? null : new SalesLedger(b.ledger, Objects.requireNonNull(b.purchases));
         this.runLease = b.runLease;
         this.recoveryInterval = b.recoveryInterval;
         this.maxAttempts = b.maxAttempts;
@@ -242,12 +247,16 @@ public final class SalesPipelines {
                         // (keyed by run id) are idempotent.
                         .resumes(PurchaseEvent.TYPE).eventClass(PurchaseEvent.class)
                         // A cancelled or returned order is not a sale: its pending messages are cancelled
-                        // (in the journal's unit of work) and the run ends there.
+                        // (in the journal's unit of work) and the run ends there. The ledger is written in the
+                        // same unit: a sale, or the reversal of the order's recorded sales.
                         .recordEvent(event -> {
                             if (withdrawn(event)) {
                                 outbox.cancelByOrder(event.shopId(), event.orderId().value());
                             } else {
                                 purchases.save(Purchase.of(event));
+                            }
+                            if (ledger != null) {
+                                ledger.record(event);
                             }
                         })
                         .endAfterRecording(event -> withdrawn(event)
@@ -482,6 +491,7 @@ public final class SalesPipelines {
         private @Nullable ConsentStore consents;
         private @Nullable ConversationStore conversations;
         private Transactions transactions = Transactions.NONE;
+        private @Nullable LedgerStore ledger;
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
         private int maxAttempts = AgentPipeline.DEFAULT_MAX_ATTEMPTS;
@@ -543,6 +553,24 @@ public final class SalesPipelines {
          */
         public Builder purchases(PurchaseStore purchases) {
             this.purchases = purchases;
+            return this;
+        }
+
+        /**
+         * Records the shops' sales in a ledger for the accountant (optional; without it nothing is recorded).
+         * The {@code sales.purchase} pipeline's journal stage writes, in the journal's unit of work: for a
+         * purchase, one {@code SALE} per SKU keyed {@code sale:<order>:<sku>} (the event's lines of that SKU
+         * summed, at the event's time); for {@code order_returned} a {@code RETURN} and for
+         * {@code order_cancelled} a {@code CANCELLATION} of each recorded sale of the order, keyed
+         * {@code return:<order>:<sku>} and {@code cancel:<order>:<sku>}, at the withdrawal's time, at most one
+         * reversal per order and SKU, and none for an order whose sale was never recorded. Redelivered and
+         * resumed events record nothing twice.
+         *
+         * @param ledger the ledger, e.g. {@code stores.ledger()}
+         * @return this builder
+         */
+        public Builder ledger(LedgerStore ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.aihq.api.store;
 import dev.aihq.api.ShopId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The shop's money movements for the accountant: sales recorded by the purchase pipeline, returns and
@@ -35,6 +36,16 @@ public interface LedgerStore {
     int recordAll(List<LedgerEntry> entries);
 
     /**
+     * Finds one entry by its key, e.g. to tell whether an order's sale was recorded, or reversed already.
+     *
+     * @param shopId the shop
+     * @param key the entry's key
+     * @return the entry, or empty when the shop has none with that key
+     * @throws dev.aihq.api.error.StoreException when the storage fails
+     */
+    Optional<LedgerEntry> find(ShopId shopId, String key);
+
+    /**
      * Adds up a shop's entries with {@code from <= occurredAt < to}, per product, kind and currency.
      *
      * @param shopId the shop; no other shop's entries count
@@ -53,6 +64,7 @@ public interface LedgerStore {
      * @param to the end, exclusive
      * @param limit the most to return, at least 1
      * @return the entries, by time then key
+     * @throws IllegalArgumentException when {@code to} is before {@code from} or {@code limit} is below 1
      */
     List<LedgerEntry> entries(ShopId shopId, Instant from, Instant to, int limit);
 }

@@ -51,6 +51,14 @@ public interface Stores {
     PollCursorStore cursors();
 
     /**
+     * Returns the shops' ledger of money movements (sales, returns, cancellations, costs) that the
+     * accountant's calculator adds up per period.
+     *
+     * @return the ledger store
+     */
+    LedgerStore ledger();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link LedgerStore} with one map of entries per shop, keyed by entry key. Totals are added up on each
@@ -59,6 +60,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
         }
         return added;
+    }
+
+    @Override
+    public synchronized Optional<LedgerEntry> find(ShopId shopId, String key) {
+        Objects.requireNonNull(shopId, "shop id");
+        Objects.requireNonNull(key, "key");
+        return Optional.ofNullable(byShop.getOrDefault(shopId, Map.of()).get(key));
     }
 
     @Override

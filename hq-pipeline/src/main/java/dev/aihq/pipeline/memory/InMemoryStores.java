@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param suppressions the customers who must not be messaged again
  * @param consents the customers' consent to messages
  * @param cursors the cursors of polling event sources
+ * @param ledger the shops' ledger of money movements
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -37,7 +38,8 @@ public record InMemoryStores(
         InMemoryConversationStore conversations,
         InMemorySuppressionStore suppressions,
         InMemoryConsentStore consents,
-        InMemoryPollCursorStore cursors) implements Stores {
+        InMemoryPollCursorStore cursors,
+        InMemoryLedgerStore ledger) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -53,6 +55,7 @@ public record InMemoryStores(
         Objects.requireNonNull(suppressions, "suppressions");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(cursors, "cursors");
+        Objects.requireNonNull(ledger, "ledger");
     }
 
     /**
@@ -88,6 +91,6 @@ public record InMemoryStores(
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
                 InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore(),
-                new InMemoryPollCursorStore());
+                new InMemoryPollCursorStore(), new InMemoryLedgerStore());
     }
 }

@@ -10,6 +10,7 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PollCursorStore;
@@ -70,6 +71,7 @@ public final class JdbcStores implements Stores {
     private final @Nullable SuppressionStore suppressions;
     private final ConsentStore consents;
     private final PollCursorStore cursors;
+    private final LedgerStore ledger;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -88,6 +90,7 @@ public final class JdbcStores implements Stores {
         this.suppressions = suppressionKey == null ? null : new JdbcSuppressionStore(jdbc, suppressionKey);
         this.consents = new JdbcConsentStore(jdbc);
         this.cursors = new JdbcPollCursorStore(jdbc);
+        this.ledger = new JdbcLedgerStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -230,6 +233,18 @@ public final class JdbcStores implements Stores {
     @Override
     public PollCursorStore cursors() {
         return cursors;
+    }
+
+    /**
+     * Returns the shops' ledger of money movements, one row per shop and entry key in
+     * {@code <prefix>ledger_entries}; amounts and quantities are kept exactly to four decimal places, and totals
+     * are added up by the database in one query.
+     *
+     * @return the ledger store
+     */
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.api.error.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +18,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +46,16 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__run_leases.sql", "V3__outbox_orders.sql",
             "V4__prompts_conversations.sql", "V5__suppressions.sql", "V6__personal_data.sql",
             "V7__token_usage_shards.sql", "V8__run_attempts.sql", "V9__consent_channels.sql",
-            "V10__run_outcomes.sql", "V11__purchase_lines.sql", "V12__poll_cursors.sql");
+            "V10__run_outcomes.sql", "V11__purchase_lines.sql", "V12__poll_cursors.sql", "V13__ledger.sql");
 
     /** The script whose H2 version needs the purchase lines filled in Java (H2 has no JSON functions). */
     private static final String PURCHASE_LINES = "V11__purchase_lines.sql";
+
+    /** The script whose H2 version needs the sales of earlier purchases filled in Java. */
+    private static final String LEDGER = "V13__ledger.sql";
+
+    /** How many rows a back-fill sends to the database per batch, so that memory stays flat. */
+    private static final int BACKFILL_BATCH = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
@@ -175,6 +185,9 @@ public final class SchemaMigrator {
             if (dialect == Dialect.H2 && script.equals(PURCHASE_LINES)) {
                 fillPurchaseLines(connection);
             }
+            if (dialect == Dialect.H2 && script.equals(LEDGER)) {
+                fillLedgerSales(connection);
+            }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO " + history() + " (version, script, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
                 record.setInt(1, version);
@@ -235,6 +248,87 @@ public final class SchemaMigrator {
             insert.executeBatch();
         }
         LOG.info("filled {} purchase lines of {}purchases", filled, prefix);
+    }
+
+    /**
+     * Records the purchases saved before version 13 as sales in {@code ledger_entries}, as the PostgreSQL
+     * script does in SQL: one entry per order and SKU keyed {@code sale:<order>:<sku>}, the lines of one SKU
+     * summed, amount = price × quantity, at the purchase's time, source {@code purchases-backfill}; a SKU whose
+     * lines are in two currencies is left out. Runs in the migration's transaction.
+     */
+    private void fillLedgerSales(Connection connection) throws SQLException {
+        ObjectMapper mapper = new ObjectMapper();
+        int filled = 0;
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT shop_id, order_id, occurred_at, items FROM " + prefix
+                        + "purchases");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+                        + "ledger_entries (shop_id, entry_key, kind, occurred_at, sku, order_id, quantity, amount,"
+                        + " currency, source) VALUES (?, ?, 'SALE', ?, ?, ?, ?, ?, ?, 'purchases-backfill')")) {
+            while (rows.next()) {
+                String shopId = rows.getString("shop_id");
+                String orderId = rows.getString("order_id");
+                Object occurredAt = rows.getObject("occurred_at");
+                JsonNode items;
+                try {
+                    items = mapper.readTree(rows.getString("items"));
+                } catch (IOException e) {
+                    throw new StoreException("cannot read the items of order '" + orderId + "' of shop " + shopId
+                            + " to fill " + prefix + "ledger_entries: " + e.getMessage(), e);
+                }
+                Map<String, BackfilledSale> sales = new LinkedHashMap<>();
+                for (JsonNode item : items) {
+                    JsonNode sku = item.get("sku");
+                    JsonNode price = item.path("price");
+                    if (sku == null || !sku.isTextual()) {
+                        continue;
+                    }
+                    BigDecimal quantity;
+                    BigDecimal amount;
+                    try {
+                        quantity = new BigDecimal(item.path("quantity").asText());
+                        amount = new BigDecimal(price.path("amount").asText()).multiply(quantity);
+                    } catch (NumberFormatException e) {
+                        throw new StoreException("cannot read a line of order '" + orderId + "' of shop " + shopId
+                                + " to fill " + prefix + "ledger_entries: its price or quantity is not a number", e);
+                    }
+                    String currency = price.path("currency").asText();
+                    if (currency.isEmpty()) {
+                        throw new StoreException("cannot read a line of order '" + orderId + "' of shop " + shopId
+                                + " to fill " + prefix + "ledger_entries: its price has no currency");
+                    }
+                    sales.merge(sku.asText(), new BackfilledSale(quantity, amount, currency), BackfilledSale::plus);
+                }
+                for (Map.Entry<String, BackfilledSale> sale : sales.entrySet()) {
+                    if (sale.getValue().currency() == null) {
+                        continue;
+                    }
+                    insert.setString(1, shopId);
+                    insert.setString(2, "sale:" + orderId + ":" + sale.getKey());
+                    insert.setObject(3, occurredAt);
+                    insert.setString(4, sale.getKey());
+                    insert.setString(5, orderId);
+                    insert.setBigDecimal(6, sale.getValue().quantity());
+                    insert.setBigDecimal(7, sale.getValue().amount());
+                    insert.setString(8, sale.getValue().currency());
+                    insert.addBatch();
+                    if (++filled % BACKFILL_BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        LOG.info("recorded {} sales of {}purchases in {}ledger_entries", filled, prefix, prefix);
+    }
+
+    /** The sum of an order's lines of one SKU; no currency once two lines disagree on it. */
+    private record BackfilledSale(BigDecimal quantity, BigDecimal amount, @Nullable String currency) {
+
+        BackfilledSale plus(BackfilledSale other) {
+            return new BackfilledSale(quantity.add(other.quantity), amount.add(other.amount),
+                    Objects.equals(currency, other.currency) ? currency : null);
+        }
     }
 
     /** Splits a script into statements at semicolons ending a line; comment lines are dropped. */
