@@ -650,12 +650,12 @@ public final class TaxEngine {
         }
 
         void threshold(ThresholdKind kind, Money threshold, Money running, TaxRule rule, String consequence) {
-            BigDecimal ratio = running.amount().divide(threshold.amount(), 6, RoundingMode.HALF_UP);
-            if (ratio.compareTo(request.warningShare()) < 0) {
+            // compared exactly; the percent is rounded only for display
+            if (running.amount().compareTo(threshold.amount().multiply(request.warningShare())) < 0) {
                 return;
             }
-            warnings.add(new ThresholdWarning(kind, threshold, running,
-                    ratio.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP), running.compareTo(threshold) > 0,
+            BigDecimal percent = running.amount().multiply(HUNDRED).divide(threshold.amount(), 2, RoundingMode.DOWN);
+            warnings.add(new ThresholdWarning(kind, threshold, running, percent, running.compareTo(threshold) > 0,
                     rule.ruleId(), rule.source(), consequence));
         }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind regime ceiling or VAT registration
  * @param threshold the threshold for the tax year (or half-year)
  * @param runningIncome the income compared with it
- * @param percentReached the running income as a percent of the threshold, two decimals
+ * @param percentReached the running income as a percent of the threshold, cut (not rounded) to two decimals so 79.999 % never shows as 80 %
  * @param crossed whether the running income is above the threshold
  * @param ruleId the rule that sets the threshold
  * @param source its legal source
