@@ -1,5 +1,9 @@
 package dev.aihq.agents;
 
+import dev.aihq.agents.finance.agent.FinanceContext;
+import dev.aihq.agents.finance.agent.FinancePipelines;
+import dev.aihq.agents.finance.agent.TaxProfileProvider;
+import dev.aihq.agents.finance.tax.TaxEngine;
 import dev.aihq.agents.review.ReviewQueue;
 import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.OfferRecheck;
@@ -16,6 +20,7 @@ import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.FinanceEvent;
 import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.result.FinanceReport;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConsentStore;
@@ -87,13 +92,14 @@ public final class AiHq implements AutoCloseable {
 
     /** The reason legal events are refused until the legal agent ships. */
     public static final String LEGAL_UNAVAILABLE = "the legal agent is not available yet";
-    /** The reason finance events are refused until the accounting agent ships. */
-    public static final String FINANCE_UNAVAILABLE = "the accounting agent is not available yet";
+    /** The reason finance events are refused when AI HQ is built without a ledger. */
+    public static final String FINANCE_UNAVAILABLE = "the accounting agent needs a ledger: build AiHq with stores(...)"
+            + " or ledger(...)";
 
     private final AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchases;
     private final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
     private final AgentPipeline<LegalEvent, Object, Object> legal;
-    private final AgentPipeline<FinanceEvent, Object, Object> finance;
+    private final AgentPipeline<FinanceEvent, ?, ?> finance;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final Outbox outbox;
@@ -149,7 +155,8 @@ public final class AiHq implements AutoCloseable {
         this.replies = factory.reply();
         this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
         this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
-        this.finance = unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor);
+        this.finance = b.ledger == null ? unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor)
+                : accountant(b, shops, executor);
         this.events = PipelineEventSink.builder(Objects.requireNonNull(b.journal))
                 .route(PurchaseEvent.class, purchases).route(CustomerReplyEvent.class, replies)
                 .route(LegalEvent.class, legal).route(FinanceEvent.class, finance).build();
@@ -192,6 +199,32 @@ public final class AiHq implements AutoCloseable {
             LOG.warn("Reply {} of shop {} was not accepted: {}", reply.providerMessageId(), reply.shopId(),
                     submission.record() == null ? "rejected" : submission.record().reason());
         }
+    }
+
+    private static AgentPipeline<FinanceEvent, FinanceContext, FinanceReport> accountant(Builder b, ShopStore shops,
+            Executor executor) {
+        FinancePipelines.Builder finance = FinancePipelines.builder()
+                .shops(shops).journal(Objects.requireNonNull(b.journal)).runLog(Objects.requireNonNull(b.runLog))
+                .transactions(b.transactions).ledger(Objects.requireNonNull(b.ledger))
+                .catalog(Objects.requireNonNull(b.catalog)).chatModel(b.chatModel).clock(b.clock).executor(executor)
+                .taxProfiles(b.taxProfiles).maxAttempts(b.maxAttempts);
+        if (b.runLease != null) {
+            finance.runLease(b.runLease);
+        }
+        if (b.recoveryInterval != null) {
+            finance.recoveryInterval(b.recoveryInterval);
+        }
+        if (b.purchases != null) {
+            finance.purchases(b.purchases);
+        }
+        if (b.tokenUsage != null) {
+            finance.tokenUsage(b.tokenUsage);
+        }
+        if (b.taxEngine != null) {
+            finance.taxEngine(b.taxEngine);
+        }
+        b.listeners.forEach(finance::listener);
+        return finance.build().pipeline();
     }
 
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
@@ -304,11 +337,12 @@ public final class AiHq implements AutoCloseable {
     }
 
     /**
-     * Returns the accounting pipeline; it refuses events until the accounting agent is available.
+     * Returns the accounting pipeline ({@link FinancePipelines}); without a ledger it refuses events with
+     * {@link #FINANCE_UNAVAILABLE}.
      *
      * @return the pipeline
      */
-    public AgentPipeline<FinanceEvent, Object, Object> finance() {
+    public AgentPipeline<FinanceEvent, ?, ?> finance() {
         return finance;
     }
 
@@ -419,6 +453,8 @@ public final class AiHq implements AutoCloseable {
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable LedgerStore ledger;
+        private TaxProfileProvider taxProfiles = TaxProfileProvider.none();
+        private @Nullable TaxEngine taxEngine;
         private @Nullable CatalogStore catalog;
         private @Nullable RunLog runLog;
         private Transactions transactions = Transactions.NONE;
@@ -537,8 +573,32 @@ public final class AiHq implements AutoCloseable {
         }
 
         /**
-         * Sets the ledger the sales pipeline records sales, returns and cancellations in, for the accountant
-         * ({@link #stores(Stores)} sets it; optional: without it nothing is recorded). See
+         * Sets where the accountant finds each shop's location rate, employees and contributions. Default none
+         * known: base rates, no employees, the engine's documented default contributions.
+         *
+         * @param profiles the provider
+         * @return this builder
+         */
+        public Builder taxProfiles(TaxProfileProvider profiles) {
+            this.taxProfiles = Objects.requireNonNull(profiles, "profiles");
+            return this;
+        }
+
+        /**
+         * Sets the accountant's tax engine. Default {@link TaxEngine#shipped()}.
+         *
+         * @param engine the engine
+         * @return this builder
+         */
+        public Builder taxEngine(TaxEngine engine) {
+            this.taxEngine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * Sets the ledger: the sales pipeline records sales, returns and cancellations in it, and the accountant
+         * computes the P&amp;L from it ({@link #stores(Stores)} sets it). Without a ledger nothing is recorded and
+         * finance events are refused with {@link #FINANCE_UNAVAILABLE}. See
          * {@link SalesPipelines.Builder#ledger(LedgerStore)}.
          *
          * @param ledger the ledger

@@ -14,6 +14,7 @@ import dev.aihq.api.channel.QuickReply;
 import dev.aihq.api.channel.SendReceipt;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
+import dev.aihq.api.result.RunOutcome;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.ConsentEvent;
 import dev.aihq.api.store.EventJournal;
@@ -118,7 +119,7 @@ class AiHqTest {
     }
 
     @Test
-    void should_reject_legal_and_finance_events_as_not_available_yet() {
+    void should_reject_legal_events_as_not_available_yet_and_answer_finance_events_with_a_report() throws Exception {
         // given
         givenShop();
         try (AiHq hq = hq(recording).start()) {
@@ -133,8 +134,13 @@ class AiHqTest {
             // then
             assertThat(legalAnswer.status()).isEqualTo(422);
             assertThat(legalAnswer.bodyText()).contains(AiHq.LEGAL_UNAVAILABLE);
-            assertThat(financeAnswer.status()).isEqualTo(422);
-            assertThat(financeAnswer.bodyText()).contains(AiHq.FINANCE_UNAVAILABLE);
+            assertThat(financeAnswer.status()).isIn(200, 202); // answered at once, or accepted while it runs
+            assertThat(hq.finance().awaitDrained(Duration.ofSeconds(10))).isTrue();
+            assertThat(stores.runLog().recent(Fixtures.SHOP_ID, 5)).filteredOn(r -> r.pipeline().equals("finance"))
+                    .singleElement().satisfies(run -> {
+                        assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+                        assertThat(run.resultJson()).contains("\"tax_due\"").contains("\"currency\":\"KZT\"");
+                    });
         }
     }
 
@@ -254,11 +260,12 @@ class AiHqTest {
                 .runLease(Duration.ofSeconds(7)).recoveryInterval(Duration.ofMillis(20))
                 .build().start()) {
 
-            // when: both sales pipelines look three times (the default interval would take a minute)
+            // when: the pipelines that resume runs look (the default interval would take a minute)
             boolean looked = journal.looks.await(10, TimeUnit.SECONDS);
 
             // then
             assertThat(looked).as("six looks for lost runs within 10 s").isTrue();
+            // the sales and finance pipelines all claim for the configured lease
             assertThat(journal.leases).containsExactly(Duration.ofSeconds(7));
         }
     }

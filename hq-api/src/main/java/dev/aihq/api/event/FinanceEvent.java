@@ -18,6 +18,9 @@ import javax.annotation.Nullable;
  * @param occurredAt when the event was received or happened
  * @param idempotencyKey the deduplication key; see {@link #of(ShopId, ReportingPeriod, FinanceEventType,
  *     OrderId, Instant, String)}
+ * @param taxMode the tax mode the source names for this report (the seed's {@code "tax_mode": "IP_USN"}), as
+ *     written, overriding the shop's; {@code null} to use the shop's. The accountant resolves it and refuses a
+ *     code it does not know
  */
 public record FinanceEvent(
         ShopId shopId,
@@ -25,7 +28,11 @@ public record FinanceEvent(
         FinanceEventType eventType,
         @Nullable OrderId orderId,
         Instant occurredAt,
-        String idempotencyKey) implements HqEvent {
+        String idempotencyKey,
+        @Nullable String taxMode) implements HqEvent {
+
+    /** The longest tax mode code. */
+    public static final int MAX_TAX_MODE_LENGTH = 64;
 
     /** The prefix of {@link #type()}: {@code finance.monthly_report}, … */
     public static final String TYPE_PREFIX = "finance.";
@@ -38,6 +45,36 @@ public record FinanceEvent(
         Objects.requireNonNull(occurredAt, "occurred at");
         Objects.requireNonNull(idempotencyKey, "idempotency key");
         Keys.requireValid(idempotencyKey);
+        if (taxMode != null && (taxMode.isBlank() || taxMode.length() > MAX_TAX_MODE_LENGTH
+                || !taxMode.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_'))) {
+            throw new IllegalArgumentException("tax mode must be 1-" + MAX_TAX_MODE_LENGTH
+                    + " letters, digits or '_'");
+        }
+    }
+
+    /**
+     * An event that uses the shop's own tax mode.
+     *
+     * @param shopId the shop
+     * @param period the period
+     * @param eventType the type
+     * @param orderId the sale's order, or {@code null}
+     * @param occurredAt when
+     * @param idempotencyKey the key
+     */
+    public FinanceEvent(ShopId shopId, ReportingPeriod period, FinanceEventType eventType, @Nullable OrderId orderId,
+            Instant occurredAt, String idempotencyKey) {
+        this(shopId, period, eventType, orderId, occurredAt, idempotencyKey, null);
+    }
+
+    /**
+     * Returns the same event naming a tax mode for its report.
+     *
+     * @param code the tax mode as the source writes it, or {@code null} for the shop's
+     * @return the event
+     */
+    public FinanceEvent withTaxMode(@Nullable String code) {
+        return new FinanceEvent(shopId, period, eventType, orderId, occurredAt, idempotencyKey, code);
     }
 
     /**

@@ -18,14 +18,15 @@ import javax.annotation.Nullable;
  * @param revenue the period's revenue: the gross amount buyers paid, net of returns and cancellations
  * @param profit the period's profit over the products whose cost is known, after shop-wide costs
  * @param taxDue the tax for the period: the tax period's amount when the period is one, else the labelled
- *     accrual estimate ({@link Tax#estimate()})
+ *     accrual estimate ({@link Tax#estimate()}); {@code null} when the tax could not be computed (a tax mode
+ *     the engine refuses), and the run is then {@code REJECTED} with the reason
  * @param lossProducts the products that lose money, with the reason computed from the numbers
  * @param recommendations what to do, one sentence each: written by the model and checked against the
  *     numbers, or written from rules
  * @param currency the currency of every amount
  * @param period the period, e.g. {@code 2026-01}
  * @param costs the cost breakdown
- * @param tax the tax block
+ * @param tax the tax block, or {@code null} when the tax could not be computed
  * @param warnings threshold warnings (regime ceilings, VAT registration) and data warnings (products without a
  *     cost price, estimated commissions), one sentence each
  * @param previousPeriod the comparison with the previous period of the same length, or {@code null} when
@@ -36,13 +37,13 @@ import javax.annotation.Nullable;
 public record FinanceReport(
         BigDecimal revenue,
         BigDecimal profit,
-        BigDecimal taxDue,
+        @Nullable BigDecimal taxDue,
         List<LossProduct> lossProducts,
         List<String> recommendations,
         Currency currency,
         String period,
         Costs costs,
-        Tax tax,
+        @Nullable Tax tax,
         List<String> warnings,
         @Nullable PeriodChange previousPeriod,
         List<ProductFigures> products,
@@ -52,13 +53,11 @@ public record FinanceReport(
     public FinanceReport {
         Objects.requireNonNull(revenue, "revenue");
         Objects.requireNonNull(profit, "profit");
-        Objects.requireNonNull(taxDue, "tax due");
         lossProducts = List.copyOf(lossProducts);
         recommendations = List.copyOf(recommendations);
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(costs, "costs");
-        Objects.requireNonNull(tax, "tax");
         warnings = List.copyOf(warnings);
         products = List.copyOf(products);
         Objects.requireNonNull(narrative, "narrative");
@@ -127,6 +126,8 @@ public record FinanceReport(
      * @param base the taxable base for the period
      * @param period the real tax period, e.g. {@code 2026-H1} for form 910 or {@code 2026} for УСН
      * @param estimate whether {@code tax_due} is an accrual estimate for a part of the tax period
+     * @param estimateNote what the estimate is, e.g. {@code accrual estimate for 2026-01, part of tax period
+     *     2026-H1}; {@code null} when the period is the tax period
      * @param ruleId the rule data's id, e.g. {@code KZ-2026-910}
      * @param source the legal source of the rate
      * @param nextDueDate the next payment or declaration date, moved off a day off where the rule says so,
@@ -134,7 +135,8 @@ public record FinanceReport(
      * @param assumptions what the computation assumed that no source confirms
      */
     public record Tax(String regime, @Nullable BigDecimal rate, BigDecimal base, String period, boolean estimate,
-            String ruleId, String source, @Nullable LocalDate nextDueDate, List<String> assumptions) {
+            @Nullable String estimateNote, String ruleId, String source, @Nullable LocalDate nextDueDate,
+            List<String> assumptions) {
 
         /** Requires every part and copies the list. */
         public Tax {
@@ -237,10 +239,10 @@ public record FinanceReport(
         /**
          * Sets the tax due.
          *
-         * @param taxDue the tax
+         * @param taxDue the tax, or {@code null} when it could not be computed
          * @return this builder
          */
-        public Builder taxDue(BigDecimal taxDue) {
+        public Builder taxDue(@Nullable BigDecimal taxDue) {
             this.taxDue = taxDue;
             return this;
         }
@@ -305,10 +307,10 @@ public record FinanceReport(
         /**
          * Sets the tax block.
          *
-         * @param tax the tax
+         * @param tax the tax, or {@code null} when it could not be computed
          * @return this builder
          */
-        public Builder tax(Tax tax) {
+        public Builder tax(@Nullable Tax tax) {
             this.tax = tax;
             return this;
         }
@@ -367,10 +369,9 @@ public record FinanceReport(
          */
         public FinanceReport build() {
             return new FinanceReport(Objects.requireNonNull(revenue, "revenue"), Objects.requireNonNull(profit, "profit"),
-                    Objects.requireNonNull(taxDue, "tax due"), lossProducts, recommendations,
+                    taxDue, lossProducts, recommendations,
                     Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(period, "period"),
-                    Objects.requireNonNull(costs, "costs"), Objects.requireNonNull(tax, "tax"), warnings,
-                    previousPeriod, products, narrative);
+                    Objects.requireNonNull(costs, "costs"), tax, warnings, previousPeriod, products, narrative);
         }
     }
 }

@@ -8,15 +8,18 @@ import dev.aihq.api.event.FinanceEventType;
 import dev.aihq.api.event.ReportingPeriod;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
  * Decodes {@code POST /finance-event}: {@code shop_id, period, event_type} as in the seed, plus an
- * optional {@code order_id}; see {@link WebhookFrontDoor}.
+ * optional {@code order_id} and an optional {@code tax_mode} (the seed's {@code "IP_USN"}; the accountant resolves
+ * it against the shop's country); see {@link WebhookFrontDoor}.
  */
 final class FinanceEventDecoder extends EventDecoder<FinanceEvent> {
 
     private static final String EVENT_TYPES = "new_sale, monthly_report, manual_request";
+    private static final Pattern TAX_MODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     @Override
     @Nullable FinanceEvent read(ObjectNode body, Context context, FieldReader reader) {
@@ -50,11 +53,22 @@ final class FinanceEventDecoder extends EventDecoder<FinanceEvent> {
         if (orderValue != null) {
             orderId = orderId(orderValue, "order_id", reader);
         }
+        String taxMode = null;
+        JsonNode modeValue = FieldReader.optional(body, "tax_mode");
+        if (modeValue != null) {
+            String text = reader.string(modeValue, "tax_mode");
+            if (text != null && !TAX_MODE.matcher(text.strip()).matches()) {
+                reader.error("tax_mode", "must be a tax mode code such as KZ_SIMPLIFIED_DECLARATION or IP_USN, got "
+                        + FieldReader.describe(modeValue));
+            } else if (text != null) {
+                taxMode = text.strip();
+            }
+        }
         String key = idempotencyKey(body, context, reader);
         if (!reader.errors().isEmpty()) {
             return null;
         }
-        return FinanceEvent.of(context.shop().id(), period, type, orderId, occurredAt, key);
+        return FinanceEvent.of(context.shop().id(), period, type, orderId, occurredAt, key).withTaxMode(taxMode);
     }
 
     private static @Nullable ReportingPeriod period(JsonNode value, FieldReader reader) {

@@ -84,7 +84,8 @@ final class FrontDoorFixture implements AutoCloseable {
                         new BigDecimal("150000"), new BigDecimal("80000"), new BigDecimal("600000"), zero, zero,
                         new BigDecimal("33.6"), List.of()))
                 .tax(new FinanceReport.Tax("RU_USN_INCOME_MINUS_EXPENSES", new BigDecimal("15"),
-                        new BigDecimal("420000"), "2026", true, "RU-2026-USN", "НК РФ ст. 346.20", null, List.of()))
+                        new BigDecimal("420000"), "2026", true, "accrual estimate for 2026-01, part of tax period 2026",
+                        "RU-2026-USN", "НК РФ ст. 346.20", null, List.of()))
                 .build();
     }
 

@@ -111,7 +111,7 @@ public final class NarrativeCheck {
         StringBuilder rest = new StringBuilder(text);
         Matcher date = DATE.matcher(text);
         while (date.find()) {
-            LocalDate day = date(date);
+            LocalDate day = parseDate(date);
             if (day == null || !dates.contains(day)) {
                 problems.add("states the date " + date.group() + ", which is not in the computed report");
             }
@@ -207,7 +207,7 @@ public final class NarrativeCheck {
         return BigDecimal.valueOf(1_000L);
     }
 
-    private static @Nullable LocalDate date(Matcher m) {
+    private static @Nullable LocalDate parseDate(Matcher m) {
         try {
             if (m.group(1) != null) {
                 return LocalDate.parse(m.group(1) + "." + m.group(2) + "." + m.group(3), DAY_MONTH_YEAR);
@@ -297,6 +297,42 @@ public final class NarrativeCheck {
          */
         public Builder change(Metric metric, int sign) {
             changes.put(Objects.requireNonNull(metric, "metric"), Integer.signum(sign));
+            return this;
+        }
+
+        /**
+         * Allows every number, date and period a text of the report states: the sentences the code wrote
+         * (loss reasons, rule-based recommendations, warnings), which a narrative may restate.
+         *
+         * @param text a text of the computed report
+         * @return this builder
+         */
+        public Builder allowNumbersIn(String text) {
+            StringBuilder rest = new StringBuilder(text);
+            Matcher date = DATE.matcher(text);
+            while (date.find()) {
+                LocalDate day = parseDate(date);
+                if (day != null) {
+                    date(day);
+                }
+                blank(rest, date.start(), date.end());
+            }
+            Matcher label = LABEL.matcher(rest);
+            while (label.find()) {
+                label(label.group());
+                blank(rest, label.start(), label.end());
+            }
+            Matcher number = NUMBER.matcher(rest);
+            while (number.find()) {
+                String integer = number.group(1).replaceAll("[ \\u00A0\\u202F,]", "");
+                BigDecimal value = new BigDecimal(number.group(3) == null ? integer : integer + "." + number.group(3))
+                        .multiply(multiplier(number.group(4)));
+                if (number.group(5) != null) {
+                    percent(value);
+                } else {
+                    amount(value);
+                }
+            }
             return this;
         }
 
