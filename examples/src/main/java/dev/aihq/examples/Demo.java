@@ -1,7 +1,9 @@
 package dev.aihq.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aihq.agents.AiHq;
+import dev.aihq.api.ShopId;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.result.RunId;
 import dev.aihq.api.store.AgentPath;
@@ -119,6 +121,8 @@ public final class Demo {
                     WebhookFrontDoor.LEGAL_EVENT_PATH, "5-legal-event.json"));
             steps.add(step(out, hq, stores, channel, 6, "Отчёт за месяц · finance event (seed's JSON)",
                     WebhookFrontDoor.FINANCE_EVENT_PATH, "6-finance-event.json"));
+            steps.add(step(out, hq, stores, channel, 7, "Отчёт ТОО у порога НДС · finance event, ТОО near the VAT"
+                    + " threshold", WebhookFrontDoor.FINANCE_EVENT_PATH, "7-finance-event-too.json"));
         }
         try {
             database.close();
@@ -144,8 +148,10 @@ public final class Demo {
         JsonNode answer = json(response);
         String outcome = field(answer, "outcome").orElse(field(answer, "status").orElse(null));
         String reason = field(answer, "reason").orElse(field(answer, "message").orElse(""));
+        ShopId shop = field(parse(new String(body, StandardCharsets.UTF_8)), "shop_id").map(ShopId::of)
+                .orElse(DemoShop.SHOP_ID);
         RunRecord run = field(answer, "run_id")
-                .flatMap(id -> stores.runLog().find(DemoShop.SHOP_ID, RunId.of(id)))
+                .flatMap(id -> stores.runLog().find(shop, RunId.of(id)))
                 .orElse(null);
         if (path.equals(ConsoleChannel.INBOUND_PATH) && response.status() == 202) {
             // The channel's route only records what arrived. A yes released the offers waiting for it: the
@@ -192,7 +198,9 @@ public final class Demo {
                     ? " · " + trace.model() + " · " + trace.inputTokens() + "+" + trace.outputTokens() + " tokens"
                     : " · " + trace.fallbackReason()));
         }
-        if (run.resultJson() != null) {
+        if (path.equals(WebhookFrontDoor.FINANCE_EVENT_PATH) && run.resultJson() != null) {
+            printReport(out, parse(run.resultJson()));
+        } else if (run.resultJson() != null) {
             JsonNode result = parse(run.resultJson());
             StringBuilder offer = new StringBuilder("  offer: ").append(field(result, "kind").orElse("?"));
             JsonNode skus = result.path("offered_products");
@@ -205,6 +213,27 @@ public final class Demo {
             String what = path.equals(WebhookFrontDoor.LEGAL_EVENT_PATH) ? "document"
                     : path.equals(WebhookFrontDoor.FINANCE_EVENT_PATH) ? "report" : "result";
             out.println("  " + what + ": none — " + run.reason());
+        }
+    }
+
+    /** The accountant's report as the seed's JSON with its extensions; the per-product figures shortened. */
+    private static void printReport(PrintStream out, JsonNode report) {
+        JsonNode shown = report.deepCopy();
+        if (shown.path("products").isArray() && shown.path("products").size() > 3) {
+            ArrayNode products = (ArrayNode) shown.get("products");
+            int more = products.size() - 3;
+            while (products.size() > 3) {
+                products.remove(products.size() - 1);
+            }
+            products.add("… " + more + " more");
+        }
+        try {
+            String json = SdkJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown);
+            for (String line : json.split("\n")) {
+                out.println("  " + line);
+            }
+        } catch (IOException e) {
+            out.println("  report: " + report);
         }
     }
 

@@ -34,6 +34,9 @@ public final class DemoShop {
 
     /** The demo customer's number, as the sample events give it. */
     public static final PhoneNumber CUSTOMER = PhoneNumber.parse("+77011234567");
+    /** The second demo shop: a ТОО on the general regime, whose January sales near the VAT threshold. */
+    public static final ShopId TOO_SHOP_ID = ShopId.of("kaspi_777");
+
     /** The promo code the shop lets its agents offer. */
     public static final String PROMO_CODE = "DEMO10";
 
@@ -86,24 +89,29 @@ public final class DemoShop {
     }
 
     /**
-     * Saves the shop and its catalog.
+     * Saves the shop and its catalog, the second demo shop (a ТОО) with the same catalog, and both shops'
+     * December 2025 and January 2026 ledger ({@link DemoLedger}).
      *
      * @param stores the stores
-     * @return the number of products saved
+     * @return the number of products of the first shop
      */
     public static int load(Stores stores) {
         stores.shops().save(shop());
         List<Product> products = catalog();
         products.forEach(stores.catalog()::save);
+        stores.shops().save(Shop.builder(TOO_SHOP_ID, Marketplace.KASPI).name("Demo Electronics")
+                .legalForm(LegalForm.TOO).taxMode(TaxMode.KZ_GENERAL).settings(DemoCatalog.shopSettings()).build());
+        DemoCatalog.products(TOO_SHOP_ID).forEach(stores.catalog()::save);
+        DemoLedger.load(stores.ledger(), stores.catalog());
         return products.size();
     }
 
     /**
-     * Returns the shops' webhook secrets: the demo shop's only.
+     * Returns the shops' webhook secrets: both demo shops share {@link #SECRET}.
      *
      * @return the secrets by shop
      */
     public static Map<ShopId, String> secrets() {
-        return Map.of(SHOP_ID, SECRET);
+        return Map.of(SHOP_ID, SECRET, TOO_SHOP_ID, SECRET);
     }
 }

@@ -2,7 +2,9 @@ package dev.aihq.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.api.PhoneNumber;
+import dev.aihq.pipeline.json.SdkJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
     @Test
-    void should_ask_consent_first_send_the_filled_templates_after_yes_and_refuse_legal_and_finance_when_the_demo_runs() {
+    void should_ask_consent_first_send_the_filled_templates_after_yes_refuse_legal_and_report_finance_when_the_demo_runs()
+            throws Exception {
         // given
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -22,7 +25,7 @@ class DemoTest {
 
         // then
         String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(steps).hasSize(6);
+        assertThat(steps).hasSize(7);
 
         Demo.Step first = steps.get(0);
         assertThat(first.httpStatus()).isEqualTo(200);
@@ -54,14 +57,30 @@ class DemoTest {
         assertThat(reply.messages()).singleElement().asString()
                 .startsWith("Здравствуйте! Спасибо за сообщение. Менеджер «Demo Kaspi Shop» ответит");
 
-        for (Demo.Step unavailable : steps.subList(4, 6)) {
-            assertThat(unavailable.httpStatus()).isEqualTo(422);
-            assertThat(unavailable.outcome()).isEqualTo("REJECTED");
-            assertThat(unavailable.reason()).endsWith("not available yet");
-            assertThat(unavailable.messages()).isEmpty();
-        }
-        assertThat(steps.get(4).reason()).isEqualTo("the legal agent is not available yet");
-        assertThat(steps.get(5).reason()).isEqualTo("the accounting agent is not available yet");
+        Demo.Step legal = steps.get(4);
+        assertThat(legal.httpStatus()).isEqualTo(422);
+        assertThat(legal.outcome()).isEqualTo("REJECTED");
+        assertThat(legal.reason()).isEqualTo("the legal agent is not available yet");
+
+        // The seed's finance event: the full report in the seed's shape, extended
+        Demo.Step finance = steps.get(5);
+        assertThat(finance.httpStatus()).isEqualTo(200);
+        assertThat(finance.outcome()).isEqualTo("COMPLETED");
+        JsonNode report = SdkJson.mapper().readTree(finance.run().resultJson());
+        assertThat(report.get("revenue").decimalValue()).isEqualByComparingTo("21218360");
+        assertThat(report.get("currency").asText()).isEqualTo("KZT");
+        assertThat(report.get("loss_products")).extracting(p -> p.get("sku").asText())
+                .containsExactlyInAnyOrder("CS-SAM-A15-BOOK", "PH-APL-SE");
+        assertThat(report.get("loss_products").toString()).contains("Комиссия");
+        assertThat(report.get("tax").get("regime").asText()).isEqualTo("KZ_SIMPLIFIED_910");
+        assertThat(report.get("tax").get("period").asText()).isEqualTo("2026-H1");
+        assertThat(report.get("previous_period").get("period").asText()).isEqualTo("2025-12");
+        assertThat(report.get("costs").get("uncosted_skus").toString()).contains("PH-INF-H40");
+        // The ТОО near the VAT threshold
+        Demo.Step too = steps.get(6);
+        assertThat(too.outcome()).isEqualTo("COMPLETED");
+        assertThat(SdkJson.mapper().readTree(too.run().resultJson()).get("warnings").get(0).asText())
+                .contains("НДС").contains("84,6");
 
         assertThat(output)
                 .contains("stage", "status", "ms")

@@ -87,12 +87,14 @@ public final class ProfitCalculator {
     private final BigDecimal priceIncreaseStep;
     private final BigDecimal returnLossShare;
     private final @Nullable BigDecimal targetMarginPercent;
+    private final int maxUnsoldDelistings;
 
     private ProfitCalculator(Builder builder) {
         this.maxPriceIncreasePercent = builder.maxPriceIncreasePercent;
         this.priceIncreaseStep = builder.priceIncreaseStep;
         this.returnLossShare = builder.returnLossShare;
         this.targetMarginPercent = builder.targetMarginPercent;
+        this.maxUnsoldDelistings = builder.maxUnsoldDelistings;
     }
 
     /**
@@ -356,14 +358,20 @@ public final class ProfitCalculator {
             returnsRecommendation(line, texts, recommendations);
         }
         if (pnl.totals().grossSales().amount().signum() > 0) {
-            for (Product product : catalog.values()) {
-                boolean sold = pnl.line(product.sku()).map(line -> line.unitsSold().signum() > 0).orElse(false);
-                if (!sold && product.available()) {
-                    byProduct.computeIfAbsent(product.sku(), sku -> new ArrayList<>()).add(new Recommendation(
-                            Recommendation.Kind.DELIST, product.sku(), product.name(), null, null, null,
-                            texts.text("recommendation.DELIST_NO_SALES", Map.of("product", product.name(),
-                                    "period", pnl.period().label()))));
-                }
+            // Only the unsold products that tie up the most stock: a catalog of hundreds with a few bestsellers
+            // would otherwise bury the report under one line per idle product.
+            List<Product> unsold = catalog.values().stream()
+                    .filter(product -> product.available()
+                            && !pnl.line(product.sku()).map(line -> line.unitsSold().signum() > 0).orElse(false))
+                    .sorted(Comparator.comparing((Product product) -> stockValue(product)).reversed()
+                            .thenComparing(product -> product.sku().value()))
+                    .limit(maxUnsoldDelistings)
+                    .toList();
+            for (Product product : unsold) {
+                byProduct.computeIfAbsent(product.sku(), sku -> new ArrayList<>()).add(new Recommendation(
+                        Recommendation.Kind.DELIST, product.sku(), product.name(), null, null, null,
+                        texts.text("recommendation.DELIST_NO_SALES", Map.of("product", product.name(),
+                                "period", pnl.period().label()))));
             }
         }
         lossMakers.sort(Comparator.comparing((LossMaker loss) -> loss.profit().amount())
@@ -485,6 +493,12 @@ public final class ProfitCalculator {
     }
 
     /** The loss-making products and the recommendations of a period. */
+    /** The money tied up in a product's stock: units × cost price, or × price when the cost is unknown. */
+    private static BigDecimal stockValue(Product product) {
+        Money unit = product.costPrice() != null ? product.costPrice() : product.price();
+        return unit.amount().multiply(BigDecimal.valueOf(product.stock()));
+    }
+
     private record Analysis(List<LossMaker> lossMakers, List<Recommendation> recommendations) {}
 
     /** Configures a {@link ProfitCalculator}. Not thread-safe. */
@@ -493,8 +507,24 @@ public final class ProfitCalculator {
         private BigDecimal priceIncreaseStep = new BigDecimal("0.1");
         private BigDecimal returnLossShare = new BigDecimal("0.5");
         private @Nullable BigDecimal targetMarginPercent;
+        private int maxUnsoldDelistings = 5;
 
         private Builder() {}
+
+        /**
+         * Sets how many unsold products are recommended for delisting at most: those that tie up the most
+         * stock (units × cost price) come first.
+         *
+         * @param max the most, 0 for none; default 5
+         * @return this builder
+         */
+        public Builder maxUnsoldDelistings(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("the most unsold delistings must not be negative, got " + max);
+            }
+            this.maxUnsoldDelistings = max;
+            return this;
+        }
 
         /**
          * Sets the largest price increase recommended; a loss-making product that needs more to break even

@@ -29,6 +29,7 @@ import dev.aihq.pipeline.memory.InMemoryLedgerStore;
 import dev.aihq.testkit.Fixtures;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import javax.annotation.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -447,5 +448,26 @@ class ProfitCalculatorTest {
         keys++;
         ledger.record(new LedgerEntry(owner.id(), kind.name().toLowerCase(Locale.ROOT) + ":" + keys, kind, at, sku,
                 null, BigDecimal.valueOf(units), Money.of(amount, owner.currency()), "test"));
+    }
+
+    @Test
+    void unsoldProductsAreCappedToThoseTyingUpTheMostStock() {
+        // given: one product sold in February, and 30 more available products that sold nothing, with growing stock
+        for (int i = 0; i < 30; i++) {
+            catalog.save(new Product(SHOP_ID, Sku.of("IDLE-" + i), "Товар " + i, "Разное", Money.kzt(1_000),
+                    Money.kzt(500), (i + 1) * 1000, true));
+        }
+        record(LedgerEntryKind.SALE, PHONE_CASE, 1, "4990");
+
+        // when
+        ProfitReport report = calculator.report(shop, FEBRUARY, ledger, catalog);
+
+        // then: five at most, the largest stock values first
+        List<Recommendation> idle = report.recommendations().stream()
+                .filter(r -> r.kind() == Recommendation.Kind.DELIST && r.sku().value().startsWith("IDLE-")).toList();
+        assertThat(idle).extracting(r -> r.sku().value()).containsExactlyInAnyOrder("IDLE-29", "IDLE-28", "IDLE-27", "IDLE-26",
+                "IDLE-25");
+        assertThat(report.recommendations().stream().filter(r -> r.kind() == Recommendation.Kind.DELIST
+                && r.percent() == null)).hasSizeLessThanOrEqualTo(5);
     }
 }
