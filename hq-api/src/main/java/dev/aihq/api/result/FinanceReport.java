@@ -159,10 +159,13 @@ public record FinanceReport(
      * @param profitChangePercent the change of profit in percent, or {@code null} when the previous was zero
      * @param marginChangePoints the change of margin in percentage points, or {@code null} when either margin
      *     is unknown
+     * @param taxDue the previous period's tax by the rules of its own tax year (a comparison across a new year
+     *     uses two years' rules), or {@code null} when it could not be computed
+     * @param taxRuleId the rule its rate came from, or {@code null}
      */
     public record PeriodChange(String period, BigDecimal revenue, BigDecimal profit,
             @Nullable BigDecimal revenueChangePercent, @Nullable BigDecimal profitChangePercent,
-            @Nullable BigDecimal marginChangePoints) {
+            @Nullable BigDecimal marginChangePoints, @Nullable BigDecimal taxDue, @Nullable String taxRuleId) {
 
         /** Requires the period and the amounts. */
         public PeriodChange {

@@ -230,7 +230,8 @@ public final class FinancePipelines {
             return refused(event, shop, profit, e.getMessage());
         }
         boolean sale = event.eventType() == FinanceEventType.NEW_SALE;
-        FinanceReport draft = FinanceReports.draft(shop, profit, tax, thresholds, !sale);
+        TaxAssessment previousTax = sale ? null : previousTax(shop, country, mode, profit);
+        FinanceReport draft = FinanceReports.draft(shop, profit, tax, thresholds, !sale, previousTax);
         if (sale) {
             draft = draft.toBuilder().lossProducts(List.of()).recommendations(List.of()).products(List.of()).build();
         }
@@ -238,7 +239,26 @@ public final class FinancePipelines {
     }
 
     private FinanceContext refused(FinanceEvent event, Shop shop, ProfitReport profit, String reason) {
-        return new FinanceContext(event, shop, profit, null, reason, FinanceReports.draft(shop, profit, null, List.of(), true));
+        return new FinanceContext(event, shop, profit, null, reason, FinanceReports.draft(shop, profit, null, List.of(), true,
+                null));
+    }
+
+    /**
+     * The previous period's tax by its own tax year's rules, for the comparison; none when it has no sales or
+     * cannot be assessed (another year the regime did not exist in, a refused period).
+     */
+    private @Nullable TaxAssessment previousTax(Shop shop, String country, ResolvedTaxMode mode, ProfitReport profit) {
+        if (profit.comparison().previous().empty()) {
+            return null;
+        }
+        ReportingPeriod previous = profit.comparison().previous().period();
+        try {
+            return b.taxEngine.assess(request(shop, country, mode, previous,
+                    new ProfitReport(profit.comparison().previous(), profit.comparison(), List.of(), List.of()),
+                    BigDecimal.ZERO));
+        } catch (HqException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The warnings this sale reached or crossed: those the running income without it had not. */
@@ -284,7 +304,8 @@ public final class FinancePipelines {
                 .expense(ExpenseKind.COST_OF_GOODS, totals.costOfGoods())
                 .expense(ExpenseKind.OTHER, totals.penalties().plus(totals.otherExpenses()))
                 .yearToDateIncome(yearToDate)
-                .employees(profile.employees());
+                .employees(profile.employees())
+                .warningShare(b.warningShare);
         if (period.start().getMonthValue() > 6) {
             ReportingPeriod firstHalf = ReportingPeriod.parse(period.start().getYear() + "-H1");
             request.firstHalfYearIncome(netSales(shop, firstHalf.startIn(zone), firstHalf.endIn(zone)));
@@ -345,6 +366,7 @@ public final class FinancePipelines {
         private @Nullable Duration runLease;
         private @Nullable Duration recoveryInterval;
         private int maxAttempts = AgentPipeline.DEFAULT_MAX_ATTEMPTS;
+        private BigDecimal warningShare = TaxRequest.DEFAULT_WARNING_SHARE;
         private final List<PipelineListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -512,6 +534,22 @@ public final class FinancePipelines {
          */
         public Builder modelSleeper(ModelAgent.Sleeper sleeper) {
             this.modelSleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Sets the share of a regime ceiling or VAT registration threshold at which the report warns. Default
+         * {@link TaxRequest#DEFAULT_WARNING_SHARE} (80 %).
+         *
+         * @param share above 0 and at most 1
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder thresholdWarningShare(BigDecimal share) {
+            if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("the warning share must be above 0 and at most 1, got " + share);
+            }
+            this.warningShare = share;
             return this;
         }
 

@@ -45,10 +45,11 @@ public final class FinanceReports {
      * @param thresholds the threshold warnings to state (all of them for a report; the new ones for a sale)
      * @param dataWarnings whether to add the data warnings too (costs unknown, commission estimated, no
      *     delivery data): yes for a report, no for a sale's update
+     * @param previousTax the previous period's tax by its own year's rules, or {@code null}
      * @return the report, narrative {@code rules}
      */
     public static FinanceReport draft(Shop shop, ProfitReport profit, @Nullable TaxAssessment tax,
-            List<ThresholdWarning> thresholds, boolean dataWarnings) {
+            List<ThresholdWarning> thresholds, boolean dataWarnings, @Nullable TaxAssessment previousTax) {
         FinanceTexts texts = FinanceTexts.of(SalesLanguage.of(shop));
         ProfitAndLoss current = profit.current();
         ProfitTotals totals = current.totals();
@@ -79,7 +80,7 @@ public final class FinanceReports {
                         totals.uncostedSkus().stream().map(s -> s.value()).toList()))
                 .tax(tax == null ? null : tax(tax))
                 .warnings(warnings(texts, current, thresholds, dataWarnings))
-                .previousPeriod(previous(profit.comparison()))
+                .previousPeriod(previous(profit.comparison(), previousTax))
                 .products(products)
                 .narrative("rules")
                 .build();
@@ -120,6 +121,12 @@ public final class FinanceReports {
         }
         FinanceReport.PeriodChange previous = report.previousPeriod();
         if (previous != null) {
+            if (previous.taxDue() != null) {
+                check.amount(previous.taxDue());
+                if (report.taxDue() != null) {
+                    check.amount(report.taxDue().subtract(previous.taxDue()));
+                }
+            }
             check.label(previous.period()).amount(previous.revenue()).amount(previous.profit())
                     .amount(report.revenue().subtract(previous.revenue()))
                     .amount(report.profit().subtract(previous.profit()));
@@ -196,14 +203,16 @@ public final class FinanceReports {
         return warnings;
     }
 
-    private static @Nullable FinanceReport.PeriodChange previous(PeriodComparison comparison) {
+    private static @Nullable FinanceReport.PeriodChange previous(PeriodComparison comparison,
+            @Nullable TaxAssessment previousTax) {
         if (comparison.previous().empty()) {
             return null;
         }
         return new FinanceReport.PeriodChange(comparison.previous().period().label(),
                 amount(comparison.revenue().previous()), amount(comparison.profit().previous()),
                 tenth(comparison.revenue().percent()), tenth(comparison.profit().percent()),
-                tenth(comparison.marginPoints()));
+                tenth(comparison.marginPoints()), previousTax == null ? null : previousTax.taxDue().amount(),
+                previousTax == null ? null : previousTax.ruleId());
     }
 
     private static BigDecimal amount(Money money) {

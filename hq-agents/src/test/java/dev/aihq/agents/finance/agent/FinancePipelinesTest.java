@@ -232,6 +232,29 @@ class FinancePipelinesTest {
     }
 
     @Test
+    void should_compare_across_the_new_year_with_each_years_own_rules() throws Exception {
+        // given: a form-910 shop selling 10 000 000 ₸ in December 2025 and again in January 2026
+        stores.shops().save(Fixtures.kaspiShop().build());
+        stores.catalog().save(new Product(Fixtures.SHOP_ID, Sku.of("PH-1"), "Смартфон", "Смартфоны", Money.kzt(200_000),
+                Money.kzt(150_000), 1000, true));
+        record(Fixtures.SHOP_ID, "sale:dec:PH-1", LedgerEntryKind.SALE, LocalDate.of(2025, 12, 10).atStartOfDay(ALMATY)
+                .toInstant(), "PH-1", 50, Money.kzt(10_000_000));
+        record(Fixtures.SHOP_ID, "sale:jan:PH-1", LedgerEntryKind.SALE, LocalDate.of(2026, 1, 10).atStartOfDay(ALMATY)
+                .toInstant(), "PH-1", 50, Money.kzt(10_000_000));
+
+        // when
+        JsonNode report = result(pipeline(null).submit(monthly(Fixtures.SHOP_ID, "2026-01", null)).join());
+
+        // then: the same income, 4 % under the 2026 rules and 3 % under the 2025 ones
+        assertThat(report.get("tax_due").decimalValue()).isEqualByComparingTo("400000");
+        assertThat(report.get("tax").get("rule_id").asText()).contains("2026");
+        JsonNode previous = report.get("previous_period");
+        assertThat(previous.get("revenue").decimalValue()).isEqualByComparingTo("10000000");
+        assertThat(previous.get("tax_due").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(previous.get("tax_rule_id").asText()).contains("2025");
+    }
+
+    @Test
     void should_take_the_models_wording_when_every_number_is_the_reports() throws Exception {
         // given
         seedShop();
