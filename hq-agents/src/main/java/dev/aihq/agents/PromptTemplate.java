@@ -3,13 +3,17 @@ package dev.aihq.agents;
 import dev.aihq.api.error.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +74,35 @@ public final class PromptTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template resource " + absolute, e);
         }
+    }
+
+    /**
+     * Loads a set of templates from a classpath {@code .properties} resource read as UTF-8, one template per
+     * key, each named {@code <path>#<key>} in error messages.
+     *
+     * @param path the absolute resource path, e.g. {@code /dev/aihq/agents/finance/texts.properties}
+     * @return the templates by key
+     * @throws ConfigurationException when there is no such resource or it cannot be read
+     */
+    public static Map<String, PromptTemplate> bundle(String path) {
+        Objects.requireNonNull(path, "path");
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        Properties properties = new Properties();
+        try (InputStream in = PromptTemplate.class.getResourceAsStream(absolute)) {
+            if (in == null) {
+                throw new ConfigurationException("resource " + absolute + " is missing from the classpath");
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("resource " + absolute + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, PromptTemplate> templates = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            templates.put(key, named(absolute + "#" + key, properties.getProperty(key)));
+        }
+        return Map.copyOf(templates);
     }
 
     /**

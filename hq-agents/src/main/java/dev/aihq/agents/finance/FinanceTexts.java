@@ -5,17 +5,10 @@ import dev.aihq.agents.sales.SalesLanguage;
 import dev.aihq.agents.sales.SalesMessages;
 import dev.aihq.api.Money;
 import dev.aihq.api.error.ConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -103,22 +96,6 @@ public final class FinanceTexts {
     }
 
     private static FinanceTexts load(SalesLanguage language) {
-        String path = BASE + language.resourceFolder() + FILE;
-        Properties properties = new Properties();
-        try (InputStream in = FinanceTexts.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new ConfigurationException("resource " + path + " is missing from the hq-agents jar");
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-        } catch (IOException e) {
-            throw new ConfigurationException("resource " + path + " cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, PromptTemplate> texts = new HashMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            texts.put(key, PromptTemplate.named(path + "#" + key, properties.getProperty(key)));
-        }
-        return new FinanceTexts(language, texts);
+        return new FinanceTexts(language, PromptTemplate.bundle(BASE + language.resourceFolder() + FILE));
     }
 }

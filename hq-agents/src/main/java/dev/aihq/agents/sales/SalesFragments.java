@@ -2,16 +2,9 @@ package dev.aihq.agents.sales;
 
 import dev.aihq.agents.PromptTemplate;
 import dev.aihq.api.error.ConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * The short texts the sales prompts are filled with (how a customer or a candidate is described, the task,
@@ -94,22 +87,6 @@ public final class SalesFragments {
     }
 
     private static SalesFragments load(SalesLanguage language) {
-        String path = BASE + language.resourceFolder() + FILE;
-        Properties properties = new Properties();
-        try (InputStream in = SalesFragments.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new ConfigurationException("resource " + path + " is missing from the hq-agents jar");
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-        } catch (IOException e) {
-            throw new ConfigurationException("resource " + path + " cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, PromptTemplate> fragments = new HashMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            fragments.put(key, PromptTemplate.named(path + "#" + key, properties.getProperty(key)));
-        }
-        return new SalesFragments(language, fragments);
+        return new SalesFragments(language, PromptTemplate.bundle(BASE + language.resourceFolder() + FILE));
     }
 }
