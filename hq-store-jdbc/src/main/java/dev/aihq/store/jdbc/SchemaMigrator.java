@@ -211,24 +211,10 @@ public final class SchemaMigrator {
      * per distinct SKU of each order. Runs in the migration's transaction.
      */
     private void fillPurchaseLines(Connection connection) throws SQLException {
-        ObjectMapper mapper = new ObjectMapper();
-        int filled = 0;
-        try (Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery("SELECT shop_id, order_id, occurred_at, items FROM " + prefix
-                        + "purchases");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+        int[] filled = {0};
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
                         + "purchase_lines (shop_id, order_id, sku, occurred_at) VALUES (?, ?, ?, ?)")) {
-            while (rows.next()) {
-                String shopId = rows.getString("shop_id");
-                String orderId = rows.getString("order_id");
-                Object occurredAt = rows.getObject("occurred_at");
-                JsonNode items;
-                try {
-                    items = mapper.readTree(rows.getString("items"));
-                } catch (IOException e) {
-                    throw new StoreException("cannot read the items of order '" + orderId + "' of shop " + shopId
-                            + " to fill " + prefix + "purchase_lines: " + e.getMessage(), e);
-                }
+            forEachPurchase(connection, "purchase_lines", (shopId, orderId, occurredAt, items) -> {
                 Set<String> skus = new LinkedHashSet<>();
                 for (JsonNode item : items) {
                     JsonNode sku = item.get("sku");
@@ -242,12 +228,12 @@ public final class SchemaMigrator {
                     insert.setString(3, sku);
                     insert.setObject(4, occurredAt);
                     insert.addBatch();
-                    filled++;
+                    filled[0]++;
                 }
-            }
+            });
             insert.executeBatch();
         }
-        LOG.info("filled {} purchase lines of {}purchases", filled, prefix);
+        LOG.info("filled {} purchase lines of {}purchases", filled[0], prefix);
     }
 
     /**
@@ -257,25 +243,11 @@ public final class SchemaMigrator {
      * lines are in two currencies is left out. Runs in the migration's transaction.
      */
     private void fillLedgerSales(Connection connection) throws SQLException {
-        ObjectMapper mapper = new ObjectMapper();
-        int filled = 0;
-        try (Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery("SELECT shop_id, order_id, occurred_at, items FROM " + prefix
-                        + "purchases");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
+        int[] filled = {0};
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix
                         + "ledger_entries (shop_id, entry_key, kind, occurred_at, sku, order_id, quantity, amount,"
                         + " currency, source) VALUES (?, ?, 'SALE', ?, ?, ?, ?, ?, ?, 'purchases-backfill')")) {
-            while (rows.next()) {
-                String shopId = rows.getString("shop_id");
-                String orderId = rows.getString("order_id");
-                Object occurredAt = rows.getObject("occurred_at");
-                JsonNode items;
-                try {
-                    items = mapper.readTree(rows.getString("items"));
-                } catch (IOException e) {
-                    throw new StoreException("cannot read the items of order '" + orderId + "' of shop " + shopId
-                            + " to fill " + prefix + "ledger_entries: " + e.getMessage(), e);
-                }
+            forEachPurchase(connection, "ledger_entries", (shopId, orderId, occurredAt, items) -> {
                 Map<String, BackfilledSale> sales = new LinkedHashMap<>();
                 for (JsonNode item : items) {
                     JsonNode sku = item.get("sku");
@@ -312,14 +284,45 @@ public final class SchemaMigrator {
                     insert.setBigDecimal(7, sale.getValue().amount());
                     insert.setString(8, sale.getValue().currency());
                     insert.addBatch();
-                    if (++filled % BACKFILL_BATCH == 0) {
+                    if (++filled[0] % BACKFILL_BATCH == 0) {
                         insert.executeBatch();
                     }
                 }
-            }
+            });
             insert.executeBatch();
         }
-        LOG.info("recorded {} sales of {}purchases in {}ledger_entries", filled, prefix, prefix);
+        LOG.info("recorded {} sales of {}purchases in {}ledger_entries", filled[0], prefix, prefix);
+    }
+
+    /** What a back-fill does with one stored purchase. */
+    @FunctionalInterface
+    private interface PurchaseVisitor {
+        void visit(String shopId, String orderId, Object occurredAt, JsonNode items) throws SQLException;
+    }
+
+    /**
+     * Reads every stored purchase with its items JSON, for the back-fills of versions that take the items apart
+     * (H2 has no JSON functions). An unreadable items value stops the migration, naming the order and the table
+     * being filled.
+     */
+    private void forEachPurchase(Connection connection, String filling, PurchaseVisitor visitor) throws SQLException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery("SELECT shop_id, order_id, occurred_at, items FROM " + prefix
+                        + "purchases")) {
+            while (rows.next()) {
+                String shopId = rows.getString("shop_id");
+                String orderId = rows.getString("order_id");
+                JsonNode items;
+                try {
+                    items = mapper.readTree(rows.getString("items"));
+                } catch (IOException e) {
+                    throw new StoreException("cannot read the items of order '" + orderId + "' of shop " + shopId
+                            + " to fill " + prefix + filling + ": " + e.getMessage(), e);
+                }
+                visitor.visit(shopId, orderId, rows.getObject("occurred_at"), items);
+            }
+        }
     }
 
     /** The sum of an order's lines of one SKU; no currency once two lines disagree on it. */
