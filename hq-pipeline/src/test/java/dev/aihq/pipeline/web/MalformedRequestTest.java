@@ -105,6 +105,10 @@ class MalformedRequestTest {
                 arguments("bad period", new Case(finance(
                         "{\"shop_id\":\"kaspi_123\",\"period\":\"2026-13\",\"event_type\":\"monthly_report\"}"), 400,
                         "invalid_event", "period", "must be a month (2026-01), a quarter (2026-Q1), a half-year (2026-H1) or a year")),
+                arguments("tax_mode not a code", new Case(finance(
+                        "{\"shop_id\":\"kaspi_123\",\"period\":\"2026-01\",\"event_type\":\"monthly_report\","
+                                + "\"tax_mode\":\"УСН 6%\"}"), 400,
+                        "invalid_event", "tax_mode", "must be a tax mode code such as KZ_SIMPLIFIED_DECLARATION or IP_USN")),
                 arguments("no items", new Case(purchase("{\"shop_id\":\"kaspi_123\",\"order_id\":\"K-1\"}"),
                         400, "invalid_event", "items", "is required")),
                 arguments("items empty", new Case(purchase(

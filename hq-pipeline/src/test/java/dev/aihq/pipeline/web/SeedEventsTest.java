@@ -16,6 +16,7 @@ import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.LegalEventType;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,7 @@ class SeedEventsTest {
         assertThat(event.period().start()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(event.period().end()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(event.orderId()).isNull();
+        assertThat(event.taxMode()).isNull();
 
         fixture.awaitRuns();
         JsonNode run = json(frontDoor.handle(statusRequest(runId)));
@@ -90,6 +92,20 @@ class SeedEventsTest {
         assertThat(run.get("result").get("currency").asText()).isEqualTo("RUB");
         assertThat(run.get("result").get("loss_products").get(0).get("product").asText()).isEqualTo("Чехол iPhone");
         assertThat(run.get("result").get("tax").get("rule_id").asText()).isEqualTo("RU-2026-USN");
+    }
+
+    @Test
+    void should_carry_the_seeds_tax_mode_as_written_for_the_accountant_to_resolve() throws Exception {
+        // given: the seed's "Prepare AI Data" names the tax mode
+        byte[] body = "{\"shop_id\": \"kaspi_123\", \"period\": \"2026-01\", \"event_type\": \"monthly_report\",\n"
+                .concat(" \"tax_mode\": \"IP_USN\"}").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        WebhookResponse response = frontDoor.handle(signed("/finance-event", body, SECRET));
+
+        // then
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(((FinanceEvent) fixture.recorded.get(0)).taxMode()).isEqualTo("IP_USN");
     }
 
     private static WebhookRequest statusRequest(String runId) {
