@@ -312,4 +312,29 @@ class FinancePipelinesTest {
         assertThat(result(garbage).get("narrative").asText()).isEqualTo("rules");
         assertThat(result(garbage).get("tax_due").decimalValue()).isEqualByComparingTo("63000");
     }
+
+    @Test
+    void should_keep_the_rules_when_the_model_is_rate_limited_or_times_out() throws Exception {
+        // given
+        seedShop();
+        OPEN_AI.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(error(429, "Rate limit reached for gpt-4o-mini")
+                .withHeader("Retry-After", "1")));
+        AgentPipeline<FinanceEvent, FinanceContext, FinanceReport> finance =
+                pipeline(OpenAiEndpoint.model(OPEN_AI, Duration.ofMillis(300)));
+
+        // when
+        RunRecord limited = finance.submit(monthly(RU_SHOP, "2026-01", null)).join();
+        OPEN_AI.resetAll();
+        OPEN_AI.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withFixedDelay(2_000)
+                .withHeader("Content-Type", "application/json")
+                .withBody(completion("{\"recommendations\": [\"Прибыль 420 000 ₽.\"]}", 900, 10))));
+        RunRecord slow = finance.submit(monthly(RU_SHOP, "2026-01", null)).join();
+
+        // then: the report is the calculator's either way, worded by the rules
+        for (RunRecord run : List.of(limited, slow)) {
+            assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+            assertThat(result(run).get("narrative").asText()).isEqualTo("rules");
+            assertThat(result(run).get("profit").decimalValue()).isEqualByComparingTo("420000");
+        }
+    }
 }
