@@ -8,11 +8,13 @@ import dev.aihq.api.store.LedgerEntry;
 import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.LedgerTotal;
 import dev.aihq.imports.mapping.ColumnMappings;
+import dev.aihq.imports.table.CsvTableSource;
 import dev.aihq.imports.table.TableSource;
 import dev.aihq.testkit.Fixtures;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,6 +65,21 @@ class LargeFileTest {
         public List<LedgerEntry> entries(ShopId shopId, Instant from, Instant to, int limit) {
             return List.of();
         }
+    }
+
+    @Test
+    void aLargeUtf8FileIsRecognisedAcrossReadChunks() throws IOException {
+        Path file = dir.resolve("каталог.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("Артикул;Категория;Себестоимость\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write("SKU-" + i + ";Смартфоны и гаджеты;1 500,00\n");
+            }
+        }
+        CsvTableSource source = CsvTableSource.of(file);
+
+        assertThat(source.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(source.delimiter()).isEqualTo(';');
     }
 
     @Test

@@ -164,7 +164,8 @@ public final class CsvTableSource implements TableSource {
         byte[] head = new byte[3];
         int headLength = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+            // Room for the incomplete character a chunk may end with, carried over to the next.
+            ByteBuffer bytes = ByteBuffer.allocate((1 << 16) + 8);
             CharBuffer chars = CharBuffer.allocate(1 << 16);
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
