@@ -74,6 +74,30 @@ public final class BankCsvMapping {
     }
 
     /**
+     * Starts a builder holding this mapping, e.g. the defaults with the statement's account.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.date = date;
+        b.amount = amount;
+        b.debit = debit;
+        b.credit = credit;
+        b.counterparty = counterparty;
+        b.purpose = purpose;
+        b.number = number;
+        b.taxId = taxId;
+        b.account = account;
+        b.statementAccount = statementAccount;
+        b.delimiter = delimiter;
+        b.charset = charset;
+        b.fallbackCharset = fallbackCharset;
+        b.headerSearchRows = headerSearchRows;
+        return b;
+    }
+
+    /**
      * Returns the shipped mapping ({@code default-csv-mapping.properties} of this package): unverified header
      * names of common Kazakh and Russian bank exports.
      *

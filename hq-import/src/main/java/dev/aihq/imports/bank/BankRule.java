@@ -2,7 +2,6 @@ package dev.aihq.imports.bank;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -191,7 +190,7 @@ public final class BankRule {
         }
 
         /**
-         * Sets a regular expression searched in the purpose, lower case and with single spaces.
+         * Sets a regular expression searched in the purpose (lower case, single spaces), ignoring case.
          *
          * @param regex the expression, or {@code null} for none
          * @return this builder
@@ -203,7 +202,7 @@ public final class BankRule {
                 return this;
             }
             try {
-                this.purposePattern = Pattern.compile(regex.toLowerCase(Locale.ROOT),
+                this.purposePattern = Pattern.compile(regex,
                         Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("bank rule " + name + ": invalid purpose pattern: "

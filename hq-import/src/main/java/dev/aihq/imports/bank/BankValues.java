@@ -17,7 +17,7 @@ final class BankValues {
     // Spaces of every width banks and spreadsheets put between thousands, and the Swiss-style apostrophe.
     private static final Pattern GROUPING = Pattern.compile("[\\s\\u00A0\\u2007\\u202F'’]");
     // A currency written after the number: "1 500,00 ₸", "1500 руб.", "1500 KZT".
-    private static final Pattern CURRENCY_SUFFIX = Pattern.compile("[^\\d.,)]+$");
+    private static final Pattern CURRENCY_SUFFIX = Pattern.compile("[\\p{L}\\p{Sc}]+\\.?$");
     private static final Pattern QUOTES = Pattern.compile("[«»\"“”„'`‘’]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
