@@ -86,7 +86,16 @@ public final class OneCExchangeReader implements Closeable {
                 throw e;
             }
         } catch (IOException e) {
+            closeQuietly(in, e);
             throw new BankStatementException("the 1C exchange file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in, IOException failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
