@@ -167,6 +167,9 @@ public final class ProfitCalculator {
         Map<LedgerEntryKind, Money> shopWide = new EnumMap<>(LedgerEntryKind.class);
         Map<Sku, Map<LedgerEntryKind, LedgerTotal>> bySku = new TreeMap<>(Comparator.comparing(Sku::value));
         for (LedgerTotal total : input.totals()) {
+            if (total.kind() == LedgerEntryKind.PAYOUT) {
+                continue; // reconciliation only: the payout settles sales the ledger already counts
+            }
             if (!total.currency().equals(currency)) {
                 throw new CurrencyMismatchException(currency, total.currency(), "ledger " + total.kind()
                         + (total.sku() == null ? " of the shop" : " of " + total.sku()));

@@ -15,7 +15,8 @@ import java.util.Objects;
  * ledger: the purchase pipeline and the Kaspi poller record sales, returns and cancellations; file imports
  * and marketplace finance reports record {@code COMMISSION}, {@code DELIVERY}, {@code COST_OF_GOODS},
  * {@code PENALTY} and {@code OTHER_EXPENSE} entries, which take precedence over the calculator's estimates
- * from the catalog and the commission schedule.
+ * from the catalog and the commission schedule. {@code PAYOUT} entries (bank statement imports) are for
+ * reconciliation and never count.
  *
  * @param shop the shop
  * @param period the period

@@ -434,6 +434,22 @@ class ProfitCalculatorTest {
         assertThat(glass.profit()).isEqualTo(Money.of("1666.5425", Money.KZT));
     }
 
+    @Test
+    void payoutsAreReconciliationOnlyAndChangeNoFigure() {
+        // given: a month with a sale, and the marketplace's payouts of it, shop-wide and (wrongly) per product
+        record(LedgerEntryKind.SALE, PHONE_CASE, 10, "49900");
+        ProfitAndLoss without = calculator.calculate(ProfitInput.load(shop, FEBRUARY, ledger, catalog));
+        record(LedgerEntryKind.PAYOUT, null, 0, "42415");
+        record(LedgerEntryKind.PAYOUT, SMARTPHONE, 0, "189990");
+
+        // when
+        ProfitAndLoss with = calculator.calculate(ProfitInput.load(shop, FEBRUARY, ledger, catalog));
+
+        // then: the same P&L, and no line for the product that only has a payout
+        assertThat(with).isEqualTo(without);
+        assertThat(with.line(SMARTPHONE)).isEmpty();
+    }
+
     private BigDecimal unitsSold(ReportingPeriod period) {
         return calculator.calculate(ProfitInput.load(shop, period, ledger, catalog)).line(PHONE_CASE)
                 .map(ProductLine::unitsSold).orElse(BigDecimal.ZERO);

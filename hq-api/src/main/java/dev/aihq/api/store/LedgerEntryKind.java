@@ -19,7 +19,13 @@ public enum LedgerEntryKind {
     /** A fine or penalty the marketplace charged. */
     PENALTY,
     /** Any other expense of the shop (rent, advertising, salaries), usually not tied to a product. */
-    OTHER_EXPENSE;
+    OTHER_EXPENSE,
+    /**
+     * Money the marketplace paid out; reconciliation only, never a P&amp;L line. A payout settles sales the
+     * ledger already holds as {@link #SALE}s (less the marketplace's deductions), so counting it as income would
+     * count those sales twice.
+     */
+    PAYOUT;
 
     /**
      * Tells whether this kind reduces the shop's income rather than adding a cost.
