@@ -289,7 +289,20 @@ public final class FinancePipelines {
         ZoneId zone = shop.zone();
         ProfitTotals totals = profit.current().totals();
         ReportingPeriod year = ReportingPeriod.parse(Integer.toString(period.start().getYear()));
-        Money yearToDate = netSales(shop, year.startIn(zone), period.endIn(zone));
+        Instant periodStart = period.startIn(zone);
+        @Nullable Money firstHalfIncome = null;
+        Money beforePeriod;
+        if (period.start().getMonthValue() > 6) {
+            // The first half is part of the year before the period: read once, for both sums.
+            ReportingPeriod firstHalf = ReportingPeriod.parse(period.start().getYear() + "-H1");
+            firstHalfIncome = netSales(shop, firstHalf.startIn(zone), firstHalf.endIn(zone));
+            beforePeriod = firstHalfIncome.plus(netSales(shop, firstHalf.endIn(zone), periodStart));
+        } else {
+            beforePeriod = netSales(shop, year.startIn(zone), periodStart);
+        }
+        // The period's own net sales are its P&L's revenue, from the same entries (all in the shop's currency, or
+        // the P&L would have been refused): adding them up again would read the whole period a second time.
+        Money yearToDate = beforePeriod.plus(totals.revenue());
         Money income = totals.revenue();
         if (withoutSale.signum() > 0) {
             yearToDate = yearToDate.minus(Money.of(withoutSale, yearToDate.currency()));
@@ -306,9 +319,8 @@ public final class FinancePipelines {
                 .yearToDateIncome(yearToDate)
                 .employees(profile.employees())
                 .warningShare(b.warningShare);
-        if (period.start().getMonthValue() > 6) {
-            ReportingPeriod firstHalf = ReportingPeriod.parse(period.start().getYear() + "-H1");
-            request.firstHalfYearIncome(netSales(shop, firstHalf.startIn(zone), firstHalf.endIn(zone)));
+        if (firstHalfIncome != null) {
+            request.firstHalfYearIncome(firstHalfIncome);
         }
         ReportingPeriod lastYear = year.previous();
         request.previousYearIncome(netSales(shop, lastYear.startIn(zone), lastYear.endIn(zone)));
@@ -323,6 +335,9 @@ public final class FinancePipelines {
 
     /** Sales less returns and cancellations between two instants, added up by the ledger store. */
     private Money netSales(Shop shop, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return shop.zero(); // e.g. the year before a January period: nothing to ask the store
+        }
         BigDecimal net = BigDecimal.ZERO;
         for (LedgerTotal total : b.ledger.totals(shop.id(), from, to)) {
             if (!total.currency().equals(shop.currency())) {
