@@ -25,6 +25,7 @@ import dev.aihq.pipeline.AgentPipeline;
 import dev.aihq.store.jdbc.JdbcStores;
 import dev.aihq.testkit.DemoCatalog;
 import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ForwardingLedgerStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -38,7 +39,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -226,13 +226,12 @@ public final class MonthCloseBenchmark {
     }
 
     /** The ledger with the calls to {@link #totals} and the time spent in them counted: the database's share. */
-    private static final class TimedLedger implements LedgerStore {
-        private final LedgerStore ledger;
+    private static final class TimedLedger extends ForwardingLedgerStore {
         private final AtomicLong calls = new AtomicLong();
         private final AtomicLong nanos = new AtomicLong();
 
         TimedLedger(LedgerStore ledger) {
-            this.ledger = ledger;
+            super(ledger);
         }
 
         long calls() {
@@ -244,34 +243,14 @@ public final class MonthCloseBenchmark {
         }
 
         @Override
-        public boolean record(LedgerEntry entry) {
-            return ledger.record(entry);
-        }
-
-        @Override
-        public int recordAll(List<LedgerEntry> entries) {
-            return ledger.recordAll(entries);
-        }
-
-        @Override
-        public Optional<LedgerEntry> find(ShopId shopId, String key) {
-            return ledger.find(shopId, key);
-        }
-
-        @Override
         public List<LedgerTotal> totals(ShopId shopId, Instant from, Instant to) {
             long start = System.nanoTime();
             try {
-                return ledger.totals(shopId, from, to);
+                return super.totals(shopId, from, to);
             } finally {
                 nanos.addAndGet(System.nanoTime() - start);
                 calls.incrementAndGet();
             }
-        }
-
-        @Override
-        public List<LedgerEntry> entries(ShopId shopId, Instant from, Instant to, int limit) {
-            return ledger.entries(shopId, from, to, limit);
         }
     }
 

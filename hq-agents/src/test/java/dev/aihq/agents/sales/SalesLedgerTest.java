@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
-import dev.aihq.api.ShopId;
 import dev.aihq.api.event.PurchaseEvent;
 import dev.aihq.api.event.PurchaseTrigger;
 import dev.aihq.api.result.RunOutcome;
@@ -13,7 +12,6 @@ import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.store.LedgerEntry;
 import dev.aihq.api.store.LedgerEntryKind;
-import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.LedgerTotal;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.RunRecord;
@@ -22,13 +20,13 @@ import dev.aihq.pipeline.Submission;
 import dev.aihq.pipeline.memory.InMemoryLedgerStore;
 import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.testkit.Fixtures;
+import dev.aihq.testkit.ForwardingLedgerStore;
 import dev.aihq.testkit.RecordingChannel;
 import dev.aihq.testkit.SettableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -255,38 +253,17 @@ class SalesLedgerTest {
     }
 
     /** A ledger that counts its batch writes, to tell that a resumed run wrote again. */
-    private static final class CountingLedger implements LedgerStore {
+    private static final class CountingLedger extends ForwardingLedgerStore {
         final AtomicInteger recordAllCalls = new AtomicInteger();
-        private final LedgerStore delegate;
 
         CountingLedger(InMemoryLedgerStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean record(LedgerEntry entry) {
-            return delegate.record(entry);
+            super(delegate);
         }
 
         @Override
         public int recordAll(List<LedgerEntry> entries) {
             recordAllCalls.incrementAndGet();
-            return delegate.recordAll(entries);
-        }
-
-        @Override
-        public Optional<LedgerEntry> find(ShopId shopId, String key) {
-            return delegate.find(shopId, key);
-        }
-
-        @Override
-        public List<LedgerTotal> totals(ShopId shopId, Instant from, Instant to) {
-            return delegate.totals(shopId, from, to);
-        }
-
-        @Override
-        public List<LedgerEntry> entries(ShopId shopId, Instant from, Instant to, int limit) {
-            return delegate.entries(shopId, from, to, limit);
+            return super.recordAll(entries);
         }
     }
 }
