@@ -153,6 +153,7 @@ public final class LedgerImporter {
         });
         String rowKey = Cells.read(run, row, columns, ImportField.ROW_KEY, false, LedgerImporter::text);
         String key = rowKey == null ? fileKey + row.number() : "import:" + mapping.name() + ":" + rowKey;
+        String keyColumn = rowKey == null ? "" : columns.label(ImportField.ROW_KEY);
         // Room for the longest suffix of an extra entry (":other_expense").
         if (rowKey != null && key.length() + 20 > LedgerEntry.MAX_KEY_LENGTH) {
             run.problem(row.number(), columns.label(ImportField.ROW_KEY), rowKey, "the row key is too long ("
@@ -171,7 +172,7 @@ public final class LedgerImporter {
         int added = 0;
         if (amount != null && amount.signum() != 0) {
             batch.add(new LedgerEntry(shop.id(), key, kind, occurredAt, sku, orderId, units,
-                    Money.of(amount, shop.currency()), entrySource));
+                    Money.of(amount, shop.currency()), entrySource), row.number(), keyColumn);
             added++;
         }
         for (Map.Entry<LedgerEntryKind, BigDecimal> entry : extra.entrySet()) {
@@ -181,7 +182,7 @@ public final class LedgerImporter {
             }
             batch.add(new LedgerEntry(shop.id(), key + ":" + extraKind.name().toLowerCase(Locale.ROOT), extraKind,
                     occurredAt, sku, orderId, BigDecimal.ZERO, Money.of(entry.getValue(), shop.currency()),
-                    entrySource));
+                    entrySource), row.number(), keyColumn);
             added++;
         }
         if (added == 0) {
@@ -221,22 +222,34 @@ public final class LedgerImporter {
         return printable.length() <= max ? printable : printable.substring(0, max);
     }
 
-    /** The entries waiting for the next {@link LedgerStore#recordAll}, each key once. */
+    /**
+     * The entries waiting for the next {@link LedgerStore#recordAll}, each key once. A key met again with the same
+     * movement is a duplicate; with a different one (another amount, date, product or kind) it is a problem of
+     * the later row, since only one can be kept and silently keeping the first would hide the difference.
+     */
     private final class Batch {
         private final ImportRun run;
         private final Map<String, LedgerEntry> entries = new LinkedHashMap<>();
+        private final Map<String, Integer> rows = new HashMap<>();
+        private final Map<String, String> keyColumns = new HashMap<>();
 
         Batch(ImportRun run) {
             this.run = run;
         }
 
-        void add(LedgerEntry entry) {
+        void add(LedgerEntry entry, int row, String keyColumn) {
             LedgerEntry earlier = entries.putIfAbsent(entry.key(), entry);
             if (earlier != null) {
-                // The same key twice in one file: the first row wins, as the store would keep it.
-                run.duplicates++;
+                if (sameMovement(earlier, entry)) {
+                    run.duplicates++;
+                } else {
+                    run.problem(row, keyColumn, entry.key(), "repeats the key of row " + rows.get(entry.key())
+                            + " with different values; row " + rows.get(entry.key()) + " is kept");
+                }
                 return;
             }
+            rows.put(entry.key(), row);
+            keyColumns.put(entry.key(), keyColumn);
             if (entries.size() >= batchSize) {
                 flush();
             }
@@ -249,9 +262,34 @@ public final class LedgerImporter {
             List<LedgerEntry> list = new ArrayList<>(entries.values());
             int added = ledger.recordAll(list);
             run.imported += added;
-            run.duplicates += list.size() - added;
+            if (added < list.size()) {
+                // Some keys were recorded before (an earlier import). An entry just written reads back as itself;
+                // one stored earlier with another movement is reported, as the stored entry stays; the rest are
+                // duplicates.
+                int conflicts = 0;
+                for (LedgerEntry entry : list) {
+                    LedgerEntry stored = ledger.find(entry.shopId(), entry.key()).orElse(null);
+                    if (stored != null && !sameMovement(stored, entry)) {
+                        conflicts++;
+                        run.problem(rows.get(entry.key()), keyColumns.get(entry.key()), entry.key(),
+                                "was imported before with different values (" + stored.kind() + " " + stored.amount()
+                                        + " on " + stored.occurredAt() + "); the stored entry is kept");
+                    }
+                }
+                run.duplicates += list.size() - added - conflicts;
+            }
             entries.clear();
+            rows.clear();
+            keyColumns.clear();
         }
+    }
+
+    /** Whether two entries record the same movement, whatever file or source they came from. */
+    private static boolean sameMovement(LedgerEntry a, LedgerEntry b) {
+        return a.kind() == b.kind() && a.occurredAt().equals(b.occurredAt()) && Objects.equals(a.sku(), b.sku())
+                && Objects.equals(a.orderId(), b.orderId()) && a.quantity().compareTo(b.quantity()) == 0
+                && a.amount().currency().equals(b.amount().currency())
+                && a.amount().amount().compareTo(b.amount().amount()) == 0;
     }
 
     /** Configures a {@link LedgerImporter}. Not thread-safe. */

@@ -172,6 +172,45 @@ class LedgerImporterTest {
     }
 
     @Test
+    void aKeyMetAgainWithOtherValuesIsAProblemOfTheLaterRowAndTheFirstIsKept() throws IOException {
+        ColumnMapping wb = MAPPINGS.get(ColumnMappings.WB_REPORT);
+        Shop wbShop = SHOP.toBuilder().currency(Money.RUB).build();
+        String header = "rrd_id\tsale_dt\tsupplier_oper_name\tsa_name\tsrid\tquantity\tretail_amount"
+                + "\tppvz_sales_commission\tdelivery_rub\tpenalty\n";
+        Path first = dir.resolve("wb-first.tsv");
+        Files.writeString(first, header
+                + "2001\t2026-03-01T10:15:00+03:00\tПродажа\tPHN-A55-256\tsr1\t1\t24990.00\t0\t0\t0\n"
+                + "2002\t2026-03-01T11:00:00+03:00\tПродажа\tPHN-A55-256\tsr2\t1\t24990.00\t0\t0\t0\n"
+                + "2002\t2026-03-01T11:00:00+03:00\tПродажа\tPHN-A55-256\tsr2\t1\t19990.00\t0\t0\t0\n",
+                StandardCharsets.UTF_8);
+        Path corrected = dir.resolve("wb-corrected.tsv");
+        Files.writeString(corrected, header
+                + "2001\t2026-03-01T10:15:00+03:00\tПродажа\tPHN-A55-256\tsr1\t1\t24990.00\t0\t0\t0\n"
+                + "2002\t2026-03-01T11:00:00+03:00\tПродажа\tPHN-A55-256\tsr2\t1\t21990.00\t0\t0\t0\n",
+                StandardCharsets.UTF_8);
+
+        ImportReport once = importer.importFile(wbShop, TableSource.open(first), wb);
+        ImportReport again = importer.importFile(wbShop, TableSource.open(corrected), wb);
+
+        // within one file: row 4 repeats row 3's key with another amount
+        assertThat(once.imported()).isEqualTo(2);
+        assertThat(once.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(4);
+            assertThat(p.column()).contains("rrd_id");
+            assertThat(p.message()).isEqualTo("repeats the key of row 3 with different values; row 3 is kept");
+        });
+        // across files: the same sale is a duplicate, the changed one a problem; the stored entry stays
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(3);
+            assertThat(p.message()).startsWith("was imported before with different values (SALE 24990");
+        });
+        assertThat(ledger.find(wbShop.id(), "import:wb-report:2002")).get().extracting(LedgerEntry::amount)
+                .isEqualTo(Money.of("24990.00", Money.RUB));
+    }
+
+    @Test
     void xlsxWithDateCellsNumbersAndATitleAboveTheHeader() throws IOException {
         Path file = dir.resolve("закупки.xlsx");
         try (OutputStream out = Files.newOutputStream(file)) {
