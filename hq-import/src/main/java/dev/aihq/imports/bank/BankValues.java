@@ -1,5 +1,7 @@
 package dev.aihq.imports.bank;
 
+import dev.aihq.imports.ValueFormatException;
+import dev.aihq.imports.Values;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,54 +15,31 @@ final class BankValues {
 
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4}|\\d{2})");
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})");
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
-    // Spaces of every width banks and spreadsheets put between thousands, and the Swiss-style apostrophe.
-    private static final Pattern GROUPING = Pattern.compile("[\\s\\u00A0\\u2007\\u202F'’]");
-    // A currency written after the number: "1 500,00 ₸", "1500 руб.", "1500 KZT".
-    private static final Pattern CURRENCY_SUFFIX = Pattern.compile("[\\p{L}\\p{Sc}]+\\.?$");
     private static final Pattern QUOTES = Pattern.compile("[«»\"“”„'`‘’]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private BankValues() {}
 
     /**
-     * Parses an amount as banks write it: {@code 1500.00}, {@code 1 500,00}, {@code 1.500,00}, {@code 1,500.00},
-     * {@code -1500}, {@code (1500)}, a currency after the number.
+     * Parses an amount as banks write it, with the importers' number rules ({@link Values#decimal(String)}):
+     * {@code 1500.00}, {@code 1 500,00}, {@code 1.500,00}, {@code 1,500.00}, {@code -1500}, {@code (1500)}, a
+     * currency mark beside the number.
      *
      * @param text the text
      * @return the amount, negative when written so
      * @throws IllegalArgumentException naming the text when it is not an amount
      */
     static BigDecimal amount(String text) {
-        String s = GROUPING.matcher(text).replaceAll("");
-        s = CURRENCY_SUFFIX.matcher(s).replaceAll("");
-        boolean negative = false;
-        if (s.startsWith("(") && s.endsWith(")")) {
-            negative = true;
-            s = s.substring(1, s.length() - 1);
+        BigDecimal amount;
+        try {
+            amount = Values.decimal(text);
+        } catch (ValueFormatException e) {
+            throw new IllegalArgumentException("not an amount: «" + text.strip() + "»", e);
         }
-        if (s.startsWith("-") || s.startsWith("−")) {
-            negative = !negative;
-            s = s.substring(1);
-        } else if (s.startsWith("+")) {
-            s = s.substring(1);
-        }
-        int comma = s.lastIndexOf(',');
-        int dot = s.lastIndexOf('.');
-        if (comma >= 0 && dot >= 0) {
-            // Both: the later one separates the decimals, the other groups thousands.
-            s = comma > dot ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-        } else if (comma >= 0) {
-            // A single comma is the local decimal separator; several can only group thousands.
-            s = s.indexOf(',') == comma ? s.replace(',', '.') : s.replace(",", "");
-        } else if (dot >= 0 && s.indexOf('.') != dot) {
-            s = s.replace(".", "");
-        }
-        if (!PLAIN_NUMBER.matcher(s).matches()) {
+        if (amount == null) {
             throw new IllegalArgumentException("not an amount: «" + text.strip() + "»");
         }
-        BigDecimal amount = new BigDecimal(s);
-        return negative ? amount.negate() : amount;
+        return amount;
     }
 
     /**
