@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * {@link #ENDINGS} (noun, adjective and participle case endings such as {@code -ами}, {@code -ого}, {@code -ием},
  * {@code -ые}, {@code -ов}, {@code -а}, {@code -ы}; the noun suffix {@code -ость}/{@code -ости}) whose removal
  * leaves at least two letters, so {@code штраф}, {@code штрафа}, {@code штрафы} and {@code штрафов} all become
- * {@code штраф}. Verb endings are left alone (they clash with noun stems such as {@code кредит}). Words of
- * other alphabets are only lower-cased.
+ * {@code штраф}. Verb endings are left alone (they clash with noun stems such as {@code кредит}). Words with
+ * other letters (Latin, or the Kazakh-only letters {@code ә ғ қ ң ө ұ ү һ і}) are only lower-cased.
  *
  * <p>Tokenization keeps numbers and dotted or hyphenated identifiers: {@code KZ.CPL.30.1} yields the whole
  * identifier {@code kz.cpl.30.1} plus its parts, {@code 5 %} yields {@code 5}. A short list of Russian function
@@ -35,7 +35,7 @@ public final class RussianStemmer {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[./-][\\p{L}\\p{N}]+)*");
     private static final Pattern PART = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern CYRILLIC_WORD = Pattern.compile("[а-яёәғқңөұүһі]+");
+    private static final Pattern CYRILLIC_WORD = Pattern.compile("[а-яё]+");
     private static final Set<String> STOP_WORDS = Set.of("и", "в", "во", "на", "с", "со", "по", "за", "не", "от",
             "до", "для", "или", "а", "к", "о", "об", "из", "у", "при", "что", "это", "как", "то", "же", "ли", "без",
             "его", "ее", "их", "он", "она", "они", "так", "но", "бы", "если", "только", "через", "том", "те", "этот",

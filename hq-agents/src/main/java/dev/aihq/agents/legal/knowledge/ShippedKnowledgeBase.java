@@ -160,15 +160,20 @@ public final class ShippedKnowledgeBase implements KnowledgeBase {
      * are kept. The shipped corpus is shared, not copied.
      *
      * @param shop      the shop
-     * @param documents the shop's entries; their rule ids must be unique among the shop's documents
+     * @param documents the shop's entries; their rule ids must be unique among the shop's documents and differ
+     *                  from the corpus's, so a cited rule id is never ambiguous
      * @return a new knowledge base; this one is unchanged
-     * @throws IllegalArgumentException if a rule id repeats among the shop's documents
+     * @throws IllegalArgumentException if a rule id repeats among the shop's documents or is a corpus rule id
      */
     public ShippedKnowledgeBase withDocuments(ShopId shop, List<KnowledgeEntry> documents) {
         List<KnowledgeEntry> docs = new ArrayList<>(shopDocuments.getOrDefault(shop, List.of()));
         docs.addAll(documents);
         Set<String> ids = new HashSet<>();
         for (KnowledgeEntry d : docs) {
+            if (byRuleId.containsKey(d.ruleId())) {
+                throw new IllegalArgumentException("shop " + shop.value() + ": document '" + d.ruleId()
+                        + "' has the rule id of a corpus entry");
+            }
             if (!ids.add(d.ruleId())) {
                 throw new IllegalArgumentException("shop " + shop.value() + ": document '" + d.ruleId()
                         + "' is added twice");
