@@ -7,6 +7,7 @@ import dev.aihq.api.event.LegalEventType;
 import dev.aihq.api.result.RiskLevel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +50,13 @@ public final class LegalRuleBook {
     private final String pointsStat;
     private final Pattern pointsPattern;
     private final int shortDeadlineHours;
+    private final String orderValueStat;
     private final Map<String, String> mustNot;
     private final Map<String, Integer> internalTargets;
 
     /** A rule of the data. */
     record Rule(AppliedRule applied, @Nullable Integer windowDays, List<WindowException> exceptions,
-            @Nullable LocalDate effectiveFrom) {}
+            @Nullable LocalDate effectiveFrom, Map<String, BigDecimal> compensationPercent) {}
 
     /** An exception to a return window, with the words that recognise it in a product name. */
     record WindowException(String item, List<String> keywords) {}
@@ -74,7 +76,7 @@ public final class LegalRuleBook {
 
     private LegalRuleBook(String version, Map<String, Rule> rules, List<Scenario> scenarios,
             Map<String, RiskLevel> measureRisk, List<String> counterfeitKeywords, String pointsStat,
-            Pattern pointsPattern, int shortDeadlineHours, Map<String, String> mustNot,
+            Pattern pointsPattern, int shortDeadlineHours, String orderValueStat, Map<String, String> mustNot,
             Map<String, Integer> internalTargets) {
         this.version = version;
         this.rules = rules;
@@ -84,6 +86,7 @@ public final class LegalRuleBook {
         this.pointsStat = pointsStat;
         this.pointsPattern = pointsPattern;
         this.shortDeadlineHours = shortDeadlineHours;
+        this.orderValueStat = orderValueStat;
         this.mustNot = mustNot;
         this.internalTargets = internalTargets;
     }
@@ -148,8 +151,16 @@ public final class LegalRuleBook {
             }
             Integer window = r.has("window_days") ? r.get("window_days").asInt() : null;
             LocalDate from = r.has("effective_from") ? LocalDate.parse(r.get("effective_from").asText()) : null;
+            Map<String, BigDecimal> compensation = new HashMap<>();
+            r.path("compensation_percent").fields().forEachRemaining(e -> {
+                BigDecimal percent = e.getValue().decimalValue();
+                if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new IllegalArgumentException("rule " + id + ": compensation percent must be in (0, 100]");
+                }
+                compensation.put(e.getKey(), percent);
+            });
             if (rules.put(id, new Rule(new AppliedRule(id, status, url, text(r, "title")), window,
-                    List.copyOf(exceptions), from)) != null) {
+                    List.copyOf(exceptions), from, Map.copyOf(compensation))) != null) {
                 throw new IllegalArgumentException("rule " + id + " is listed twice");
             }
         }
@@ -170,13 +181,17 @@ public final class LegalRuleBook {
             }
             targets.put(e.getKey(), e.getValue().asInt());
         });
+        int shortHours = risk.path("short_deadline_hours").asInt(0);
+        if (shortHours < 1) {
+            throw new IllegalArgumentException("risk.short_deadline_hours must be a positive number of hours");
+        }
         if (!targets.containsKey("*")) {
             throw new IllegalArgumentException("internal_targets needs a '*' default");
         }
         return new LegalRuleBook(version, Map.copyOf(rules), List.copyOf(scenarios), Map.copyOf(measureRisk),
                 strings(risk.path("counterfeit_keywords")), text(risk, "points_stat"),
                 Pattern.compile(text(risk, "points_pattern"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                risk.path("short_deadline_hours").asInt(48), Map.copyOf(mustNot), Map.copyOf(targets));
+                shortHours, text(risk, "order_value_stat"), Map.copyOf(mustNot), Map.copyOf(targets));
     }
 
     private static Scenario scenario(JsonNode s, Map<String, Rule> rules, List<String> templates) {
@@ -327,6 +342,10 @@ public final class LegalRuleBook {
 
     int shortDeadlineHours() {
         return shortDeadlineHours;
+    }
+
+    String orderValueStat() {
+        return orderValueStat;
     }
 
     String mustNotText(String id) {

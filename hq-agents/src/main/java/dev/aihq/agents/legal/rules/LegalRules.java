@@ -6,6 +6,7 @@ import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.calendar.BusinessCalendar;
+import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.EventDate;
 import dev.aihq.api.event.LegalDelivery;
 import dev.aihq.api.event.LegalEvent;
@@ -14,6 +15,7 @@ import dev.aihq.api.event.LegalMeasure;
 import dev.aihq.api.result.RiskLevel;
 import dev.aihq.api.shop.Shop;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,8 +55,6 @@ import javax.annotation.Nullable;
  * a defect claim. Immutable and thread-safe.
  */
 public final class LegalRules {
-
-    private static final String STAT_ORDER_VALUE = "order_value";
 
     private final LegalRuleBook book;
     private final Map<String, BusinessCalendar> calendars;
@@ -128,6 +128,22 @@ public final class LegalRules {
                     + " in " + jurisdiction + "; the rule layer does not guess a deadline or a risk");
         }
         return new Evaluation(request, marketplace, jurisdiction, scenario).run();
+    }
+
+    /**
+     * Computes the Kaspi Delivery damage compensation ({@code KASPI.DELIVERY.CLAIM}): the tier's percentage of the
+     * price, rounded half up to the currency's minor units.
+     *
+     * @param price the item's price
+     * @param tier how badly the item is damaged
+     * @return the compensation to claim
+     */
+    public Money kaspiDeliveryCompensation(Money price, DamageTier tier) {
+        BigDecimal percent = book.ruleData("KASPI.DELIVERY.CLAIM").compensationPercent().get(tier.wireValue());
+        if (percent == null) {
+            throw new ConfigurationException("legal rule data has no compensation percent for " + tier.wireValue());
+        }
+        return price.times(percent.movePointLeft(2)).rounded(RoundingMode.HALF_UP);
     }
 
     private RuleConclusion unsupported(@Nullable String jurisdiction, String why) {
@@ -419,7 +435,7 @@ public final class LegalRules {
 
         private void orderValueRisk() {
             Integer factor = scenario.orderValueFactor();
-            BigDecimal orderValue = event.stats().get(STAT_ORDER_VALUE);
+            BigDecimal orderValue = event.stats().get(book.orderValueStat());
             if (factor == null || orderValue == null || event.amount() == null || orderValue.signum() <= 0) {
                 return;
             }

@@ -112,6 +112,11 @@ class LegalRulesTest {
             assertThat(c.deadline().toOffsetDateTime()).isEqualTo(OffsetDateTime.parse("2026-03-04T10:00+05:00"));
             assertThat(c.deadlineOfficial()).isTrue();
             assertThat(c.templateId()).isEqualTo("T2");
+            assertThat(RULES.kaspiDeliveryCompensation(e.amount(), DamageTier.ONE_SIDE))
+                    .isEqualTo(Money.of("86997", Money.KZT));
+            assertThat(RULES.kaspiDeliveryCompensation(e.amount(), DamageTier.PACKAGING))
+                    .isEqualTo(Money.of("28999", Money.KZT));
+            assertThat(RULES.kaspiDeliveryCompensation(e.amount(), DamageTier.TOTAL)).isEqualTo(e.amount());
             assertThat(c.notes()).anyMatch(n -> n.contains("under 48 hours"))
                     .anyMatch(n -> n.contains("photos or video"))
                     .anyMatch(n -> n.contains("display item"));
