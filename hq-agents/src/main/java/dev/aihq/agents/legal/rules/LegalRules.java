@@ -233,6 +233,11 @@ public final class LegalRules {
 
         RuleConclusion run() {
             scenario.rules().forEach(id -> rules.add(book.ruleData(id).applied()));
+            LegalDelivery delivery = event.delivery();
+            if (scenario.when().containsKey("damage_mark") && delivery != null
+                    && delivery.returnActDamageMark() == null) {
+                notes.add("Whether the return act has a damage mark is not known: the stricter window is used");
+            }
             EventDate start = firstDate(scenario.deadline().from());
             ZonedDateTime deadline = null;
             SourceStatus deadlineStatus = null;

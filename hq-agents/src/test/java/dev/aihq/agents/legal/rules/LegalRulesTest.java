@@ -325,6 +325,7 @@ class LegalRulesTest {
             RuleConclusion c = conclude(kaspi, event(kaspi, LegalEventType.RETURN, b -> b
                     .delivery(new LegalDelivery("city", null)).date("received_by_seller_at", d("2026-03-03T10:00+05:00"))));
             assertThat(c.deadline()).isEqualTo(ZonedDateTime.parse("2026-03-04T10:00+05:00[Asia/Almaty]"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("damage mark is not known"));
         }
 
         @Test
