@@ -16,7 +16,10 @@ import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.Sku;
 import dev.aihq.api.result.FinanceReport;
+import dev.aihq.api.legal.LegalSourceStatus;
+import dev.aihq.api.result.CanContest;
 import dev.aihq.api.result.LegalAssessment;
+import dev.aihq.api.result.LegalSource;
 import dev.aihq.api.result.LossProduct;
 import dev.aihq.api.result.RiskLevel;
 import dev.aihq.api.result.RunId;
@@ -109,7 +112,22 @@ public final class SdkJson {
                 gen.writeString(value.wireValue());
             }
         });
+        module.addSerializer(CanContest.class, new StdSerializer<>(CanContest.class) {
+            @Override
+            public void serialize(CanContest value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(value.wireValue());
+            }
+        });
+        module.addSerializer(LegalSourceStatus.class, new StdSerializer<>(LegalSourceStatus.class) {
+            @Override
+            public void serialize(LegalSourceStatus value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(value.wireValue());
+            }
+        });
         module.setMixInAnnotation(SalesOffer.class, SnakeCase.class);
+        module.setMixInAnnotation(LegalSource.class, SnakeCase.class);
         module.setMixInAnnotation(LegalAssessment.class, SnakeCase.class);
         module.setMixInAnnotation(FinanceReport.class, SnakeCase.class);
         module.setMixInAnnotation(FinanceReport.Costs.class, SnakeCase.class);

@@ -136,7 +136,7 @@ final class FrontDoorFixture implements AutoCloseable {
                 .executor(executor).drainTimeout(Duration.ofSeconds(5))
                 .recordEvent(recorded::add)
                 .assembler((event, shop, gathered) -> event)
-                .agent(agent(event -> new LegalAssessment("Штраф можно оспорить так как...", RiskLevel.MEDIUM,
+                .agent(agent(event -> LegalAssessment.of("Штраф можно оспорить так как...", RiskLevel.MEDIUM,
                         "Текст возражения...", "Отправить в Kaspi в течение 3 дней")))
                 .delivery(Delivery.complete());
     }

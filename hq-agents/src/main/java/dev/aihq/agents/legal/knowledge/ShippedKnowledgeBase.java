@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -269,12 +268,16 @@ public final class ShippedKnowledgeBase implements KnowledgeBase {
         }
         String sourceUrl = text(name, where, node, "source_url");
         String statusText = text(name, where, node, "status");
-        LegalSourceStatus status;
+        LegalSourceStatus status = null;
         try {
-            status = LegalSourceStatus.valueOf(statusText.toUpperCase(Locale.ROOT));
+            status = LegalSourceStatus.fromWire(statusText);
         } catch (IllegalArgumentException e) {
+            // reported below, with the values a corpus may use
+        }
+        if (status == null || status == LegalSourceStatus.INTERNAL) {
+            // A corpus holds sourced rules; the shop's own targets are not entries.
             throw new ConfigurationException(name + ": " + where
-                    + " field 'status' must be official, secondary or unconfirmed, got '" + statusText + "'", e);
+                    + " field 'status' must be official, secondary or unconfirmed, got '" + statusText + "'");
         }
         LocalDate from = date(name, where, node, "effective_from");
         LocalDate to = date(name, where, node, "effective_to");

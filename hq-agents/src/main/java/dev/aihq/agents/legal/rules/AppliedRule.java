@@ -1,5 +1,6 @@
 package dev.aihq.agents.legal.rules;
 
+import dev.aihq.api.legal.LegalSourceStatus;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param url its source, empty when there is none
  * @param title what it says, in short
  */
-public record AppliedRule(String id, SourceStatus status, String url, String title) {
+public record AppliedRule(String id, LegalSourceStatus status, String url, String title) {
 
     /** Requires every part and a non-blank id. */
     public AppliedRule {

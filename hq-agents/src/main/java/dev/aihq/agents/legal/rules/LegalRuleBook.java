@@ -1,5 +1,6 @@
 package dev.aihq.agents.legal.rules;
 
+import dev.aihq.api.legal.LegalSourceStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.api.error.ConfigurationException;
@@ -140,9 +141,9 @@ public final class LegalRuleBook {
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (JsonNode r : array(root, "rules")) {
             String id = text(r, "id");
-            SourceStatus status = SourceStatus.fromWire(text(r, "status"));
+            LegalSourceStatus status = LegalSourceStatus.fromWire(text(r, "status"));
             String url = r.path("url").asText("");
-            if (status != SourceStatus.UNCONFIRMED && !url.startsWith("http")) {
+            if (status != LegalSourceStatus.UNCONFIRMED && !url.startsWith("http")) {
                 throw new IllegalArgumentException("rule " + id + " needs a source url");
             }
             List<WindowException> exceptions = new ArrayList<>();
@@ -200,13 +201,13 @@ public final class LegalRuleBook {
         List<String> ids = strings(s.path("rules"));
         for (String id : ids) {
             Rule r = requireRule(rules, id, where);
-            if (r.applied().status() == SourceStatus.UNCONFIRMED) {
+            if (r.applied().status() == LegalSourceStatus.UNCONFIRMED) {
                 throw new IllegalArgumentException(where + ": unconfirmed rule " + id + " may only be context");
             }
         }
         List<String> contextRules = strings(s.path("context_rules"));
         for (String id : contextRules) {
-            if (requireRule(rules, id, where).applied().status() != SourceStatus.UNCONFIRMED) {
+            if (requireRule(rules, id, where).applied().status() != LegalSourceStatus.UNCONFIRMED) {
                 throw new IllegalArgumentException(where + ": context rule " + id + " must be unconfirmed");
             }
         }
@@ -216,11 +217,11 @@ public final class LegalRuleBook {
             throw new IllegalArgumentException(where + ": unknown deadline unit '" + unit + "'");
         }
         String deadlineRule = text(d, "rule");
-        SourceStatus status = requireRule(rules, deadlineRule, where).applied().status();
+        LegalSourceStatus status = requireRule(rules, deadlineRule, where).applied().status();
         if (!ids.contains(deadlineRule)) {
             throw new IllegalArgumentException(where + ": deadline rule " + deadlineRule + " is not among its rules");
         }
-        if (unit.equals("internal") != (status == SourceStatus.INTERNAL)) {
+        if (unit.equals("internal") != (status == LegalSourceStatus.INTERNAL)) {
             throw new IllegalArgumentException(where + ": an internal target needs an internal rule and only it");
         }
         int amount = d.path("amount").asInt(0);

@@ -1,5 +1,7 @@
 package dev.aihq.agents.legal.rules;
 
+import dev.aihq.api.legal.LegalSourceStatus;
+import dev.aihq.api.result.CanContest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.calendar.BusinessCalendars;
 import dev.aihq.api.Marketplace;
@@ -240,7 +242,7 @@ public final class LegalRules {
             }
             EventDate start = firstDate(scenario.deadline().from());
             ZonedDateTime deadline = null;
-            SourceStatus deadlineStatus = null;
+            LegalSourceStatus deadlineStatus = null;
             String deadlineRule = null;
             if (start == null) {
                 notes.add("No deadline: the event has none of the dates " + scenario.deadline().from());
@@ -252,11 +254,11 @@ public final class LegalRules {
                 }
             }
             Instant reference = start != null ? startMoment(start).toInstant() : event.occurredAt();
-            if (deadline != null && deadlineStatus != SourceStatus.INTERNAL
+            if (deadline != null && deadlineStatus != LegalSourceStatus.INTERNAL
                     && Duration.between(startMoment(start), deadline).toHours() < book.shortDeadlineHours()) {
                 raise(RiskLevel.HIGH, "The deadline is under " + book.shortDeadlineHours() + " hours");
             }
-            if (deadlineStatus == SourceStatus.SECONDARY) {
+            if (deadlineStatus == LegalSourceStatus.SECONDARY) {
                 mustNot("secondary_deadline", Map.of("rule", deadlineRule));
                 notes.add("The deadline comes from a secondary source (" + deadlineRule + "): verify it");
             }
@@ -282,7 +284,7 @@ public final class LegalRules {
             }
             scenario.context().forEach(c -> notes.add("[UNCONF] " + c + " (context only, not a rule)"));
             return new RuleConclusion(true, jurisdiction, contest, risk, deadline,
-                    deadlineStatus == SourceStatus.OFFICIAL, deadlineStatus, deadlineRule, rules, context, template,
+                    deadlineStatus == LegalSourceStatus.OFFICIAL, deadlineStatus, deadlineRule, rules, context, template,
                     notes, dedupe(mustNot));
         }
 

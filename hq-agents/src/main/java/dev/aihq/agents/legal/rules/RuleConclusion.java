@@ -1,5 +1,7 @@
 package dev.aihq.agents.legal.rules;
 
+import dev.aihq.api.legal.LegalSourceStatus;
+import dev.aihq.api.result.CanContest;
 import dev.aihq.api.result.RiskLevel;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -12,8 +14,8 @@ import javax.annotation.Nullable;
  * <p>A deadline is the last moment in the shop's zone: a deadline given as a day is the end of that day
  * ({@code 23:59:59.999999999}); an hour-based one is the exact moment. {@code deadlineOfficial} is {@code true}
  * only when an official-source rule sets the period. A secondary-source deadline has it {@code false} and
- * {@link #deadlineStatus()} {@link SourceStatus#SECONDARY}; the shop's internal target has it {@code false} and
- * {@link SourceStatus#INTERNAL}, and a note says it is an internal target, not a rule.
+ * {@link #deadlineStatus()} {@link LegalSourceStatus#SECONDARY}; the shop's internal target has it {@code false} and
+ * {@link LegalSourceStatus#INTERNAL}, and a note says it is an internal target, not a rule.
  *
  * @param supported {@code false} when no rule covers the event's type, marketplace and jurisdiction; then the
  *     conclusion decides nothing and {@link #notes()} says why
@@ -37,7 +39,7 @@ public record RuleConclusion(
         @Nullable RiskLevel riskFloor,
         @Nullable ZonedDateTime deadline,
         boolean deadlineOfficial,
-        @Nullable SourceStatus deadlineStatus,
+        @Nullable LegalSourceStatus deadlineStatus,
         @Nullable String deadlineRuleId,
         List<AppliedRule> rules,
         List<AppliedRule> context,
@@ -55,17 +57,17 @@ public record RuleConclusion(
         if (supported && riskFloor == null) {
             throw new IllegalArgumentException("a supported conclusion needs a risk floor");
         }
-        if (deadlineOfficial && deadlineStatus != SourceStatus.OFFICIAL) {
+        if (deadlineOfficial && deadlineStatus != LegalSourceStatus.OFFICIAL) {
             throw new IllegalArgumentException("only an official-source rule sets an official deadline");
         }
         if ((deadline == null) != (deadlineStatus == null) || (deadline == null) != (deadlineRuleId == null)) {
             throw new IllegalArgumentException("a deadline needs its status and rule id, and only a deadline has them");
         }
-        if (deadlineStatus == SourceStatus.UNCONFIRMED) {
+        if (deadlineStatus == LegalSourceStatus.UNCONFIRMED) {
             throw new IllegalArgumentException("an unconfirmed rule never sets a deadline");
         }
         for (AppliedRule c : context) {
-            if (c.status() != SourceStatus.UNCONFIRMED) {
+            if (c.status() != LegalSourceStatus.UNCONFIRMED) {
                 throw new IllegalArgumentException("context holds unconfirmed rules only, got " + c.id());
             }
         }

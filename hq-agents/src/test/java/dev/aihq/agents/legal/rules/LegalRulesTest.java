@@ -1,5 +1,7 @@
 package dev.aihq.agents.legal.rules;
 
+import dev.aihq.api.legal.LegalSourceStatus;
+import dev.aihq.api.result.CanContest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,7 +87,7 @@ class LegalRulesTest {
             assertThat(c.templateId()).isEqualTo("T1");
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-13", ALMATY));
             assertThat(c.deadlineOfficial()).isFalse();
-            assertThat(c.deadlineStatus()).isEqualTo(SourceStatus.INTERNAL);
+            assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(c.deadlineRuleId()).isEqualTo("KASPI.MEASURE.OBJECTION");
             assertThat(c.notes()).anyMatch(n -> n.contains("Internal target of 3 calendar days") && n.contains("not a rule"))
                     .anyMatch(n -> n.contains("before the end of 2026-03-17"));
@@ -162,7 +164,7 @@ class LegalRulesTest {
             assertThat(c.ruleIds()).contains("OZON.POINTS.APPEAL", "RU.APK.4.5").doesNotContain("RU.289FZ.DISPUTE");
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-02-23", MOSCOW));
             assertThat(c.deadlineOfficial()).isFalse();
-            assertThat(c.deadlineStatus()).isEqualTo(SourceStatus.SECONDARY);
+            assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.SECONDARY);
             assertThat(c.templateId()).isEqualTo("T5");
             assertThat(c.notes()).anyMatch(n -> n.contains("1200 penalty points"))
                     .anyMatch(n -> n.contains("secondary source"));
@@ -231,7 +233,7 @@ class LegalRulesTest {
             assertThat(first.templateId()).isEqualTo("T4");
             assertThat(first.deadline()).isEqualTo(endOfDay("2026-04-13", MOSCOW));
             assertThat(first.deadlineOfficial()).isFalse();
-            assertThat(first.deadlineStatus()).isEqualTo(SourceStatus.INTERNAL);
+            assertThat(first.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(first.context()).extracting(AppliedRule::id).containsExactly("WB.REPORT.OBJECTION");
             assertThat(first.notes()).anyMatch(n -> n.startsWith("[UNCONF] WB.REPORT.OBJECTION"))
                     .anyMatch(n -> n.startsWith("[UNCONF] A blog's"));
@@ -259,7 +261,7 @@ class LegalRulesTest {
                     .date("notice_at", d("2026-03-02T10:00+03:00"))));
             assertThat(c.riskFloor()).isEqualTo(RiskLevel.MEDIUM);
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-09", MOSCOW));
-            assertThat(c.deadlineStatus()).isEqualTo(SourceStatus.SECONDARY);
+            assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.SECONDARY);
         }
 
         @Test
@@ -337,7 +339,7 @@ class LegalRulesTest {
             assertThat(c.riskFloor()).isEqualTo(RiskLevel.LOW);
             assertThat(c.ruleIds()).contains("KZ.CPL.30.1", "KZ.CPL.14");
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-08", ALMATY));
-            assertThat(c.deadlineStatus()).isEqualTo(SourceStatus.INTERNAL);
+            assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(c.context()).extracting(AppliedRule::id).containsExactly("KZ.CPL.14/30.count");
             assertThat(c.notes()).anyMatch(n -> n.contains("within the 14-day window") && n.contains("2026-03-15"));
         }
@@ -398,7 +400,7 @@ class LegalRulesTest {
             assertThat(c.deadlineRuleId()).isEqualTo("RU.ZPP.22");
             assertThat(c.deadlineOfficial()).isTrue();
             assertThat(c.rules()).filteredOn(r -> r.id().equals("RU.ZPP.21")).extracting(AppliedRule::status)
-                    .containsExactly(SourceStatus.SECONDARY);
+                    .containsExactly(LegalSourceStatus.SECONDARY);
         }
     }
 
@@ -540,8 +542,8 @@ class LegalRulesTest {
         void theShippedDataLoadsWithSourcesForEveryRule() {
             LegalRuleBook book = LegalRuleBook.shipped();
             assertThat(book.version()).isEqualTo("2026-03");
-            assertThat(book.rule("KASPI.DELIVERY.CLAIM").status()).isEqualTo(SourceStatus.OFFICIAL);
-            assertThat(book.rule("OZON.POINTS.APPEAL").status()).isEqualTo(SourceStatus.SECONDARY);
+            assertThat(book.rule("KASPI.DELIVERY.CLAIM").status()).isEqualTo(LegalSourceStatus.OFFICIAL);
+            assertThat(book.rule("OZON.POINTS.APPEAL").status()).isEqualTo(LegalSourceStatus.SECONDARY);
             assertThat(book.rule("NO.SUCH.RULE")).isNull();
         }
 

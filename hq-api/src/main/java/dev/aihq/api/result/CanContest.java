@@ -1,4 +1,4 @@
-package dev.aihq.agents.legal.rules;
+package dev.aihq.api.result;
 
 import java.util.Locale;
 
