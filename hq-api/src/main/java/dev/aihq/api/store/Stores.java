@@ -59,6 +59,14 @@ public interface Stores {
     LedgerStore ledger();
 
     /**
+     * Returns the shops' legal cases: each legal event with its assessment, and the marketplace's later answers,
+     * which the legal agent reads as the shop's fine history.
+     *
+     * @return the legal case store
+     */
+    LegalCaseStore legalCases();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *

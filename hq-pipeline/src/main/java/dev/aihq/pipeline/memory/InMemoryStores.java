@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param consents the customers' consent to messages
  * @param cursors the cursors of polling event sources
  * @param ledger the shops' ledger of money movements
+ * @param legalCases the shops' legal cases and the marketplace's answers
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -39,7 +40,8 @@ public record InMemoryStores(
         InMemorySuppressionStore suppressions,
         InMemoryConsentStore consents,
         InMemoryPollCursorStore cursors,
-        InMemoryLedgerStore ledger) implements Stores {
+        InMemoryLedgerStore ledger,
+        InMemoryLegalCaseStore legalCases) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -56,6 +58,7 @@ public record InMemoryStores(
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(cursors, "cursors");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(legalCases, "legal cases");
     }
 
     /**
@@ -91,6 +94,6 @@ public record InMemoryStores(
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
                 InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore(),
-                new InMemoryPollCursorStore(), new InMemoryLedgerStore());
+                new InMemoryPollCursorStore(), new InMemoryLedgerStore(), new InMemoryLegalCaseStore());
     }
 }

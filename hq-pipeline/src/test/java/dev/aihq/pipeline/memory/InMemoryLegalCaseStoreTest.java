@@ -1,6 +1,7 @@
 package dev.aihq.pipeline.memory;
 
 import static dev.aihq.testkit.Fixtures.SHOP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aihq.api.store.LegalCaseStore;
@@ -27,5 +28,14 @@ class InMemoryLegalCaseStoreTest extends LegalCaseStoreContract {
         assertThatThrownBy(() -> store.addAnswer(SHOP_ID, "fine:512345678", answer))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(SHOP_ID.value()).hasMessageContaining("fine:512345678");
+    }
+
+    @Test
+    void should_wire_the_legal_case_store_into_the_in_memory_stores() {
+        // given
+        InMemoryStores stores = InMemoryStores.create();
+
+        // when / then
+        assertThat(stores.legalCases()).isInstanceOf(InMemoryLegalCaseStore.class);
     }
 }

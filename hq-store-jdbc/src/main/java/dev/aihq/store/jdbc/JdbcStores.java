@@ -11,6 +11,7 @@ import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.LedgerStore;
+import dev.aihq.api.store.LegalCaseStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PollCursorStore;
@@ -72,6 +73,7 @@ public final class JdbcStores implements Stores {
     private final ConsentStore consents;
     private final PollCursorStore cursors;
     private final LedgerStore ledger;
+    private final LegalCaseStore legalCases;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -91,6 +93,7 @@ public final class JdbcStores implements Stores {
         this.consents = new JdbcConsentStore(jdbc);
         this.cursors = new JdbcPollCursorStore(jdbc);
         this.ledger = new JdbcLedgerStore(jdbc);
+        this.legalCases = new JdbcLegalCaseStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -245,6 +248,18 @@ public final class JdbcStores implements Stores {
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    /**
+     * Returns the shops' legal cases, one row per shop and case key in {@code <prefix>legal_cases}, with the
+     * marketplace's answers in {@code <prefix>legal_case_answers}; saving a case again replaces its assessment
+     * and keeps its answers.
+     *
+     * @return the legal case store
+     */
+    @Override
+    public LegalCaseStore legalCases() {
+        return legalCases;
     }
 
     /**
