@@ -101,6 +101,8 @@ public final class Demo {
         List<Step> steps = new ArrayList<>();
         try (AiHq hq = AiHq.builder()
                 .stores(stores)
+                .documents(DemoShop.documents())
+                .sellerDetails(DemoShop.sellerDetails())
                 .chatModel(DemoModel.open())
                 .channel(channel)
                 .secrets(secrets)
@@ -200,6 +202,8 @@ public final class Demo {
         }
         if (path.equals(WebhookFrontDoor.FINANCE_EVENT_PATH) && run.resultJson() != null) {
             printReport(out, parse(run.resultJson()));
+        } else if (path.equals(WebhookFrontDoor.LEGAL_EVENT_PATH) && run.resultJson() != null) {
+            printAssessment(out, parse(run.resultJson()));
         } else if (run.resultJson() != null) {
             JsonNode result = parse(run.resultJson());
             StringBuilder offer = new StringBuilder("  offer: ").append(field(result, "kind").orElse("?"));
@@ -234,6 +238,33 @@ public final class Demo {
             }
         } catch (IOException e) {
             out.println("  report: " + report);
+        }
+    }
+
+    /** The legal assessment: its decisions and sources first, then the three texts in full. */
+    private static void printAssessment(PrintStream out, JsonNode assessment) {
+        out.println("  risk_level: " + assessment.path("risk_level").asText() + " · can_contest: "
+                + assessment.path("can_contest").asText() + " · template: " + assessment.path("template").asText()
+                + (assessment.path("template_draft").asBoolean() ? " (template draft)" : ""));
+        out.println("  deadline: " + (assessment.path("deadline").isNull() ? "—" : assessment.path("deadline").asText())
+                + " · deadline_official: " + assessment.path("deadline_official").asBoolean());
+        if (assessment.hasNonNull("deadline_note")) {
+            out.println("    " + assessment.get("deadline_note").asText());
+        }
+        out.println("  sources:");
+        for (JsonNode source : assessment.path("sources")) {
+            out.println("    " + source.path("rule_id").asText() + " [" + source.path("status").asText() + "] "
+                    + source.path("title").asText() + (source.path("url").asText().isEmpty() ? ""
+                    : " — " + source.path("url").asText()));
+        }
+        for (JsonNode problem : assessment.path("document_problems")) {
+            out.println("  document problem: " + problem.path("name").asText() + " — " + problem.path("reason").asText());
+        }
+        for (String part : new String[] {"analysis", "document", "recommendation"}) {
+            out.println("  " + part + ":");
+            for (String line : assessment.path(part).asText().split("\n")) {
+                out.println("    " + line);
+            }
         }
     }
 

@@ -1,5 +1,13 @@
 package dev.aihq.examples;
 
+import dev.aihq.agents.legal.document.SellerDetails;
+import dev.aihq.agents.legal.document.SellerDetailsProvider;
+import dev.aihq.pipeline.document.InMemoryDocumentSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.PhoneNumber;
 import dev.aihq.api.ShopId;
@@ -113,5 +121,38 @@ public final class DemoShop {
      */
     public static Map<ShopId, String> secrets() {
         return Map.of(SHOP_ID, SECRET, TOO_SHOP_ID, SECRET);
+    }
+
+    /**
+     * Returns the demo shop's documents that its legal events name by file name: the texts of the fine notice and
+     * of Kaspi's message, as an integrator's document store would give them (the PDF's text already extracted).
+     *
+     * @return the document source
+     */
+    public static InMemoryDocumentSource documents() {
+        InMemoryDocumentSource documents = new InMemoryDocumentSource();
+        for (String name : new String[] {"fine_notice.pdf", "kaspi_message.txt"}) {
+            String resource = "/dev/aihq/examples/documents/" + name + (name.endsWith(".txt") ? "" : ".txt");
+            try (InputStream in = DemoShop.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo document " + resource + " is not on the classpath");
+                }
+                documents.put(SHOP_ID, name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the demo document " + resource, e);
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * Returns the demo shops' requisites for legal documents. The ИИН is a made-up demo value of the right length.
+     *
+     * @return the provider
+     */
+    public static SellerDetailsProvider sellerDetails() {
+        SellerDetails demo = new SellerDetails("ИП «Demo Kaspi Shop»", Map.of("ИИН", "900101300123"),
+                "г. Алматы, ул. Примерная, 1", "Демо Д. Д.", "индивидуальный предприниматель", "+7 700 000 00 00");
+        return shop -> shop.id().equals(SHOP_ID) ? demo : SellerDetails.none();
     }
 }

@@ -68,7 +68,8 @@ public final class ServerExample {
         DemoShop.load(database.stores());
         WebhookSecretProvider secrets = WebhookSecretProvider.of(DemoShop.secrets());
         ConsoleChannel channel = new ConsoleChannel(out, Clock.systemUTC());
-        AiHq hq = AiHq.builder().stores(database.stores()).chatModel(null).channel(channel).secrets(secrets).build()
+        AiHq hq = AiHq.builder().stores(database.stores()).documents(DemoShop.documents())
+                .sellerDetails(DemoShop.sellerDetails()).chatModel(null).channel(channel).secrets(secrets).build()
                 .start();
         channel.connect(hq);
         HttpServer server;

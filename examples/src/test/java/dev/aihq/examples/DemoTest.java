@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
     @Test
-    void should_ask_consent_first_send_the_filled_templates_after_yes_refuse_legal_and_report_finance_when_the_demo_runs()
+    void should_ask_consent_first_send_the_filled_templates_after_yes_assess_the_fine_and_report_finance_when_the_demo_runs()
             throws Exception {
         // given
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -57,10 +57,23 @@ class DemoTest {
         assertThat(reply.messages()).singleElement().asString()
                 .startsWith("Здравствуйте! Спасибо за сообщение. Менеджер «Demo Kaspi Shop» ответит");
 
+        // The seed's legal event: the full assessment with sources and a ready objection text
         Demo.Step legal = steps.get(4);
-        assertThat(legal.httpStatus()).isEqualTo(422);
-        assertThat(legal.outcome()).isEqualTo("REJECTED");
-        assertThat(legal.reason()).isEqualTo("the legal agent is not available yet");
+        assertThat(legal.httpStatus()).isEqualTo(200);
+        assertThat(legal.outcome()).isEqualTo("COMPLETED");
+        JsonNode assessment = SdkJson.mapper().readTree(legal.run().resultJson());
+        assertThat(assessment.get("can_contest").asText()).isEqualTo("partial");
+        assertThat(assessment.get("risk_level").asText()).isEqualTo("medium");
+        assertThat(assessment.get("deadline_official").asBoolean()).isFalse();
+        assertThat(assessment.get("deadline_note").asText()).contains("внутренний ориентир");
+        assertThat(assessment.get("sources")).extracting(s -> s.get("rule_id").asText())
+                .contains("KASPI.Q3022", "KASPI.MEASURE.OBJECTION");
+        assertThat(assessment.get("template").asText()).isEqualTo("T1");
+        assertThat(assessment.get("document_problems")).isEmpty();
+        assertThat(assessment.get("document").asText()).contains("KSP-556677").contains("Мужской шампунь")
+                .contains("ИИН").contains("900101300123").contains("fine_notice.pdf").contains("kaspi_message.txt");
+        assertThat(assessment.get("analysis").asText()).isNotBlank();
+        assertThat(assessment.get("recommendation").asText()).isNotBlank();
 
         // The seed's finance event: the full report in the seed's shape, extended
         Demo.Step finance = steps.get(5);

@@ -1,5 +1,14 @@
 package dev.aihq.agents;
 
+import dev.aihq.agents.legal.agent.LegalContext;
+import dev.aihq.agents.legal.agent.LegalPipelines;
+import dev.aihq.agents.legal.document.SellerDetailsProvider;
+import dev.aihq.agents.legal.rules.LegalRules;
+import dev.aihq.api.document.DocumentLimits;
+import dev.aihq.api.document.DocumentSource;
+import dev.aihq.api.legal.KnowledgeBase;
+import dev.aihq.api.result.LegalAssessment;
+import dev.aihq.api.store.LegalCaseStore;
 import dev.aihq.agents.finance.agent.FinanceContext;
 import dev.aihq.agents.finance.agent.FinancePipelines;
 import dev.aihq.agents.finance.agent.TaxProfileProvider;
@@ -65,9 +74,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AI headquarters in one object: the sales agent's purchase and reply pipelines, the legal and
- * accounting pipelines (announced as not available yet), the webhook front door with the channel's and
- * connectors' inbound routes mounted, and the outbox dispatcher that sends delayed messages.
+ * The AI headquarters in one object: the sales agent's purchase and reply pipelines, the legal agent's and the
+ * accountant's pipelines, the webhook front door with the channel's and connectors' inbound routes mounted, and
+ * the outbox dispatcher that sends delayed messages.
  *
  * <pre>{@code
  * InMemoryStores stores = InMemoryStores.create();          // or your JDBC stores
@@ -90,15 +99,16 @@ public final class AiHq implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AiHq.class);
 
-    /** The reason legal events are refused until the legal agent ships. */
-    public static final String LEGAL_UNAVAILABLE = "the legal agent is not available yet";
+    /** The reason legal events are refused when AI HQ is built without a legal case store. */
+    public static final String LEGAL_UNAVAILABLE = "the legal agent needs a legal case store: build AiHq with"
+            + " stores(...) or legalCases(...)";
     /** The reason finance events are refused when AI HQ is built without a ledger. */
     public static final String FINANCE_UNAVAILABLE = "the accounting agent needs a ledger: build AiHq with stores(...)"
             + " or ledger(...)";
 
     private final AgentPipeline<PurchaseEvent, PurchaseContext, SalesOffer> purchases;
     private final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
-    private final AgentPipeline<LegalEvent, Object, Object> legal;
+    private final AgentPipeline<LegalEvent, ?, ?> legal;
     private final AgentPipeline<FinanceEvent, ?, ?> finance;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
@@ -154,7 +164,8 @@ public final class AiHq implements AutoCloseable {
         this.purchases = factory.purchase();
         this.replies = factory.reply();
         this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
-        this.legal = unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor);
+        this.legal = b.legalCases == null ? unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor)
+                : lawyer(b, shops, executor);
         this.finance = b.ledger == null ? unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor)
                 : accountant(b, shops, executor);
         this.events = PipelineEventSink.builder(Objects.requireNonNull(b.journal))
@@ -225,6 +236,35 @@ public final class AiHq implements AutoCloseable {
         }
         b.listeners.forEach(finance::listener);
         return finance.build().pipeline();
+    }
+
+    private static AgentPipeline<LegalEvent, LegalContext, LegalAssessment> lawyer(Builder b, ShopStore shops,
+            Executor executor) {
+        LegalPipelines.Builder legal = LegalPipelines.builder()
+                .shops(shops).journal(Objects.requireNonNull(b.journal)).runLog(Objects.requireNonNull(b.runLog))
+                .transactions(b.transactions).cases(Objects.requireNonNull(b.legalCases)).chatModel(b.chatModel)
+                .clock(b.clock).executor(executor).maxAttempts(b.maxAttempts)
+                .documents(b.documents).sellerDetails(b.sellerDetails);
+        if (b.tokenUsage != null) {
+            legal.tokenUsage(b.tokenUsage);
+        }
+        if (b.knowledgeBase != null) {
+            legal.knowledgeBase(b.knowledgeBase);
+        }
+        if (b.legalRules != null) {
+            legal.rules(b.legalRules);
+        }
+        if (b.documentLimits != null) {
+            legal.documentLimits(b.documentLimits);
+        }
+        if (b.runLease != null) {
+            legal.runLease(b.runLease);
+        }
+        if (b.recoveryInterval != null) {
+            legal.recoveryInterval(b.recoveryInterval);
+        }
+        b.listeners.forEach(legal::listener);
+        return legal.build().pipeline();
     }
 
     private static <E extends dev.aihq.api.event.HqEvent> AgentPipeline<E, Object, Object> unavailable(String name,
@@ -328,11 +368,11 @@ public final class AiHq implements AutoCloseable {
     }
 
     /**
-     * Returns the legal pipeline; it refuses events until the legal agent is available.
+     * Returns the legal pipeline; without a legal case store it refuses events with {@link #LEGAL_UNAVAILABLE}.
      *
      * @return the pipeline
      */
-    public AgentPipeline<LegalEvent, Object, Object> legal() {
+    public AgentPipeline<LegalEvent, ?, ?> legal() {
         return legal;
     }
 
@@ -453,6 +493,12 @@ public final class AiHq implements AutoCloseable {
         private @Nullable EventJournal journal;
         private @Nullable PurchaseStore purchases;
         private @Nullable LedgerStore ledger;
+        private @Nullable LegalCaseStore legalCases;
+        private @Nullable KnowledgeBase knowledgeBase;
+        private @Nullable LegalRules legalRules;
+        private DocumentSource documents = DocumentSource.none();
+        private @Nullable DocumentLimits documentLimits;
+        private SellerDetailsProvider sellerDetails = SellerDetailsProvider.none();
         private TaxProfileProvider taxProfiles = TaxProfileProvider.none();
         private @Nullable TaxEngine taxEngine;
         private @Nullable CatalogStore catalog;
@@ -496,6 +542,7 @@ public final class AiHq implements AutoCloseable {
             consents = stores.consents();
             conversations = stores.conversations();
             ledger = stores.ledger();
+            legalCases = stores.legalCases();
             return this;
         }
 
@@ -606,6 +653,78 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder ledger(LedgerStore ledger) {
             this.ledger = ledger;
+            return this;
+        }
+
+        /**
+         * Sets where the legal agent keeps each assessment with its event and reads the shop's fine history and
+         * the marketplace's answers from ({@link #stores(Stores)} sets it). Without it legal events are refused
+         * with {@link #LEGAL_UNAVAILABLE}.
+         *
+         * @param store the legal case store
+         * @return this builder
+         */
+        public Builder legalCases(LegalCaseStore store) {
+            this.legalCases = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the legal knowledge base, e.g. the shipped one with the shops' own documents added
+         * ({@code ShippedKnowledgeBase.shipped().withDocuments(shop, entries)}). Default the shipped corpus.
+         *
+         * @param knowledgeBase the knowledge base
+         * @return this builder
+         */
+        public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
+            this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+            return this;
+        }
+
+        /**
+         * Sets the legal rule layer, e.g. with the shops' internal answer targets. Default
+         * {@link LegalRules#shipped()}.
+         *
+         * @param rules the rule layer
+         * @return this builder
+         */
+        public Builder legalRules(LegalRules rules) {
+            this.legalRules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * Sets where the documents that legal events name are read. Default {@link DocumentSource#none()}: only
+         * documents sent with their text are used; a name alone is reported in the assessment as not found.
+         *
+         * @param source the document source
+         * @return this builder
+         */
+        public Builder documents(DocumentSource source) {
+            this.documents = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Sets the size limits of a legal event's documents. Default {@link DocumentLimits#defaults()}.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder documentLimits(DocumentLimits limits) {
+            this.documentLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets where the sellers' requisites (legal name, БИН/ИИН or ИНН/ОГРН, signatory) for the legal
+         * documents' headers come from. Default none: the headers keep placeholders to fill in.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder sellerDetails(SellerDetailsProvider provider) {
+            this.sellerDetails = Objects.requireNonNull(provider, "provider");
             return this;
         }
 

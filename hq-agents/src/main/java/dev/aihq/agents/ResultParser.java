@@ -37,4 +37,21 @@ public interface ResultParser<R> {
     static <R> ResultParser<R> of(Function<String, R> parse) {
         return (text, draft) -> parse.apply(text);
     }
+
+    /**
+     * Takes a JSON answer out of a Markdown code fence, which some models add despite the instructions.
+     *
+     * @param text the model's answer, stripped
+     * @return the fenced content, or the text as it is when it is not fenced
+     */
+    static String unfence(String text) {
+        if (text.startsWith("```")) {
+            int start = text.indexOf('\n');
+            int end = text.lastIndexOf("```");
+            if (start > 0 && end > start) {
+                return text.substring(start + 1, end).strip();
+            }
+        }
+        return text;
+    }
 }

@@ -119,11 +119,13 @@ class AiHqTest {
     }
 
     @Test
-    void should_reject_legal_events_as_not_available_yet_and_answer_finance_events_with_a_report() throws Exception {
+    void should_assess_legal_events_and_answer_finance_events_with_a_report() throws Exception {
         // given
         givenShop();
         try (AiHq hq = hq(recording).start()) {
-            byte[] legal = "{\"shop_id\": \"kaspi_123\", \"event_type\": \"fine\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] legal = ("{\"shop_id\": \"kaspi_123\", \"event_type\": \"fine\", \"order_id\": \"12345\","
+                    + " \"product_name\": \"Мужской шампунь\", \"fine_reason\": \"Просрочка доставки\","
+                    + " \"documents\": [\"order.pdf\"]}").getBytes(StandardCharsets.UTF_8);
             byte[] finance = "{\"shop_id\": \"kaspi_123\", \"period\": \"2026-01\", \"event_type\": \"monthly_report\"}"
                     .getBytes(StandardCharsets.UTF_8);
 
@@ -132,15 +134,44 @@ class AiHqTest {
             WebhookResponse financeAnswer = hq.frontDoor().handle(signed("/finance-event", finance));
 
             // then
-            assertThat(legalAnswer.status()).isEqualTo(422);
-            assertThat(legalAnswer.bodyText()).contains(AiHq.LEGAL_UNAVAILABLE);
+            assertThat(legalAnswer.status()).isIn(200, 202);
             assertThat(financeAnswer.status()).isIn(200, 202); // answered at once, or accepted while it runs
+            assertThat(hq.legal().awaitDrained(Duration.ofSeconds(10))).isTrue();
             assertThat(hq.finance().awaitDrained(Duration.ofSeconds(10))).isTrue();
+            assertThat(stores.runLog().recent(Fixtures.SHOP_ID, 5)).filteredOn(r -> r.pipeline().equals("legal"))
+                    .singleElement().satisfies(run -> {
+                        assertThat(run.outcome()).as(run.reason()).isEqualTo(RunOutcome.COMPLETED);
+                        assertThat(run.resultJson()).contains("\"can_contest\":\"partial\"")
+                                .contains("\"deadline_official\":false").contains("\"template_draft\":true")
+                                .contains("order.pdf");
+                    });
+            assertThat(stores.legalCases().history(Fixtures.SHOP_ID, Instant.EPOCH, clock.instant().plusSeconds(60), 5))
+                    .hasSize(1);
             assertThat(stores.runLog().recent(Fixtures.SHOP_ID, 5)).filteredOn(r -> r.pipeline().equals("finance"))
                     .singleElement().satisfies(run -> {
                         assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
                         assertThat(run.resultJson()).contains("\"tax_due\"").contains("\"currency\":\"KZT\"");
                     });
+        }
+    }
+
+    @Test
+    void should_refuse_legal_events_with_the_reason_when_built_without_a_legal_case_store() {
+        // given: every store but the legal cases, set one by one
+        givenShop();
+        AiHq.Builder builder = AiHq.builder().shops(stores.shops()).journal(stores.journal())
+                .purchases(stores.purchases()).catalog(stores.catalog()).runLog(stores.runLog())
+                .outbox(stores.outbox()).tokenUsage(stores.tokenUsage()).consents(stores.consents())
+                .channel(recording).secrets(WebhookSecretProvider.of(Map.of(Fixtures.SHOP_ID, SECRET))).clock(clock);
+        try (AiHq hq = builder.build().start()) {
+            byte[] legal = "{\"shop_id\": \"kaspi_123\", \"event_type\": \"fine\"}".getBytes(StandardCharsets.UTF_8);
+
+            // when
+            WebhookResponse answer = hq.frontDoor().handle(signed("/legal-event", legal));
+
+            // then
+            assertThat(answer.status()).isEqualTo(422);
+            assertThat(answer.bodyText()).contains(AiHq.LEGAL_UNAVAILABLE);
         }
     }
 

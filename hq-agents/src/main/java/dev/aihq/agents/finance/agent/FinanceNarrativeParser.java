@@ -46,7 +46,7 @@ public final class FinanceNarrativeParser implements ResultParser<FinanceReport>
 
     @Override
     public FinanceReport parse(String modelText, FinanceReport draft) {
-        String json = unfence(modelText.strip());
+        String json = ResultParser.unfence(modelText.strip());
         JsonNode root;
         try {
             root = SdkJson.mapper().readTree(json);
@@ -78,15 +78,4 @@ public final class FinanceNarrativeParser implements ResultParser<FinanceReport>
         return draft.toBuilder().recommendations(recommendations).narrative("model").build();
     }
 
-    /** Takes the JSON out of a Markdown code fence, which some models add despite the instructions. */
-    private static String unfence(String text) {
-        if (text.startsWith("```")) {
-            int start = text.indexOf('\n');
-            int end = text.lastIndexOf("```");
-            if (start > 0 && end > start) {
-                return text.substring(start + 1, end).strip();
-            }
-        }
-        return text;
-    }
 }
