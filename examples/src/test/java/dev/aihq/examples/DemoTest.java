@@ -63,7 +63,7 @@ class DemoTest {
         assertThat(legal.outcome()).isEqualTo("COMPLETED");
         JsonNode assessment = SdkJson.mapper().readTree(legal.run().resultJson());
         assertThat(assessment.get("can_contest").asText()).isEqualTo("partial");
-        assertThat(assessment.get("risk_level").asText()).isEqualTo("medium");
+        assertThat(assessment.get("risk_level").asText()).as("a fine without a measure or a repeat").isEqualTo("low");
         assertThat(assessment.get("deadline_official").asBoolean()).isFalse();
         assertThat(assessment.get("deadline_note").asText()).contains("внутренний ориентир");
         assertThat(assessment.get("sources")).extracting(s -> s.get("rule_id").asText())

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.annotation.Nullable;
 
@@ -31,8 +32,9 @@ import javax.annotation.Nullable;
  * {@code document}, {@code recommendation} (non-blank, bounded), {@code risk_level}, {@code can_contest},
  * {@code deadline} (ISO date-time with offset, or {@code null}), {@code deadline_official} and {@code sources}
  * (the rule ids the texts rest on). The decisions the model states are kept as stated, so that
- * {@link LegalOutputCheck} can reject an answer that changes them; the sources are mapped to the draft's, and an id
- * the draft does not know is kept with status {@code unconfirmed} and an empty url for the check to reject. The
+ * {@link LegalOutputCheck} can reject an answer that changes them; the sources are the draft's followed by each
+ * other id the answer lists, kept with status {@code unconfirmed} and an empty url until the pipeline maps it to a
+ * retrieved passage (an id that is none is rejected by the check). The
  * deadline's note, the template, the document problems and the notes are the draft's. Thread-safe.
  */
 public final class LegalAnswerParser implements ResultParser<LegalAssessment> {
@@ -104,16 +106,20 @@ public final class LegalAnswerParser implements ResultParser<LegalAssessment> {
         }
         Map<String, LegalSource> known = new LinkedHashMap<>();
         draft.sources().forEach(s -> known.put(s.ruleId(), s));
-        List<LegalSource> sources = new ArrayList<>();
+        // The draft's sources (the rules the decisions rest on) stay whatever the answer lists; cited ones follow.
+        List<LegalSource> sources = new ArrayList<>(draft.sources());
         for (String id : sourceIds(root)) {
-            LegalSource source = known.get(id);
-            sources.add(source != null ? source : new LegalSource(id, "", "", LegalSourceStatus.UNCONFIRMED));
+            if (known.containsKey(id)) {
+                continue;
+            }
+            sources.add(new LegalSource(id, "", "", LegalSourceStatus.UNCONFIRMED));
         }
         try {
             return draft.toBuilder().analysis(analysis).document(document).recommendation(recommendation)
                     .riskLevel(risk).canContest(canContest)
                     .deadline(deadline, official.booleanValue(),
-                            deadline == null ? null : draft.deadlineNote() != null ? draft.deadlineNote() : "?")
+                            deadline == null ? null : Objects.requireNonNullElse(draft.deadlineNote(),
+                                    "stated by the model; no deadline was computed"))
                     .sources(sources).template(draft.template(), false).build();
         } catch (IllegalArgumentException e) {
             throw new AgentException("the answer is inconsistent: " + e.getMessage());

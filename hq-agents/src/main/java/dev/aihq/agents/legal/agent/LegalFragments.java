@@ -1,6 +1,7 @@
 package dev.aihq.agents.legal.agent;
 
 import dev.aihq.agents.PromptTemplate;
+import dev.aihq.agents.legal.rules.InternalTarget;
 import dev.aihq.agents.sales.SalesLanguage;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,5 +30,14 @@ final class LegalFragments {
 
     String text(String key) {
         return text(key, Map.of());
+    }
+
+    /** The shop's internal target in words, e.g. «3 календарных дня», with the Russian plural of the count. */
+    String target(InternalTarget target) {
+        String unit = target.unit() == InternalTarget.DayUnit.CALENDAR_DAYS ? "calendar" : "business";
+        int n = target.amount();
+        String form = n % 10 == 1 && n % 100 != 11 ? "one"
+                : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "few" : "many";
+        return text("target." + unit + "." + form, Map.of("amount", Integer.toString(n)));
     }
 }

@@ -320,12 +320,18 @@ public final class LegalOutputCheck {
         while (m.find()) {
             String plain = m.group().replaceAll("[ \\u00A0\\u202F]", "").replace(',', '.');
             try {
-                numbers.add(new BigDecimal(plain).stripTrailingZeros());
+                numbers.add(normal(new BigDecimal(plain)));
             } catch (NumberFormatException e) {
                 // not reachable with the pattern above; skip rather than fail the check
             }
         }
         return numbers;
+    }
+
+    /** A number without trailing zeros and never in exponent form, so that 30, 30.00 and 3E+1 are one value. */
+    static BigDecimal normal(BigDecimal n) {
+        BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private record Part(String name, String text) {}
@@ -341,14 +347,14 @@ public final class LegalOutputCheck {
                 numbers.addAll(LegalOutputCheck.numbers(text));
                 // The digits of dates count as numbers too ("до 13 марта", "2026 года").
                 for (LocalDate d : LegalOutputCheck.dates(text)) {
-                    numbers.add(BigDecimal.valueOf(d.getDayOfMonth()));
-                    numbers.add(BigDecimal.valueOf(d.getYear()));
+                    numbers.add(normal(BigDecimal.valueOf(d.getDayOfMonth())));
+                    numbers.add(normal(BigDecimal.valueOf(d.getYear())));
                 }
             }
             for (LocalDate d : LegalFacts.dates(context)) {
                 dates.add(d);
-                numbers.add(BigDecimal.valueOf(d.getDayOfMonth()));
-                numbers.add(BigDecimal.valueOf(d.getYear()));
+                numbers.add(normal(BigDecimal.valueOf(d.getDayOfMonth())));
+                numbers.add(normal(BigDecimal.valueOf(d.getYear())));
             }
             return new Facts(dates, numbers);
         }

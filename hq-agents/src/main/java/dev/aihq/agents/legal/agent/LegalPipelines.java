@@ -226,13 +226,16 @@ public final class LegalPipelines {
         DraftInput input = new DraftInput(event, shop, conclusion, passages, documents, b.sellers.details(shop),
                 amounts(event, conclusion), historyLines(shop, earlier, fragments), language, today);
         Map<String, LegalSource> sources = sources(conclusion, passages);
+        List<String> routeIds = new ArrayList<>();
         if (conclusion.jurisdiction() != null) {
             // The court route the draft names rests on its own rules: they are sources the texts may cite.
             LegalForm form = event.businessType() != null ? event.businessType() : shop.legalForm();
             for (boolean consumer : new boolean[] {false, true}) {
                 for (String id : CourtRoute.of(conclusion.jurisdiction(), form, consumer).ruleIds()) {
-                    b.knowledge.find(id).ifPresent(e -> sources.putIfAbsent(id,
-                            new LegalSource(id, e.title(), e.sourceUrl(), e.status())));
+                    b.knowledge.find(id).ifPresent(e -> {
+                        sources.putIfAbsent(id, new LegalSource(id, e.title(), e.sourceUrl(), e.status()));
+                        routeIds.add(id);
+                    });
                 }
             }
         }
@@ -250,8 +253,9 @@ public final class LegalPipelines {
                 .analysis(texts.analysis()).document(texts.document()).recommendation(texts.recommendation())
                 .riskLevel(conclusion.riskFloor() != null ? conclusion.riskFloor() : RiskLevel.MEDIUM)
                 .canContest(conclusion.canContest())
-                .deadline(deadline, conclusion.deadlineOfficial(), deadlineNote(conclusion, fragments))
-                .sources(List.copyOf(sources.values()))
+                .deadline(deadline, conclusion.deadlineOfficial(),
+                        deadlineNote(conclusion, fragments.target(b.rules.internalTarget(shop, marketplace)), fragments))
+                .sources(draftSources(conclusion, routeIds, sources))
                 .jurisdiction(conclusion.jurisdiction())
                 .template(conclusion.templateId(), true)
                 .documentProblems(documents.problems())
@@ -287,7 +291,9 @@ public final class LegalPipelines {
         for (AppliedRule rule : context.conclusion().rules()) {
             merged.put(rule.id(), context.sources().get(rule.id()));
         }
-        assessment.sources().forEach(s -> merged.putIfAbsent(s.ruleId(), s));
+        // A cited passage gets its title, url and status from the context (the parser knew only the draft's).
+        assessment.sources().forEach(s -> merged.putIfAbsent(s.ruleId(),
+                context.sources().getOrDefault(s.ruleId(), s)));
         return assessment.toBuilder().sources(List.copyOf(merged.values())).build();
     }
 
@@ -426,6 +432,19 @@ public final class LegalPipelines {
         return text.toString();
     }
 
+    /**
+     * What the template draft rests on: the conclusion's rules, its unconfirmed context (flagged by status) and the
+     * court route's rules. The other retrieved passages stay citable but are not listed unless a text cites them.
+     */
+    private static List<LegalSource> draftSources(RuleConclusion conclusion, List<String> routeIds,
+            Map<String, LegalSource> sources) {
+        Map<String, LegalSource> draft = new LinkedHashMap<>();
+        conclusion.rules().forEach(r -> draft.put(r.id(), sources.get(r.id())));
+        conclusion.context().forEach(r -> draft.put(r.id(), sources.get(r.id())));
+        routeIds.forEach(id -> draft.putIfAbsent(id, sources.get(id)));
+        return List.copyOf(draft.values());
+    }
+
     private static Map<String, LegalSource> sources(RuleConclusion conclusion, List<Passage> passages) {
         Map<String, LegalSource> sources = new LinkedHashMap<>();
         for (AppliedRule rule : conclusion.rules()) {
@@ -451,7 +470,8 @@ public final class LegalPipelines {
         return amounts;
     }
 
-    private static @Nullable String deadlineNote(RuleConclusion conclusion, LegalFragments fragments) {
+    private static @Nullable String deadlineNote(RuleConclusion conclusion, String internalTarget,
+            LegalFragments fragments) {
         if (conclusion.deadline() == null || conclusion.deadlineStatus() == null) {
             return null;
         }
@@ -463,7 +483,7 @@ public final class LegalPipelines {
                     Map.of("rule", Objects.requireNonNull(conclusion.deadlineRuleId()), "title", title));
             case SECONDARY -> fragments.text("deadline.secondary",
                     Map.of("rule", Objects.requireNonNull(conclusion.deadlineRuleId()), "title", title));
-            case INTERNAL, UNCONFIRMED -> fragments.text("deadline.internal", Map.of("target", title));
+            case INTERNAL, UNCONFIRMED -> fragments.text("deadline.internal", Map.of("target", internalTarget));
         };
     }
 
