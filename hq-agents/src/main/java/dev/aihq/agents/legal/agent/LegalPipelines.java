@@ -243,8 +243,7 @@ public final class LegalPipelines {
         List<String> notes = new ArrayList<>(conclusion.notes());
         if (event.orderId() == null && (event.eventType() == LegalEventType.RETURN
                 || event.eventType() == LegalEventType.CUSTOMER_DISPUTE)) {
-            notes.add("The event has no order id: the document leaves a place for it; add the order number before"
-                    + " sending");
+            notes.add(fragments.text("note.no_order"));
         }
         String refusal = conclusion.supported() ? null : String.join("; ", conclusion.notes());
         OffsetDateTime deadline = conclusion.deadline() == null ? null

@@ -118,7 +118,7 @@ class LegalFrontDoorTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode r = assessment();
-        assertThat(r.get("notes").toString()).contains("no order id");
+        assertThat(r.get("notes").toString()).contains("нет номера заказа");
         assertThat(r.get("deadline").asText()).isEqualTo("2026-03-12T23:59:59+05:00");
         assertThat(r.get("deadline_official").asBoolean()).isTrue();
     }

@@ -466,7 +466,7 @@ class LegalPipelinesTest {
 
             JsonNode r = result(pipeline(null).submit(event).join());
 
-            assertThat(r.get("notes").toString()).contains("no order id");
+            assertThat(r.get("notes").toString()).contains("нет номера заказа");
             assertThat(r.get("document").asText()).contains("[");
             assertThat(r.get("deadline").asText()).isEqualTo("2026-03-12T23:59:59+05:00");
         }
