@@ -89,9 +89,9 @@ class LegalRulesTest {
             assertThat(c.deadlineOfficial()).isFalse();
             assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(c.deadlineRuleId()).isEqualTo("KASPI.MEASURE.OBJECTION");
-            assertThat(c.notes()).anyMatch(n -> n.contains("Internal target of 3 calendar days") && n.contains("not a rule"))
+            assertThat(c.notes()).anyMatch(n -> n.contains("Internal target of 3 календарных дня") && n.contains("not a rule"))
                     .anyMatch(n -> n.contains("before the end of 2026-03-17"));
-            assertThat(c.mustNot()).anyMatch(m -> m.id().equals("internal_deadline") && m.text().contains("3 calendar days"));
+            assertThat(c.mustNot()).anyMatch(m -> m.id().equals("internal_deadline") && m.text().contains("3 календарных дня"));
         }
 
         @Test
@@ -488,7 +488,21 @@ class LegalRulesTest {
                     .date("notice_at", d("2026-03-20T09:00+05:00"))), kaspi).build());
             // 21-23 March Наурыз, 24-25 transferred days off: the 1st working day is 26 March.
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-30", ALMATY));
-            assertThat(c.notes()).anyMatch(n -> n.contains("3 business days"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("3 рабочих дня"));
+        }
+
+        @Test
+        void anInternalTargetIsDescribedInRussianWithTheRightPluralForm() {
+            assertThat(InternalTarget.businessDays(1).describe()).isEqualTo("1 рабочий день");
+            assertThat(InternalTarget.calendarDays(1).describe()).isEqualTo("1 календарный день");
+            assertThat(InternalTarget.calendarDays(3).describe()).isEqualTo("3 календарных дня");
+            assertThat(InternalTarget.businessDays(4).describe()).isEqualTo("4 рабочих дня");
+            assertThat(InternalTarget.businessDays(5).describe()).isEqualTo("5 рабочих дней");
+            assertThat(InternalTarget.calendarDays(11).describe()).isEqualTo("11 календарных дней");
+            assertThat(InternalTarget.calendarDays(14).describe()).isEqualTo("14 календарных дней");
+            assertThat(InternalTarget.calendarDays(21).describe()).isEqualTo("21 календарный день");
+            assertThat(InternalTarget.businessDays(22).describe()).isEqualTo("22 рабочих дня");
+            assertThat(InternalTarget.businessDays(111).describe()).isEqualTo("111 рабочих дней");
         }
 
         @Test
