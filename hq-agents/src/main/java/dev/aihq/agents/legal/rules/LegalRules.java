@@ -51,6 +51,10 @@ import javax.annotation.Nullable;
  * data's default: 3 calendar days for Kaspi), with {@code deadlineOfficial=false} and a note that it is an internal
  * target, not a rule.
  *
+ * <p>Every text a conclusion carries for the seller (notes, must-not texts, rule titles) is Russian; rule ids, dates,
+ * event types, marketplaces, jurisdictions and risk levels stay as their codes inside it. Errors in the rule data or
+ * the configuration are exceptions in English, like the rest of the SDK.
+ *
  * <p>The risk floor starts at the scenario's and is raised by: an account-level measure (disconnection, termination,
  * block), earlier measures of the same type within the scenario's window, penalty points at or above the critical
  * level, counterfeit grounds, an amount of ten times the order value or more, a sourced deadline under 48 hours, and
