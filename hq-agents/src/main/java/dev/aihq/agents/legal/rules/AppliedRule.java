@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param id the rule id, e.g. {@code KASPI.DELIVERY.CLAIM}
  * @param status how it is sourced
  * @param url its source, empty when there is none
- * @param title what it says, in short
+ * @param title what it says, in short, in Russian
  */
 public record AppliedRule(String id, LegalSourceStatus status, String url, String title) {
 

@@ -48,11 +48,15 @@ public record InternalTarget(int amount, DayUnit unit) {
     }
 
     /**
-     * Describes the target in words.
+     * Describes the target in Russian words, in the form that agrees with the number.
      *
-     * @return e.g. {@code 3 calendar days}
+     * @return e.g. {@code 1 рабочий день}, {@code 3 календарных дня}, {@code 5 рабочих дней}
      */
     public String describe() {
-        return amount + (unit == DayUnit.CALENDAR_DAYS ? " calendar" : " business") + (amount == 1 ? " day" : " days");
+        boolean calendar = unit == DayUnit.CALENDAR_DAYS;
+        return amount + " " + RussianPlural.of(amount,
+                calendar ? "календарный день" : "рабочий день",
+                calendar ? "календарных дня" : "рабочих дня",
+                calendar ? "календарных дней" : "рабочих дней");
     }
 }

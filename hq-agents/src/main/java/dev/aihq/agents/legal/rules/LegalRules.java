@@ -51,6 +51,10 @@ import javax.annotation.Nullable;
  * data's default: 3 calendar days for Kaspi), with {@code deadlineOfficial=false} and a note that it is an internal
  * target, not a rule.
  *
+ * <p>Every text a conclusion carries for the seller (notes, must-not texts, rule titles) is Russian; rule ids, dates,
+ * event types, marketplaces, jurisdictions and risk levels stay as their codes inside it. Errors in the rule data or
+ * the configuration are exceptions in English, like the rest of the SDK.
+ *
  * <p>The risk floor starts at the scenario's and is raised by: an account-level measure (disconnection, termination,
  * block), earlier measures of the same type within the scenario's window, penalty points at or above the critical
  * level, counterfeit grounds, an amount of ten times the order value or more, a sourced deadline under 48 hours, and
@@ -121,13 +125,14 @@ public final class LegalRules {
         Marketplace marketplace = event.marketplace() != null ? event.marketplace() : shop.marketplace();
         String jurisdiction = jurisdiction(event, marketplace, shop);
         if (jurisdiction == null) {
-            return unsupported(null, "The jurisdiction of marketplace '" + marketplace + "' cannot be derived (no"
-                    + " country on the event, shop currency " + shop.currency() + "); the rule layer does not guess");
+            return unsupported(null, "Юрисдикцию маркетплейса '" + marketplace + "' определить нельзя (в событии нет"
+                    + " страны, валюта магазина " + shop.currency() + "): слой правил не угадывает");
         }
         LegalRuleBook.Scenario scenario = scenario(event, marketplace, jurisdiction);
         if (scenario == null) {
-            return unsupported(jurisdiction, "No rule covers " + event.eventType().wireValue() + " on " + marketplace
-                    + " in " + jurisdiction + "; the rule layer does not guess a deadline or a risk");
+            return unsupported(jurisdiction, "Ни одно правило не охватывает событие " + event.eventType().wireValue()
+                    + " на маркетплейсе " + marketplace + " в юрисдикции " + jurisdiction
+                    + ": слой правил не угадывает срок и риск");
         }
         return new Evaluation(request, marketplace, jurisdiction, scenario).run();
     }
@@ -238,14 +243,14 @@ public final class LegalRules {
             LegalDelivery delivery = event.delivery();
             if (scenario.when().containsKey("damage_mark") && delivery != null
                     && delivery.returnActDamageMark() == null) {
-                notes.add("Whether the return act has a damage mark is not known: the stricter window is used");
+                notes.add("Неизвестно, есть ли в акте возврата отметка о повреждении: применяется более строгий срок");
             }
             EventDate start = firstDate(scenario.deadline().from());
             ZonedDateTime deadline = null;
             LegalSourceStatus deadlineStatus = null;
             String deadlineRule = null;
             if (start == null) {
-                notes.add("No deadline: the event has none of the dates " + scenario.deadline().from());
+                notes.add("Срока нет: в событии нет ни одной из дат " + scenario.deadline().from());
             } else {
                 deadline = deadline(start);
                 if (deadline != null) {
@@ -256,11 +261,12 @@ public final class LegalRules {
             Instant reference = start != null ? startMoment(start).toInstant() : event.occurredAt();
             if (deadline != null && deadlineStatus != LegalSourceStatus.INTERNAL
                     && Duration.between(startMoment(start), deadline).toHours() < book.shortDeadlineHours()) {
-                raise(RiskLevel.HIGH, "The deadline is under " + book.shortDeadlineHours() + " hours");
+                int hours = book.shortDeadlineHours();
+                raise(RiskLevel.HIGH, "срок меньше " + hours + " " + RussianPlural.of(hours, "часа", "часов", "часов"));
             }
             if (deadlineStatus == LegalSourceStatus.SECONDARY) {
                 mustNot("secondary_deadline", Map.of("rule", deadlineRule));
-                notes.add("The deadline comes from a secondary source (" + deadlineRule + "): verify it");
+                notes.add("Срок взят из вторичного источника (" + deadlineRule + "): его нужно проверить");
             }
             CanContest contest = canContest();
             measureRisk();
@@ -280,9 +286,9 @@ public final class LegalRules {
             for (String id : scenario.contextRules()) {
                 AppliedRule r = book.ruleData(id).applied();
                 context.add(r);
-                notes.add("[UNCONF] " + r.id() + ": " + r.title() + " (context only, not a rule)");
+                notes.add("[UNCONF] " + r.id() + ": " + r.title() + " (только контекст, не правило)");
             }
-            scenario.context().forEach(c -> notes.add("[UNCONF] " + c + " (context only, not a rule)"));
+            scenario.context().forEach(c -> notes.add("[UNCONF] " + c + " (только контекст, не правило)"));
             return new RuleConclusion(true, jurisdiction, contest, risk, deadline,
                     deadlineStatus == LegalSourceStatus.OFFICIAL, deadlineStatus, deadlineRule, rules, context, template,
                     notes, dedupe(mustNot));
@@ -301,14 +307,14 @@ public final class LegalRules {
                     default -> internalDeadline(day);
                 };
             } catch (IllegalArgumentException e) {
-                notes.add("No deadline: " + e.getMessage());
+                notes.add("Срока нет: его нельзя вычислить (" + e.getMessage() + ")");
                 return null;
             }
             if (d.cap() != null) {
                 EventDate cap = date(d.cap());
                 if (cap != null) {
                     ZonedDateTime capAt = endOfDay(localDay(cap), zone);
-                    notes.add("In any case before the end of " + localDay(cap) + " (" + d.cap() + ")");
+                    notes.add("В любом случае до конца дня " + localDay(cap) + " (" + d.cap() + ")");
                     if (capAt.isBefore(deadline)) {
                         deadline = capAt;
                     }
@@ -322,8 +328,8 @@ public final class LegalRules {
             LocalDate last = target.unit() == InternalTarget.DayUnit.CALENDAR_DAYS
                     ? day.plusDays(target.amount())
                     : calendar(jurisdiction).plusWorkingDays(day, target.amount());
-            notes.add("Internal target of " + target.describe() + " set by the shop, not a rule: no official period"
-                    + " is published for " + scenario.deadline().ruleId());
+            notes.add("Внутренний ориентир магазина — " + target.describe() + "; это не правило: официальный срок для "
+                    + scenario.deadline().ruleId() + " не опубликован");
             mustNot("internal_deadline", Map.of("days", target.describe()));
             return endOfDay(last, zone);
         }
@@ -342,15 +348,16 @@ public final class LegalRules {
             mustNot("defect_without_check", Map.of());
             Boolean defect = request.defectClaimed();
             if (defect == null) {
-                notes.add("Whether the buyer claims a defect is not known: the rule layer does not decide whether the"
-                        + " seller may refuse");
+                notes.add("Неизвестно, заявляет ли покупатель о недостатке: слой правил не решает, может ли продавец"
+                        + " отказать");
                 return CanContest.NOT_DETERMINED;
             }
             if (defect) {
                 if (scenario.defectTemplate() != null) {
                     template = scenario.defectTemplate();
                 }
-                raise(RiskLevel.MEDIUM, "A defect claim: the seller must check the quality before any refusal");
+                raise(RiskLevel.MEDIUM, "заявлен недостаток — до любого отказа продавец должен провести проверку"
+                        + " качества");
                 return CanContest.PARTIAL;
             }
             LegalRuleBook.Rule window = book.ruleData(Objects.requireNonNull(scenario.windowRule()));
@@ -358,8 +365,8 @@ public final class LegalRules {
             for (LegalRuleBook.WindowException ex : window.exceptions()) {
                 for (String keyword : ex.keywords()) {
                     if (!product.isEmpty() && product.contains(keyword.toLowerCase(Locale.ROOT))) {
-                        notes.add("Excluded from the return of goods of proper quality by " + window.applied().id()
-                                + " exception " + ex.item());
+                        notes.add("Товар не подлежит возврату как товар надлежащего качества: исключение "
+                                + ex.item() + " из " + window.applied().id());
                         return CanContest.YES;
                     }
                 }
@@ -367,19 +374,19 @@ public final class LegalRules {
             EventDate from = firstDate(scenario.windowFrom());
             EventDate to = firstDate(scenario.windowTo());
             if (from == null || to == null) {
-                notes.add("The return window of " + window.applied().id() + " cannot be checked: dates "
-                        + scenario.windowFrom() + " and " + scenario.windowTo() + " are needed");
+                notes.add("Срок возврата по " + window.applied().id() + " проверить нельзя: нужна одна из дат "
+                        + scenario.windowFrom() + " и одна из дат " + scenario.windowTo());
                 return CanContest.NOT_DETERMINED;
             }
             LocalDate last = localDay(from).plusDays(Objects.requireNonNull(window.windowDays()));
             if (localDay(to).isAfter(last)) {
-                notes.add("Asked on " + localDay(to) + ", after the " + window.windowDays() + "-day window of "
-                        + window.applied().id() + " ended on " + last);
+                notes.add("Обращение от " + localDay(to) + " — после окончания " + window.windowDays()
+                        + "-дневного срока " + window.applied().id() + ", который истёк " + last);
                 return CanContest.YES;
             }
-            notes.add("Asked on " + localDay(to) + ", within the " + window.windowDays() + "-day window of "
-                    + window.applied().id() + " (until " + last + "): the seller must accept goods of proper quality"
-                    + " kept unused with their presentation");
+            notes.add("Обращение от " + localDay(to) + " — в пределах " + window.windowDays() + "-дневного срока "
+                    + window.applied().id() + " (до " + last + "): продавец должен принять товар надлежащего"
+                    + " качества, если он не был в употреблении и сохранил товарный вид");
             return CanContest.NO;
         }
 
@@ -390,9 +397,9 @@ public final class LegalRules {
             }
             RiskLevel level = book.measureRisk(measure.type());
             if (level == null) {
-                notes.add("Measure '" + measure.type() + "' is not known to the rule data; it does not change the risk");
+                notes.add("Мера '" + measure.type() + "' неизвестна данным правил: риск она не меняет");
             } else {
-                raise(level, "Measure: " + measure.type());
+                raise(level, "мера " + measure.type());
             }
         }
 
@@ -408,7 +415,8 @@ public final class LegalRules {
                     .filter(p -> !p.at().isBefore(windowStart) && !p.at().isAfter(reference))
                     .count();
             if (count >= repeat.minPrior()) {
-                raise(repeat.to(), repeat.note() + " (" + count + " earlier within " + repeat.windowDays() + " days)");
+                raise(repeat.to(), repeat.note() + " (ранее за " + repeat.windowDays() + " "
+                        + RussianPlural.of(repeat.windowDays(), "день", "дня", "дней") + ": " + count + ")");
             }
         }
 
@@ -425,8 +433,9 @@ public final class LegalRules {
                 }
             }
             if (points != null && points.compareTo(BigDecimal.valueOf(threshold)) >= 0) {
-                raise(RiskLevel.HIGH, points.toPlainString() + " penalty points: at or above the critical "
-                        + threshold + " (blocking or termination)");
+                raise(RiskLevel.HIGH, points.toPlainString() + " " + pointsWord(points)
+                        + " — не ниже критического уровня " + threshold
+                        + " (блокировка или прекращение сотрудничества)");
             }
         }
 
@@ -434,7 +443,8 @@ public final class LegalRules {
             String reason = Objects.toString(event.fineReason(), "").toLowerCase(Locale.ROOT);
             for (String k : book.counterfeitKeywords()) {
                 if (reason.contains(k.toLowerCase(Locale.ROOT))) {
-                    raise(RiskLevel.HIGH, "Counterfeit or replica grounds: account-level consequences possible");
+                    raise(RiskLevel.HIGH, "основание — контрафакт или реплика: возможны последствия для всего"
+                            + " аккаунта");
                     return;
                 }
             }
@@ -447,7 +457,7 @@ public final class LegalRules {
                 return;
             }
             if (event.amount().amount().compareTo(orderValue.multiply(BigDecimal.valueOf(factor))) >= 0) {
-                raise(RiskLevel.HIGH, "The amount is at least " + factor + " times the order value");
+                raise(RiskLevel.HIGH, "сумма не меньше " + factor + "-кратной стоимости заказа");
             }
         }
 
@@ -464,14 +474,15 @@ public final class LegalRules {
             } else if (event.eventType() == LegalEventType.FINE
                     || event.eventType() == LegalEventType.PRODUCT_BLOCK) {
                 rules.add(law.applied());
-                notes.add("289-ФЗ applies: the complaint through the operator's dispute system comes before court");
+                notes.add("Применяется 289-ФЗ: до обращения в суд жалоба подаётся через систему урегулирования"
+                        + " споров оператора");
             }
         }
 
         private void raise(RiskLevel to, String why) {
             if (to.compareTo(risk) > 0) {
                 risk = to;
-                notes.add("Risk raised to " + to.wireValue() + ": " + why);
+                notes.add("Риск повышен до " + to.wireValue() + ": " + why);
             }
         }
 
@@ -511,6 +522,16 @@ public final class LegalRules {
         private ZonedDateTime startMoment(EventDate d) {
             return d.dateTime() != null ? d.dateTime().atZoneSameInstant(zone) : d.date().atStartOfDay(zone);
         }
+    }
+
+    /** The word for penalty points after a number: 1 штрафной балл, 3 штрафных балла, 1200 штрафных баллов. */
+    private static String pointsWord(BigDecimal points) {
+        BigDecimal whole = points.stripTrailingZeros();
+        if (whole.scale() > 0) {
+            return "штрафного балла";
+        }
+        long n = whole.remainder(BigDecimal.valueOf(100)).longValue();
+        return RussianPlural.of(n, "штрафной балл", "штрафных балла", "штрафных баллов");
     }
 
     private static List<MustNot> dedupe(List<MustNot> all) {

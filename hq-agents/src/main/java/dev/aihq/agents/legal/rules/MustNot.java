@@ -6,7 +6,7 @@ import java.util.Objects;
  * A constraint on the generated document that the guard enforces.
  *
  * @param id a stable code, e.g. {@code internal_deadline}
- * @param text the constraint in words
+ * @param text the constraint in Russian words
  */
 public record MustNot(String id, String text) {
 

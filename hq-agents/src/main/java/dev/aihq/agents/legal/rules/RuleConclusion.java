@@ -15,7 +15,8 @@ import javax.annotation.Nullable;
  * ({@code 23:59:59.999999999}); an hour-based one is the exact moment. {@code deadlineOfficial} is {@code true}
  * only when an official-source rule sets the period. A secondary-source deadline has it {@code false} and
  * {@link #deadlineStatus()} {@link LegalSourceStatus#SECONDARY}; the shop's internal target has it {@code false} and
- * {@link LegalSourceStatus#INTERNAL}, and a note says it is an internal target, not a rule.
+ * {@link LegalSourceStatus#INTERNAL}, and a note says it is an internal target, not a rule («Внутренний ориентир
+ * магазина … это не правило»).
  *
  * @param supported {@code false} when no rule covers the event's type, marketplace and jurisdiction; then the
  *     conclusion decides nothing and {@link #notes()} says why
@@ -29,8 +30,10 @@ import javax.annotation.Nullable;
  * @param rules the rules applied, with status and source
  * @param context unconfirmed rules given as context only, flagged, never as rules
  * @param templateId the document template (T1–T9), or {@code null} when not supported
- * @param notes what the rule layer noticed, in words; unconfirmed items start with {@code [UNCONF]}
- * @param mustNot constraints on the generated document
+ * @param notes what the rule layer noticed, in Russian words for the seller (e.g. «Риск повышен до high: …»,
+ *     «Внутренний ориентир магазина — 3 календарных дня; это не правило: …»); rule ids, dates and wire values
+ *     ({@code low}, {@code fine}, {@code kaspi}) stay as codes; unconfirmed items start with {@code [UNCONF]}
+ * @param mustNot constraints on the generated document, in Russian
  */
 public record RuleConclusion(
         boolean supported,

@@ -397,7 +397,7 @@ class LegalPipelinesTest {
             assertThat(first.get("risk_level").asText()).isEqualTo("medium");
             assertThat(second.get("risk_level").asText()).isEqualTo("medium");
             assertThat(third.get("risk_level").asText()).isEqualTo("high");
-            assertThat(third.get("notes").toString()).contains("90-day ladder");
+            assertThat(third.get("notes").toString()).contains("Лестница санкций за 90 дней");
             LegalCase kept = stores.legalCases().find(shop.id(), "fine-3").orElseThrow();
             assertThat(kept.riskLevel().wireValue()).isEqualTo("high");
             assertThat(kept.ruleIds()).contains("KASPI.Q3022");
@@ -481,7 +481,7 @@ class LegalPipelinesTest {
             RunRecord run = pipeline(null).submit(event).join();
 
             assertThat(run.outcome()).isEqualTo(RunOutcome.REJECTED);
-            assertThat(run.reason()).contains("No rule covers");
+            assertThat(run.reason()).contains("Ни одно правило не охватывает");
             assertThat(stores.legalCases().find(shop.id(), event.idempotencyKey())).isEmpty();
         }
 

@@ -369,12 +369,12 @@ class TemplateDraftWriterTest {
         LegalEvent e = LegalCases.event(shop, LegalEventType.MANUAL_REQUEST,
                 b -> b.fineReason("Можно ли продавать б/у телефоны?"));
         RuleConclusion none = new RuleConclusion(false, "KZ", CanContest.NOT_DETERMINED, null, null, false, null, null,
-                List.of(), List.of(), null, List.of("No rule covers manual_request on kaspi"), List.of());
+                List.of(), List.of(), null, List.of("Ни одно правило не охватывает событие manual_request на маркетплейсе kaspi"), List.of());
         DraftInput in = new DraftInput(e, shop, none, List.of(), ResolvedDocuments.empty(), SellerDetails.none(),
                 Map.of(), List.of(), SalesLanguage.RU, LegalCases.TODAY);
         LegalTexts texts = WRITER.write(in);
         assertThat(texts.analysis()).contains("Ни одно правило не охватывает это событие")
-                .contains("ничего не решил").contains("No rule covers manual_request on kaspi")
+                .contains("ничего не решил").contains("Ни одно правило не охватывает событие manual_request на маркетплейсе kaspi")
                 .doesNotContain("Срок").doesNotContain("цель").doesNotContain("Можно ли оспорить");
         assertThat(texts.document()).startsWith("ЧЕРНОВИК ПО ШАБЛОНУ").contains("Шаблон не выбран");
         assertThat(texts.recommendation()).contains("Правило для этого события не найдено").doesNotContain("Срок")

@@ -89,9 +89,9 @@ class LegalRulesTest {
             assertThat(c.deadlineOfficial()).isFalse();
             assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(c.deadlineRuleId()).isEqualTo("KASPI.MEASURE.OBJECTION");
-            assertThat(c.notes()).anyMatch(n -> n.contains("Internal target of 3 calendar days") && n.contains("not a rule"))
-                    .anyMatch(n -> n.contains("before the end of 2026-03-17"));
-            assertThat(c.mustNot()).anyMatch(m -> m.id().equals("internal_deadline") && m.text().contains("3 calendar days"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("Внутренний ориентир магазина — 3 календарных дня") && n.contains("это не правило"))
+                    .anyMatch(n -> n.contains("до конца дня 2026-03-17"));
+            assertThat(c.mustNot()).anyMatch(m -> m.id().equals("internal_deadline") && m.text().contains("3 календарных дня"));
         }
 
         @Test
@@ -119,9 +119,9 @@ class LegalRulesTest {
             assertThat(RULES.kaspiDeliveryCompensation(e.amount(), DamageTier.PACKAGING))
                     .isEqualTo(Money.of("28999", Money.KZT));
             assertThat(RULES.kaspiDeliveryCompensation(e.amount(), DamageTier.TOTAL)).isEqualTo(e.amount());
-            assertThat(c.notes()).anyMatch(n -> n.contains("under 48 hours"))
-                    .anyMatch(n -> n.contains("photos or video"))
-                    .anyMatch(n -> n.contains("display item"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("срок меньше 48 часов"))
+                    .anyMatch(n -> n.contains("фото или видео"))
+                    .anyMatch(n -> n.contains("витринный образец"));
         }
 
         @Test
@@ -143,7 +143,7 @@ class LegalRulesTest {
             assertThat(c.deadlineRuleId()).isEqualTo("KZ.CPL.42-4");
             assertThat(c.templateId()).isEqualTo("T7");
             assertThat(c.notes()).anyMatch(n -> n.contains("абонентское устройство сотовой связи"))
-                    .anyMatch(n -> n.contains("accept voluntarily"));
+                    .anyMatch(n -> n.contains("принять возврат добровольно"));
             assertThat(c.mustNot()).extracting(MustNot::id).contains("defect_without_check", "kz_ecommerce_law");
         }
 
@@ -166,8 +166,8 @@ class LegalRulesTest {
             assertThat(c.deadlineOfficial()).isFalse();
             assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.SECONDARY);
             assertThat(c.templateId()).isEqualTo("T5");
-            assertThat(c.notes()).anyMatch(n -> n.contains("1200 penalty points"))
-                    .anyMatch(n -> n.contains("secondary source"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("1200 штрафных баллов"))
+                    .anyMatch(n -> n.contains("вторичного источника"));
             assertThat(c.mustNot()).extracting(MustNot::id).contains("secondary_deadline", "fz289_before",
                     "deny_own_documents");
         }
@@ -201,7 +201,7 @@ class LegalRulesTest {
             assertThat(conclude(kaspi, kaspiFine(null)).riskFloor()).isEqualTo(RiskLevel.LOW);
             RuleConclusion disconnected = conclude(kaspi, kaspiFine("disconnection"));
             assertThat(disconnected.riskFloor()).isEqualTo(RiskLevel.MEDIUM);
-            assertThat(disconnected.notes()).anyMatch(n -> n.contains("Risk raised to medium: Measure: disconnection"));
+            assertThat(disconnected.notes()).anyMatch(n -> n.contains("Риск повышен до medium: мера disconnection"));
             assertThat(conclude(kaspi, kaspiFine("termination")).riskFloor()).isEqualTo(RiskLevel.HIGH);
         }
 
@@ -213,7 +213,7 @@ class LegalRulesTest {
                     .prior(new PriorMeasure(LegalEventType.FINE, Instant.parse("2026-02-25T04:00:00Z"), null))
                     .build());
             assertThat(third.riskFloor()).isEqualTo(RiskLevel.HIGH);
-            assertThat(third.notes()).anyMatch(n -> n.contains("termination") && n.contains("2 earlier within 90 days"));
+            assertThat(third.notes()).anyMatch(n -> n.contains("прекращение сотрудничества") && n.contains("ранее за 90 дней: 2"));
 
             RuleConclusion old = RULES.conclude(RuleRequest.builder(e, kaspi)
                     .prior(new PriorMeasure(LegalEventType.FINE, Instant.parse("2025-11-01T04:00:00Z"), null))
@@ -236,7 +236,7 @@ class LegalRulesTest {
             assertThat(first.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(first.context()).extracting(AppliedRule::id).containsExactly("WB.REPORT.OBJECTION");
             assertThat(first.notes()).anyMatch(n -> n.startsWith("[UNCONF] WB.REPORT.OBJECTION"))
-                    .anyMatch(n -> n.startsWith("[UNCONF] A blog's"));
+                    .anyMatch(n -> n.startsWith("[UNCONF] Утверждение из блога"));
 
             RuleConclusion repeat = RULES.conclude(RuleRequest.builder(wbFine(b -> { }), wb)
                     .prior(new PriorMeasure(LegalEventType.FINE, Instant.parse("2026-03-02T09:00:00Z"), null)).build());
@@ -327,7 +327,7 @@ class LegalRulesTest {
             RuleConclusion c = conclude(kaspi, event(kaspi, LegalEventType.RETURN, b -> b
                     .delivery(new LegalDelivery("city", null)).date("received_by_seller_at", d("2026-03-03T10:00+05:00"))));
             assertThat(c.deadline()).isEqualTo(ZonedDateTime.parse("2026-03-04T10:00+05:00[Asia/Almaty]"));
-            assertThat(c.notes()).anyMatch(n -> n.contains("damage mark is not known"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("Неизвестно, есть ли в акте возврата отметка о повреждении"));
         }
 
         @Test
@@ -341,7 +341,7 @@ class LegalRulesTest {
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-08", ALMATY));
             assertThat(c.deadlineStatus()).isEqualTo(LegalSourceStatus.INTERNAL);
             assertThat(c.context()).extracting(AppliedRule::id).containsExactly("KZ.CPL.14/30.count");
-            assertThat(c.notes()).anyMatch(n -> n.contains("within the 14-day window") && n.contains("2026-03-15"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("в пределах 14-дневного срока") && n.contains("2026-03-15"));
         }
 
         @Test
@@ -388,7 +388,7 @@ class LegalRulesTest {
             RuleConclusion c = conclude(kaspi, claim(kaspi, "Смартфон 128 ГБ"));
             assertThat(c.canContest()).isEqualTo(CanContest.NOT_DETERMINED);
             assertThat(c.deadlineOfficial()).isTrue();
-            assertThat(c.notes()).anyMatch(n -> n.contains("Whether the buyer claims a defect is not known"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("Неизвестно, заявляет ли покупатель о недостатке"));
         }
 
         @Test
@@ -429,7 +429,7 @@ class LegalRulesTest {
             assertThat(c.deadline()).isNull();
             assertThat(c.deadlineOfficial()).isFalse();
             assertThat(c.ruleIds()).contains("RU.GK.196", "RU.APK.4.5");
-            assertThat(c.notes()).anyMatch(n -> n.startsWith("No deadline"));
+            assertThat(c.notes()).anyMatch(n -> n.startsWith("Срока нет"));
         }
     }
 
@@ -460,13 +460,13 @@ class LegalRulesTest {
             assertThat(fine.riskFloor()).isNull();
             assertThat(fine.deadline()).isNull();
             assertThat(fine.templateId()).isNull();
-            assertThat(fine.notes()).singleElement().asString().contains("No rule covers fine on uzum in RU");
+            assertThat(fine.notes()).singleElement().asString().contains("Ни одно правило не охватывает событие fine на маркетплейсе uzum в юрисдикции RU");
 
             Shop usd = uzum.toBuilder().currency(Currency.getInstance("USD")).build();
             RuleConclusion unknown = conclude(usd, event(usd, LegalEventType.FINE, b -> { }));
             assertThat(unknown.supported()).isFalse();
             assertThat(unknown.jurisdiction()).isNull();
-            assertThat(unknown.notes().get(0)).contains("cannot be derived");
+            assertThat(unknown.notes().get(0)).contains("определить нельзя");
 
             Shop kaspi = shop("kaspi_13", Marketplace.KASPI, LegalForm.IP);
             RuleConclusion kaspiInRussia = conclude(kaspi, event(kaspi, LegalEventType.FINE, b -> b.country("RU")));
@@ -488,7 +488,21 @@ class LegalRulesTest {
                     .date("notice_at", d("2026-03-20T09:00+05:00"))), kaspi).build());
             // 21-23 March Наурыз, 24-25 transferred days off: the 1st working day is 26 March.
             assertThat(c.deadline()).isEqualTo(endOfDay("2026-03-30", ALMATY));
-            assertThat(c.notes()).anyMatch(n -> n.contains("3 business days"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("3 рабочих дня"));
+        }
+
+        @Test
+        void anInternalTargetIsDescribedInRussianWithTheRightPluralForm() {
+            assertThat(InternalTarget.businessDays(1).describe()).isEqualTo("1 рабочий день");
+            assertThat(InternalTarget.calendarDays(1).describe()).isEqualTo("1 календарный день");
+            assertThat(InternalTarget.calendarDays(3).describe()).isEqualTo("3 календарных дня");
+            assertThat(InternalTarget.businessDays(4).describe()).isEqualTo("4 рабочих дня");
+            assertThat(InternalTarget.businessDays(5).describe()).isEqualTo("5 рабочих дней");
+            assertThat(InternalTarget.calendarDays(11).describe()).isEqualTo("11 календарных дней");
+            assertThat(InternalTarget.calendarDays(14).describe()).isEqualTo("14 календарных дней");
+            assertThat(InternalTarget.calendarDays(21).describe()).isEqualTo("21 календарный день");
+            assertThat(InternalTarget.businessDays(22).describe()).isEqualTo("22 рабочих дня");
+            assertThat(InternalTarget.businessDays(111).describe()).isEqualTo("111 рабочих дней");
         }
 
         @Test
@@ -531,7 +545,7 @@ class LegalRulesTest {
             RuleConclusion c = rules.conclude(RuleRequest.builder(event(kaspi, LegalEventType.FINE, b -> b
                     .date("notice_at", d("2030-03-20T09:00+05:00"))), kaspi).build());
             assertThat(c.deadline()).isNull();
-            assertThat(c.notes()).anyMatch(n -> n.startsWith("No deadline:"));
+            assertThat(c.notes()).anyMatch(n -> n.startsWith("Срока нет:"));
         }
     }
 
