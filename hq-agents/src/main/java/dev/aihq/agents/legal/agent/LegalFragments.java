@@ -2,6 +2,7 @@ package dev.aihq.agents.legal.agent;
 
 import dev.aihq.agents.PromptTemplate;
 import dev.aihq.agents.legal.rules.InternalTarget;
+import dev.aihq.agents.legal.rules.RussianPlural;
 import dev.aihq.agents.sales.SalesLanguage;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,8 +37,7 @@ final class LegalFragments {
     String target(InternalTarget target) {
         String unit = target.unit() == InternalTarget.DayUnit.CALENDAR_DAYS ? "calendar" : "business";
         int n = target.amount();
-        String form = n % 10 == 1 && n % 100 != 11 ? "one"
-                : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "few" : "many";
+        String form = RussianPlural.of(n, "one", "few", "many");
         return text("target." + unit + "." + form, Map.of("amount", Integer.toString(n)));
     }
 }

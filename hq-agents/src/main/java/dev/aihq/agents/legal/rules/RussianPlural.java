@@ -1,7 +1,7 @@
 package dev.aihq.agents.legal.rules;
 
 /** Russian plural forms after a number: 1, 21 день; 2–4, 22 дня; 5–20, 11–14, 25 дней. */
-final class RussianPlural {
+public final class RussianPlural {
 
     private RussianPlural() {}
 
@@ -14,7 +14,7 @@ final class RussianPlural {
      * @param many the form after 0, 5–20, 25–30 …: {@code дней}
      * @return the matching form
      */
-    static String of(long n, String one, String few, String many) {
+    public static String of(long n, String one, String few, String many) {
         long abs = Math.abs(n);
         long lastTwo = abs % 100;
         long last = abs % 10;

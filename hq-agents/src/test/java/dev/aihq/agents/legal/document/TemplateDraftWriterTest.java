@@ -160,14 +160,14 @@ class TemplateDraftWriterTest {
                 .contains("Документ «chat_orders_3.png»: «3 покупателя сами попросили отменить заказы 512, 518, 533");
         assertThat(doc).contains("Магазин: kaspi_1001 (kaspi)").contains("Дата: 10.03.2026");
 
-        assertThat(texts.recommendation()).contains("Внутренняя цель магазина: до 13.03.2026")
+        assertThat(texts.recommendation()).contains("Внутренний ориентир магазина: до 13.03.2026")
                 .contains("Это не требование маркетплейса и не требование закона")
                 .contains("до окончания меры (17.03.2026)")
                 .contains("специализированный межрайонный экономический суд").contains("KZ.CPC.pretrial")
                 .contains("Приложите: kaspi_push.txt, chat_orders_3.png, orders_export.csv");
         assertThat(texts.analysis()).contains("Можно ли оспорить: частично.").contains("Минимальный уровень риска: средний.")
-                .contains("Внутренняя цель магазина: до 13.03.2026").contains("не требование закона")
-                .contains("KASPI.MEASURE.OBJECTION").contains("внутренняя цель магазина, не правило");
+                .contains("Внутренний ориентир магазина: до 13.03.2026").contains("не требование закона")
+                .contains("KASPI.MEASURE.OBJECTION").contains("внутренний ориентир магазина, не правило");
     }
 
     @Test
@@ -358,7 +358,7 @@ class TemplateDraftWriterTest {
         for (String heading : t1.headings(SalesLanguage.RU)) {
             assertThat(lines(texts.document())).doesNotContain(heading);
         }
-        assertThat(texts.recommendation()).contains("Дүкеннің ішкі мақсаты: 13.03.2026 дейін")
+        assertThat(texts.recommendation()).contains("Дүкеннің ішкі бағдары: 13.03.2026 дейін")
                 .contains("Бұл маркетплейстің де, заңның да талабы емес").contains("экономикалық сот");
         assertThat(texts.analysis()).contains("Дау айтуға бола ма: ішінара.");
     }
