@@ -67,7 +67,7 @@ class DemoTest {
         assertThat(assessment.get("deadline_official").asBoolean()).isFalse();
         assertThat(assessment.get("deadline_note").asText()).contains("внутренний ориентир");
         assertThat(assessment.get("sources")).extracting(s -> s.get("rule_id").asText())
-                .contains("KASPI.Q3022", "KASPI.MEASURE.OBJECTION");
+                .contains("KASPI.Q3047", "KASPI.MEASURE.OBJECTION").doesNotContain("KASPI.Q3022");
         assertThat(assessment.get("template").asText()).isEqualTo("T1");
         assertThat(assessment.get("document_problems")).isEmpty();
         assertThat(assessment.get("document").asText()).contains("KSP-556677").contains("Мужской шампунь")

@@ -234,7 +234,7 @@ public final class TemplateDraftWriter {
                 }
                 case "grounds" -> {
                     if (id.equals("T1")) {
-                        l.add(t.text("t1.grounds"));
+                        l.add(t.text(lateHandover() ? "t1.grounds.delivery" : "t1.grounds"));
                     }
                     l.addAll(documentRules());
                     if (id.equals("T1")) {
@@ -246,7 +246,7 @@ public final class TemplateDraftWriter {
                     l.add(t.text("t1.recalculation"));
                 }
                 case "request" -> {
-                    String request = t.optional("request." + id);
+                    String request = t.optional("request." + id + (id.equals("T1") && lateHandover() ? ".delivery" : ""));
                     l.add(request != null ? request : fill(section.heading(language)));
                 }
                 case "corrective_steps" -> l.add(t.text("t1.corrective"));
@@ -446,6 +446,11 @@ public final class TemplateDraftWriter {
                 return t.text("deadline.fill");
             }
             return deadlineSentence();
+        }
+
+        /** A Kaspi measure for a late handover: the rule layer applied the delivery rules, not the cancellation share. */
+        private boolean lateHandover() {
+            return conclusion.ruleIds().contains("KASPI.Q3047");
         }
 
         private List<String> documentRules() {

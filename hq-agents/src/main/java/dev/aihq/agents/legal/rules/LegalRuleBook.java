@@ -253,6 +253,18 @@ public final class LegalRuleBook {
         }
         Map<String, JsonNode> when = new LinkedHashMap<>();
         s.path("when").fields().forEachRemaining(e -> when.put(e.getKey(), e.getValue()));
+        for (Map.Entry<String, JsonNode> c : when.entrySet()) {
+            boolean valid = switch (c.getKey()) {
+                case "delivery", "damage_mark" -> c.getValue().isBoolean();
+                case "delivery_type" -> c.getValue().isTextual();
+                case "reason_keywords" -> c.getValue().isArray() && !c.getValue().isEmpty();
+                default -> false;
+            };
+            if (!valid) {
+                throw new IllegalArgumentException(where + ": condition '" + c.getKey() + "' is unknown or malformed"
+                        + " (delivery, damage_mark: true/false; delivery_type: text; reason_keywords: words)");
+            }
+        }
         return new Scenario(type, text(s, "marketplace"), text(s, "jurisdiction"), Map.copyOf(when), ids,
                 new Deadline(deadlineRule, unit, amount, strings(d.path("from")),
                         d.has("cap") ? d.get("cap").asText() : null),

@@ -40,8 +40,9 @@ import javax.annotation.Nullable;
  *
  * <p>The jurisdiction is the event's country, else the marketplace's (Kaspi: KZ; Wildberries, Ozon: RU), else the
  * shop's currency (KZT: KZ; RUB: RU). The scenario is the first in the data for the event's type, marketplace and
- * jurisdiction whose delivery conditions hold; without one the conclusion is {@linkplain RuleConclusion#supported()
- * not supported} and decides nothing.
+ * jurisdiction whose conditions hold (the delivery's type and damage mark, or words of the stated reason: a Kaspi
+ * fine for a late handover rests on the delivery rules, any other on the cancellation share); without one the
+ * conclusion is {@linkplain RuleConclusion#supported() not supported} and decides nothing.
  *
  * <p>Deadlines are in the shop's zone. A period in days counts from the local day of the event date (a moment is
  * taken at the shop's zone) and ends at the end of the last day; business days follow the jurisdiction's business
@@ -178,16 +179,19 @@ public final class LegalRules {
         for (LegalRuleBook.Scenario s : book.scenarios()) {
             if (s.eventType() == event.eventType() && s.jurisdiction().equals(jurisdiction)
                     && (s.marketplace().equals("*") || s.marketplace().equals(marketplace.code()))
-                    && conditionsHold(s.when(), event.delivery())) {
+                    && conditionsHold(s.when(), event)) {
                 return s;
             }
         }
         return null;
     }
 
-    private static boolean conditionsHold(Map<String, JsonNode> when, @Nullable LegalDelivery delivery) {
+    private static boolean conditionsHold(Map<String, JsonNode> when, LegalEvent event) {
+        LegalDelivery delivery = event.delivery();
         for (Map.Entry<String, JsonNode> c : when.entrySet()) {
             boolean holds = switch (c.getKey()) {
+                // The stated reason names the ground, e.g. a late handover rather than the cancellation share.
+                case "reason_keywords" -> reasonMentions(event.fineReason(), c.getValue());
                 case "delivery" -> (delivery != null) == c.getValue().asBoolean();
                 // An unknown mark takes the stricter branch the data lists first.
                 case "damage_mark" -> delivery != null && (delivery.returnActDamageMark() == null
@@ -200,6 +204,19 @@ public final class LegalRules {
             }
         }
         return true;
+    }
+
+    private static boolean reasonMentions(@Nullable String reason, JsonNode keywords) {
+        if (reason == null) {
+            return false;
+        }
+        String text = reason.toLowerCase(Locale.ROOT);
+        for (JsonNode keyword : keywords) {
+            if (text.contains(keyword.asText().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private BusinessCalendar calendar(String country) {

@@ -197,6 +197,27 @@ class LegalRulesTest {
         }
 
         @Test
+        void aKaspiFineForALateHandoverRestsOnTheDeliveryRulesNotOnTheCancellationShare() {
+            LegalEvent late = event(kaspi, LegalEventType.FINE, b -> b.orderId(OrderId.of("KSP-556677"))
+                    .fineReason("Нарушение сроков доставки").date("notice_at", d("2026-03-10T09:00+05:00")));
+            LegalEvent cancellations = event(kaspi, LegalEventType.FINE, b -> b
+                    .fineReason("Доля отмен 6% превышает 5%").date("notice_at", d("2026-03-10T09:00+05:00")));
+
+            RuleConclusion delivery = conclude(kaspi, late);
+            RuleConclusion share = conclude(kaspi, cancellations);
+
+            assertThat(delivery.ruleIds()).containsExactly("KASPI.Q3047", "KASPI.Q2272", "KASPI.Q2184",
+                    "KASPI.MEASURE.OBJECTION");
+            assertThat(delivery.notes()).anyMatch(n -> n.contains("с 10:00 до 16:00"))
+                    .anyMatch(n -> n.contains("ниже 10 %"));
+            assertThat(delivery.context()).isEmpty();
+            assertThat(delivery.templateId()).isEqualTo("T1");
+            assertThat(delivery.deadlineOfficial()).isFalse();
+            assertThat(delivery.deadline()).isEqualTo(endOfDay("2026-03-13", ALMATY));
+            assertThat(share.ruleIds()).contains("KASPI.Q3022").doesNotContain("KASPI.Q3047");
+        }
+
+        @Test
         void aKaspiWarningWithoutMeasureIsLowAndADisconnectionRaisesIt() {
             assertThat(conclude(kaspi, kaspiFine(null)).riskFloor()).isEqualTo(RiskLevel.LOW);
             RuleConclusion disconnected = conclude(kaspi, kaspiFine("disconnection"));
