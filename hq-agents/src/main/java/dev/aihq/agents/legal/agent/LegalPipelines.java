@@ -37,7 +37,6 @@ import dev.aihq.api.legal.Passage;
 import dev.aihq.api.result.LegalAssessment;
 import dev.aihq.api.result.LegalSource;
 import dev.aihq.api.result.RiskLevel;
-import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.store.AgentPath;
 import dev.aihq.api.store.AgentTrace;
@@ -226,18 +225,15 @@ public final class LegalPipelines {
         DraftInput input = new DraftInput(event, shop, conclusion, passages, documents, b.sellers.details(shop),
                 amounts(event, conclusion), historyLines(shop, earlier, fragments), language, today);
         Map<String, LegalSource> sources = sources(conclusion, passages);
+        // The court route the draft names rests on its own rules: they are sources the texts may cite.
         List<String> routeIds = new ArrayList<>();
-        if (conclusion.jurisdiction() != null) {
-            // The court route the draft names rests on its own rules: they are sources the texts may cite.
-            LegalForm form = event.businessType() != null ? event.businessType() : shop.legalForm();
-            for (boolean consumer : new boolean[] {false, true}) {
-                for (String id : CourtRoute.of(conclusion.jurisdiction(), form, consumer).ruleIds()) {
-                    b.knowledge.find(id).ifPresent(e -> {
-                        sources.putIfAbsent(id, new LegalSource(id, e.title(), e.sourceUrl(), e.status()));
-                        routeIds.add(id);
-                    });
-                }
-            }
+        CourtRoute route = CourtRoute.of(input, conclusion.templateId() == null ? null
+                : b.templates.template(conclusion.templateId()));
+        for (String id : route == null ? List.<String>of() : route.ruleIds()) {
+            b.knowledge.find(id).ifPresent(e -> {
+                sources.putIfAbsent(id, new LegalSource(id, e.title(), e.sourceUrl(), e.status()));
+                routeIds.add(id);
+            });
         }
         LegalTexts texts = writer.write(input);
         List<String> notes = new ArrayList<>(conclusion.notes());

@@ -1,12 +1,14 @@
 package dev.aihq.agents.legal.document;
 
 import dev.aihq.agents.sales.SalesLanguage;
+import dev.aihq.api.event.LegalEventType;
 import dev.aihq.api.shop.LegalForm;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Where a dispute goes after the pre-trial step, by jurisdiction, the seller's legal form and whether it is a
@@ -37,6 +39,26 @@ public record CourtRoute(Map<SalesLanguage, String> text, List<String> ruleIds) 
                 throw new IllegalArgumentException("court route has no text in " + language.code());
             }
         }
+    }
+
+    /**
+     * Finds the route of a draft's case: a buyer against the seller for a customer dispute or a template addressed
+     * to the buyer, else the seller against the marketplace; the seller's form is the event's, else the shop's.
+     *
+     * @param input the draft's input
+     * @param template the conclusion's template, to tell whom it addresses, or {@code null} without one
+     * @return the route, or {@code null} when the conclusion has no jurisdiction AI HQ knows courts for
+     */
+    public static @Nullable CourtRoute of(DraftInput input, @Nullable LegalTemplates.Template template) {
+        String jurisdiction = input.conclusion().jurisdiction();
+        if (jurisdiction == null || !(jurisdiction.equals("KZ") || jurisdiction.equals("RU"))) {
+            return null;
+        }
+        boolean consumer = input.event().eventType() == LegalEventType.CUSTOMER_DISPUTE
+                || template != null && template.addressee().equals("buyer");
+        LegalForm form = input.event().businessType() != null ? input.event().businessType()
+                : input.shop().legalForm();
+        return of(jurisdiction, form, consumer);
     }
 
     /**

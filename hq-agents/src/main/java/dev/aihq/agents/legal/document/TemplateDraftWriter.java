@@ -667,12 +667,7 @@ public final class TemplateDraftWriter {
         }
 
         private @Nullable CourtRoute route() {
-            if (jurisdiction == null || !(jurisdiction.equals("KZ") || jurisdiction.equals("RU"))) {
-                return null;
-            }
-            boolean consumer = event.eventType() == LegalEventType.CUSTOMER_DISPUTE
-                    || (template != null && template.addressee().equals("buyer"));
-            return CourtRoute.of(jurisdiction, form, consumer);
+            return CourtRoute.of(in, template);
         }
 
         // ---------------------------------------------------------------- shared
