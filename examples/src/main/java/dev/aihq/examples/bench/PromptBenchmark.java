@@ -1,5 +1,12 @@
 package dev.aihq.examples.bench;
 
+import dev.aihq.agents.legal.agent.LegalPipelines;
+import dev.aihq.api.event.LegalDocument;
+import dev.aihq.api.event.LegalEvent;
+import dev.aihq.api.event.LegalEventType;
+import dev.aihq.examples.DemoShop;
+import dev.aihq.pipeline.memory.InMemoryStores;
+import java.util.Comparator;
 import dev.aihq.agents.PromptTemplate;
 import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.SalesFragments;
@@ -35,7 +42,8 @@ import java.util.stream.Collectors;
  * Measures the sales agent's purchase prompt in tokens ({@code o200k_base}, the OpenAI-family tokenizer)
  * at three catalog sizes, beside a naive prompt that lists the whole catalog instead of the ranked
  * candidates: the system and user prompts exactly as the agent renders them (Russian), for random purchases
- * of a returning customer. Prints p50 and max per size. No model, no store.
+ * of a returning customer. Prints p50 and max per size; then the legal agent's prompt for the seed's fine, with
+ * the demo's documents and with ten documents at the size limit. No model.
  *
  * <p>Run with {@code ./mvnw -q -Pbench-prompt -DskipTests verify} at the repository root;
  * {@code -Dbench.events} sets the purchases per size (default 200).
@@ -98,6 +106,42 @@ public final class PromptBenchmark {
             Arrays.sort(naive);
             System.out.printf(Locale.ROOT, "%10d  %12d  %12d  %14d  %14d%n", size, prompt[events / 2],
                     prompt[events - 1], naive[events / 2], naive[events - 1]);
+        }
+        legal(tokens);
+    }
+
+    /**
+     * The legal agent's prompt for the seed's fine with the demo's two documents, and for the same fine with ten
+     * documents at the 1 MiB limit each (the prompt cuts each at 3,000 characters and all at 12,000).
+     */
+    private static void legal(TokenCounter tokens) {
+        InMemoryStores stores = InMemoryStores.create();
+        DemoShop.load(stores);
+        Shop shop = stores.shops().find(DemoShop.SHOP_ID).orElseThrow();
+        LegalPipelines legal = LegalPipelines.builder().shops(stores.shops()).journal(stores.journal())
+                .runLog(stores.runLog()).cases(stores.legalCases()).documents(DemoShop.documents())
+                .sellerDetails(DemoShop.sellerDetails()).build();
+        PromptTemplate system = PromptTemplate.resource("/dev/aihq/agents/prompts/legal-system.txt");
+        PromptTemplate user = PromptTemplate.resource("/dev/aihq/agents/prompts/legal-user.txt");
+        LegalEvent.Builder seed = LegalEvent.builder().shopId(shop.id()).eventType(LegalEventType.FINE)
+                .orderId(OrderId.of("KSP-556677")).productName("Мужской шампунь")
+                .fineReason("Нарушение сроков доставки").occurredAt(Instant.parse("2026-11-22T10:00:00Z"));
+        LegalEvent demo = seed.document(new LegalDocument("fine_notice.pdf", null))
+                .document(new LegalDocument("kaspi_message.txt", null)).build();
+        LegalEvent.Builder heavy = LegalEvent.builder().shopId(shop.id()).eventType(LegalEventType.FINE)
+                .orderId(OrderId.of("KSP-556677")).productName("Мужской шампунь")
+                .fineReason("Нарушение сроков доставки").occurredAt(Instant.parse("2026-11-22T10:00:00Z"));
+        String page = "Переписка с покупателем и квитанции пункта приёма по заказу KSP-556677. ".repeat(15_000);
+        for (int i = 1; i <= 10; i++) {
+            heavy.document(new LegalDocument("scan_" + i + ".txt", page.substring(0, 500_000)));
+        }
+        System.out.printf(Locale.ROOT, "%nLegal prompt (system + user), o200k_base tokens%n");
+        for (Map.Entry<String, LegalEvent> e : Map.of("seed fine, 2 documents", demo,
+                "same fine, 10 documents of ~1 MB", heavy.build()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder())).toList()) {
+            Map<String, String> values = LegalPipelines.promptVariables(legal.context(e.getValue(), shop));
+            System.out.printf(Locale.ROOT, "%34s  %6d%n", e.getKey(),
+                    tokens.count(system.render(values)) + tokens.count(user.render(values)));
         }
     }
 }

@@ -265,7 +265,7 @@ public final class LegalPipelines {
                 .chatModel(b.chatModel)
                 .systemPrompt(PromptTemplate.resource(PROMPTS + language.resourceFolder() + "legal-system.txt"))
                 .userPrompt(PromptTemplate.resource(PROMPTS + language.resourceFolder() + "legal-user.txt"))
-                .variables(LegalPipelines::variables)
+                .variables(LegalPipelines::promptVariables)
                 .parser(new LegalAnswerParser())
                 .fallback(input -> input.context().draft())
                 .responseSchema(LegalAnswerParser.SCHEMA)
@@ -292,7 +292,15 @@ public final class LegalPipelines {
         return assessment.toBuilder().sources(List.copyOf(merged.values())).build();
     }
 
-    private static Map<String, String> variables(LegalContext context) {
+    /**
+     * Returns the values the legal prompts are filled with for a context, e.g. to preview or measure a prompt: the
+     * event as data, the rule layer's decisions, the sources, the documents (each cut at 3,000 characters, 12,000
+     * in all), the history, the template's headings and the draft.
+     *
+     * @param context the context
+     * @return the values by placeholder name
+     */
+    public static Map<String, String> promptVariables(LegalContext context) {
         LegalFragments fragments = LegalFragments.of(context.input().language());
         LegalAssessment draft = context.draft();
         RuleConclusion conclusion = context.conclusion();
