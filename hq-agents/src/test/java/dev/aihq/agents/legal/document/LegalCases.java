@@ -8,23 +8,20 @@ import dev.aihq.agents.legal.rules.RuleRequest;
 import dev.aihq.agents.sales.SalesLanguage;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
-import dev.aihq.api.OrderId;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.document.DocumentLookup;
 import dev.aihq.api.document.DocumentProblem;
 import dev.aihq.api.document.ResolvedDocuments;
 import dev.aihq.api.event.EventDate;
-import dev.aihq.api.event.LegalDelivery;
 import dev.aihq.api.event.LegalDocument;
 import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.LegalEventType;
-import dev.aihq.api.event.LegalMeasure;
 import dev.aihq.api.legal.KnowledgeQuery;
 import dev.aihq.api.legal.Passage;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.Shop;
 import dev.aihq.api.shop.TaxMode;
-import java.math.BigDecimal;
+import dev.aihq.testkit.LegalWorkedCases;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +38,7 @@ final class LegalCases {
 
     static final LegalRules RULES = LegalRules.shipped();
     static final LocalDate TODAY = LocalDate.parse("2026-03-10");
+    private static final Instant OCCURRED = Instant.parse("2026-03-01T00:00:00Z");
 
     private LegalCases() {}
 
@@ -56,7 +54,7 @@ final class LegalCases {
 
     static LegalEvent event(Shop shop, LegalEventType type, Consumer<LegalEvent.Builder> more) {
         LegalEvent.Builder b = LegalEvent.builder().shopId(shop.id()).eventType(type)
-                .occurredAt(Instant.parse("2026-03-01T00:00:00Z"));
+                .occurredAt(OCCURRED);
         more.accept(b);
         return b.build();
     }
@@ -65,55 +63,21 @@ final class LegalCases {
         return EventDate.parse(text);
     }
 
+    // The cases without their business_type, so that the shop's legal form decides the header.
     static LegalEvent p1(Shop shop) {
-        return event(shop, LegalEventType.FINE, b -> b.marketplace(Marketplace.KASPI).country("KZ")
-                .fineReason("Доля отмен 6% за последние 30 дней превышает 5%. Магазин отключён на 7 дней.")
-                .measure(new LegalMeasure("disconnection", 7, LocalDate.parse("2026-03-10"),
-                        LocalDate.parse("2026-03-17")))
-                .stat("orders_30d", BigDecimal.valueOf(100)).stat("cancelled_as_seller_fault", BigDecimal.valueOf(6))
-                .stat("prior_violations_90d", BigDecimal.ZERO)
-                .date("notice_at", d("2026-03-10T09:00+05:00"))
-                .document(new LegalDocument("kaspi_push.txt", "Отключение на 7 дней: доля отмен 6%"))
-                .document(new LegalDocument("chat_orders_3.png",
-                        "3 покупателя сами попросили отменить заказы 512, 518, 533 до сборки"))
-                .document(new LegalDocument("orders_export.csv",
-                        "6 отмен, из них 3 с пометкой 'по просьбе клиента' в чате")));
+        return LegalWorkedCases.p1(shop.id()).businessType(null).occurredAt(OCCURRED).build();
     }
 
     static LegalEvent p2(Shop shop) {
-        return event(shop, LegalEventType.RETURN, b -> b.orderId(OrderId.of("KSP-778812"))
-                .productName("Телевизор 55\" 4K").amount(Money.of("289990", Money.KZT))
-                .fineReason("Возврат покупателя: товар получен продавцом с повреждением корпуса")
-                .delivery(new LegalDelivery("city", false))
-                .date("received_by_seller_at", d("2026-03-03T10:00+05:00"))
-                .date("damage_found_at", d("2026-03-03T18:30+05:00"))
-                .document(new LegalDocument("return_act.pdf", "Акт возврата, отметок о повреждениях нет"))
-                .document(new LegalDocument("photos_2026-03-03.zip",
-                        "вмятина и трещина на одной боковой стенке, углы целы, экран работает; дата и время на фото"))
-                .document(new LegalDocument("packing_photos_2026-02-20.zip",
-                        "упаковка при отправке по требованиям Kaspi")));
+        return LegalWorkedCases.p2(shop.id()).businessType(null).occurredAt(OCCURRED).build();
     }
 
     static LegalEvent p3(Shop shop) {
-        return event(shop, LegalEventType.CUSTOMER_DISPUTE, b -> b.orderId(OrderId.of("KSP-901144"))
-                .productName("Смартфон 128 ГБ").amount(Money.of("154990", Money.KZT))
-                .fineReason("Покупатель требует вернуть деньги: 'не понравился', дефектов не заявляет")
-                .date("ordered_at", d("2026-02-18")).date("received_by_buyer_at", d("2026-02-20"))
-                .date("claim_received_at", d("2026-03-02"))
-                .document(new LegalDocument("return_request.txt",
-                        "Причина: не подошёл по ощущениям, коробка вскрыта, пользовался 2 дня")));
+        return LegalWorkedCases.p3(shop.id()).businessType(null).occurredAt(OCCURRED).build();
     }
 
     static LegalEvent p4(Shop shop) {
-        return event(shop, LegalEventType.PRODUCT_BLOCK, b -> b.marketplace(Marketplace.OZON).country("RU")
-                .productName("Аромамасло для увлажнителя воздуха 10 мл")
-                .fineReason("Товар относится к запрещённым (жидкости для устройств потребления никотина): 1200"
-                        + " штрафных баллов юрлицу и 1000 ₽ за обработку карточки")
-                .amount(Money.of("1000", Money.RUB)).date("notice_at", d("2026-02-16T11:00+03:00"))
-                .document(new LegalDocument("ozon_notice.txt", "У вас есть 7 дней, чтобы обжаловать решение"))
-                .document(new LegalDocument("declaration.pdf",
-                        "Декларация о соответствии: ароматическое масло для увлажнителей, не содержит никотина"))
-                .document(new LegalDocument("lab_report.pdf", "Протокол испытаний: никотин не обнаружен")));
+        return LegalWorkedCases.p4(shop.id()).businessType(null).occurredAt(OCCURRED).build();
     }
 
     static Shop p1Shop() {
