@@ -176,6 +176,10 @@ class LegalPipelinesTest {
             assertThat(ruleIds(r)).contains("KASPI.DELIVERY.CLAIM");
             assertThat(r.get("template").asText()).isEqualTo("T2");
             assertThat(r.get("document").asText()).contains("86 997");
+            // must mention: timestamped photo or video, packaging compliance, the grounds Kaspi rejects a claim on
+            String all = r.get("analysis").asText() + r.get("document").asText() + r.get("recommendation").asText();
+            assertThat(all).containsIgnoringCase("фото или видео").contains("упаковк").contains("витринный образец")
+                    .contains("повторная");
         }
 
         @Test
@@ -190,6 +194,9 @@ class LegalPipelinesTest {
             assertThat(r.get("deadline_official").asBoolean()).isTrue();
             assertThat(ruleIds(r)).contains("KZ.CPL.30.1", "KZ.CPL.42-4");
             assertThat(r.get("template").asText()).isEqualTo("T7");
+            // must mention: the seller may still accept the return voluntarily
+            assertThat(r.get("analysis").asText()).contains("добровольно");
+            assertThat(r.get("analysis").asText()).contains("абонентское устройство сотовой связи");
         }
 
         @Test
@@ -206,6 +213,12 @@ class LegalPipelinesTest {
             assertThat(ruleIds(r)).contains("OZON.POINTS.APPEAL");
             assertThat(r.get("template").asText()).isEqualTo("T5");
             assertThat(ruleIds(r)).allMatch(id -> !id.startsWith("KZ.") && !id.startsWith("KASPI."));
+            // must mention: the declaration under «Сертификаты качества», the lab report, cancel the points and
+            // return the 1000 RUB
+            String all = r.get("analysis").asText() + r.get("document").asText() + r.get("recommendation").asText();
+            assertThat(all).contains("Сертификаты качества").contains("lab_report.pdf").contains("1200")
+                    .containsPattern("1 ?000");
+            assertThat(r.get("document").asText()).containsIgnoringCase("отменить").contains("баллы");
         }
 
         @Test
