@@ -33,10 +33,10 @@ import javax.annotation.Nullable;
  *     {@code null}; at most {@value #MAX_REFERENCE_LENGTH} printable characters
  * @param sticker the number shown to the buyer: a Wildberries sticker or {@code gNumber}, an Ozon posting number;
  *     or {@code null}; at most {@value #MAX_REFERENCE_LENGTH} printable characters
- * @param sellerSku the seller's own article of the product, or {@code null}; at most
- *     {@value #MAX_REFERENCE_LENGTH} characters
+ * @param sellerSku the seller's own article of the product, or {@code null}; not blank, at most
+ *     {@value #MAX_REFERENCE_LENGTH} characters, kept as given
  * @param productId the marketplace's product id ({@code nmId} on Wildberries, the SKU on Ozon), or {@code null};
- *     at most {@value #MAX_REFERENCE_LENGTH} characters
+ *     not blank, at most {@value #MAX_REFERENCE_LENGTH} characters, kept as given
  * @param productName the product's name, or {@code null}; at most {@value #MAX_PRODUCT_NAME_LENGTH} characters
  * @param scheme the fulfilment scheme in lower case ({@code fbs}, {@code dbs}, {@code fbo}, {@code rfbs}, ...), or
  *     {@code null}; given in any case, kept in lower case; 1–{@value #MAX_SCHEME_LENGTH} letters, digits,
@@ -94,8 +94,8 @@ public record IndexedOrder(
         rid = rid == null ? null : reference("rid", rid.strip(), MAX_REFERENCE_LENGTH);
         orderUid = orderUid == null ? null : reference("order uid", orderUid.strip(), MAX_REFERENCE_LENGTH);
         sticker = sticker == null ? null : reference("sticker", sticker.strip(), MAX_REFERENCE_LENGTH);
-        sellerSku = text("seller sku", sellerSku, MAX_REFERENCE_LENGTH);
-        productId = text("product id", productId, MAX_REFERENCE_LENGTH);
+        sellerSku = nonBlank("seller sku", text("seller sku", sellerSku, MAX_REFERENCE_LENGTH));
+        productId = nonBlank("product id", text("product id", productId, MAX_REFERENCE_LENGTH));
         productName = text("product name", productName, MAX_PRODUCT_NAME_LENGTH);
         status = text("status", status, MAX_STATUS_LENGTH);
         if (scheme != null) {
@@ -149,6 +149,13 @@ public record IndexedOrder(
         if (value != null && value.length() > maxLength) {
             throw new IllegalArgumentException("indexed order " + part + " must be at most " + maxLength
                     + " characters, got " + value.length());
+        }
+        return value;
+    }
+
+    private static @Nullable String nonBlank(String part, @Nullable String value) {
+        if (value != null && value.isBlank()) {
+            throw new IllegalArgumentException("indexed order " + part + " must not be blank (null when not known)");
         }
         return value;
     }

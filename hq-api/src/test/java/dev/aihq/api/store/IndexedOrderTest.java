@@ -62,6 +62,12 @@ class IndexedOrderTest {
         assertThatThrownBy(() -> new IndexedOrder(SHOP, Marketplace.WILDBERRIES, "1", null, null, "", null, null,
                 null, null, null, CREATED, SEEN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sticker");
+        assertThatThrownBy(() -> new IndexedOrder(SHOP, Marketplace.WILDBERRIES, "1", null, null, null, " ", null,
+                null, null, null, CREATED, SEEN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seller sku");
+        assertThatThrownBy(() -> new IndexedOrder(SHOP, Marketplace.WILDBERRIES, "1", null, null, null, null, "",
+                null, null, null, CREATED, SEEN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("product id");
         assertThat(order("4512345678", "r".repeat(IndexedOrder.MAX_REFERENCE_LENGTH), null, null).rid())
                 .hasSize(IndexedOrder.MAX_REFERENCE_LENGTH);
     }

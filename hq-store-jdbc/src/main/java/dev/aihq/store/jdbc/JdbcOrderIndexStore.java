@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ import java.util.Set;
  *
  * <p>{@link #upsertAll} runs in one transaction (joining the unit of work open on the thread): it folds the
  * batch's sightings of one order together, reads and locks which of the orders exist, updates those and inserts
- * the others in JDBC batches, so its count never depends on what a driver reports for batched statements. When
+ * the others in JDBC batches, each in key order (which makes a deadlock of two batches sharing orders unlikely),
+ * so its count never depends on what a driver reports for batched statements. When
  * another session inserts one of the orders in between, the insert fails with a unique violation; the
  * transaction is rolled back (to its savepoint inside a unit of work) and runs again, up to
  * {@value UniqueViolations#ATTEMPTS} times.
@@ -53,6 +55,9 @@ final class JdbcOrderIndexStore implements OrderIndexStore {
 
     private static final List<String> COLUMNS = List.of("shop_id", "marketplace", "order_id", "rid", "order_uid",
             "sticker", "seller_sku", "product_id", "product_name", "scheme", "status", "created_at", "seen_at");
+
+    private static final Comparator<OrderKey> KEY_ORDER = Comparator.comparing(OrderKey::shopId)
+            .thenComparing(OrderKey::marketplace).thenComparing(OrderKey::orderId);
 
     /** The columns a later sighting brings when it has them. */
     private static final List<String> DETAILS = COLUMNS.subList(3, 11);
@@ -151,7 +156,8 @@ final class JdbcOrderIndexStore implements OrderIndexStore {
         Set<OrderKey> existing = existingKeys(connection, batch.keySet());
         List<IndexedOrder> known = new ArrayList<>(existing.size());
         List<IndexedOrder> added = new ArrayList<>(batch.size() - existing.size());
-        batch.forEach((key, order) -> (existing.contains(key) ? known : added).add(order));
+        batch.entrySet().stream().sorted(Map.Entry.comparingByKey(KEY_ORDER))
+                .forEach(e -> (existing.contains(e.getKey()) ? known : added).add(e.getValue()));
         runBatch(connection, update, known, this::bindUpdate);
         runBatch(connection, insert, added, this::bindInsert);
         return added.size();
