@@ -67,6 +67,15 @@ public interface Stores {
     LegalCaseStore legalCases();
 
     /**
+     * Returns the local order index: the orders the connectors saw, under every reference a buyer or a chat may
+     * give for them (order id, unique order id, basket, sticker), which the inbox reads to link a chat or a message
+     * to its order.
+     *
+     * @return the order index store
+     */
+    OrderIndexStore orderIndex();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param cursors the cursors of polling event sources
  * @param ledger the shops' ledger of money movements
  * @param legalCases the shops' legal cases and the marketplace's answers
+ * @param orderIndex the local index of the orders the connectors saw
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -41,7 +42,8 @@ public record InMemoryStores(
         InMemoryConsentStore consents,
         InMemoryPollCursorStore cursors,
         InMemoryLedgerStore ledger,
-        InMemoryLegalCaseStore legalCases) implements Stores {
+        InMemoryLegalCaseStore legalCases,
+        InMemoryOrderIndexStore orderIndex) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -59,6 +61,7 @@ public record InMemoryStores(
         Objects.requireNonNull(cursors, "cursors");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(legalCases, "legal cases");
+        Objects.requireNonNull(orderIndex, "order index");
     }
 
     /**
@@ -94,6 +97,7 @@ public record InMemoryStores(
                 new InMemoryCatalogStore(), new InMemoryRunLog(maxRunsPerShop), new InMemoryOutbox(),
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
                 InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore(),
-                new InMemoryPollCursorStore(), new InMemoryLedgerStore(), new InMemoryLegalCaseStore());
+                new InMemoryPollCursorStore(), new InMemoryLedgerStore(), new InMemoryLegalCaseStore(),
+                new InMemoryOrderIndexStore());
     }
 }

@@ -12,6 +12,7 @@ import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
 import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.LegalCaseStore;
+import dev.aihq.api.store.OrderIndexStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PollCursorStore;
@@ -74,6 +75,7 @@ public final class JdbcStores implements Stores {
     private final PollCursorStore cursors;
     private final LedgerStore ledger;
     private final LegalCaseStore legalCases;
+    private final OrderIndexStore orderIndex;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -94,6 +96,7 @@ public final class JdbcStores implements Stores {
         this.cursors = new JdbcPollCursorStore(jdbc);
         this.ledger = new JdbcLedgerStore(jdbc);
         this.legalCases = new JdbcLegalCaseStore(jdbc);
+        this.orderIndex = new JdbcOrderIndexStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -260,6 +263,18 @@ public final class JdbcStores implements Stores {
     @Override
     public LegalCaseStore legalCases() {
         return legalCases;
+    }
+
+    /**
+     * Returns the local order index, one row per shop, marketplace and order id in {@code <prefix>order_index},
+     * with an index per other reference (unique order id, basket, sticker); recording an order again updates it
+     * from the later sighting and keeps when it was made.
+     *
+     * @return the order index store
+     */
+    @Override
+    public OrderIndexStore orderIndex() {
+        return orderIndex;
     }
 
     /**

@@ -86,7 +86,8 @@ class LedgerMigrationTest {
         List<String> applied = stores.migrate();
 
         // then
-        assertThat(applied).containsExactly("V13__ledger.sql", "V14__legal_cases.sql");
+        assertThat(applied).containsExactly("V13__ledger.sql", "V14__legal_cases.sql",
+                "V15__order_index.sql");
         List<LedgerTotal> totals = stores.ledger().totals(SHOP, MARCH, APRIL);
         assertThat(totals).extracting(LedgerTotal::sku).containsExactly(CASE, PHONE, TEA);
         assertThat(totals).allSatisfy(total -> {

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Upgrading a version-13 database to the legal cases: only version 14 is applied, what was stored before stays
- * as it was, and the new tables take cases and answers at once.
+ * Upgrading a version-13 database to the legal cases: only versions 14 and later are applied, what was stored
+ * before stays as it was, and the new tables take cases and answers at once.
  */
 class LegalCasesMigrationTest {
 
@@ -50,8 +50,8 @@ class LegalCasesMigrationTest {
         List<String> applied = stores.migrate();
 
         // then
-        assertThat(applied).containsExactly("V14__legal_cases.sql");
-        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(14);
+        assertThat(applied).containsExactly("V14__legal_cases.sql", "V15__order_index.sql");
+        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(15);
         assertThat(stores.ledger().find(SHOP, sale.key())).contains(sale);
         LegalCase fine = new LegalCase(SHOP, "fine:512345678", LegalEventType.FINE, Marketplace.KASPI,
                 OrderId.of("512345678"), null, null, List.of("kaspi.fine.late_shipment"), RiskLevel.MEDIUM,

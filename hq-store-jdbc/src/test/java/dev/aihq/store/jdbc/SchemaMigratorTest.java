@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SchemaMigratorTest {
 
     private static final List<String> TABLES = List.of("shops", "event_journal", "purchases", "products", "runs",
-            "outbox", "token_usage", "poll_cursors", "ledger_entries", "legal_cases", "legal_case_answers");
+            "outbox", "token_usage", "poll_cursors", "ledger_entries", "legal_cases", "legal_case_answers",
+            "order_index");
 
     private static List<String> tables(DataSource dataSource, String prefix) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
