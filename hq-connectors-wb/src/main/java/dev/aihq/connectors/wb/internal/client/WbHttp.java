@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * FeedbackList page = http.get(shop, WbMethodGroup.FEEDBACKS_QUESTIONS, WbApi.FEEDBACKS, "/api/v1/feedbacks",
- *         query, new TypeReference<WbEnvelope<FeedbackList>>() {}).requireData(http, "GET /api/v1/feedbacks");
+ *         query, new TypeReference<WbEnvelope<FeedbackList>>() {}).requireData(http.service(), "GET /api/v1/feedbacks", 200);
  * HttpResult sent = http.execute(shop, WbMethodGroup.BUYER_CHAT, WbApi.BUYER_CHAT,
  *         HttpCall.post("/api/v1/seller/message").body(multipart, contentType));
  * }</pre>
