@@ -618,7 +618,8 @@ public final class HqHttpClient {
 
         /**
          * Sets headers read, in order, for the wait when a response has no {@code Retry-After}, e.g.
-         * {@link HttpStatusMapper#WILDBERRIES_RETRY_HEADERS}.
+         * {@link HttpStatusMapper#WILDBERRIES_RETRY_HEADERS}. To read one of them before {@code Retry-After},
+         * name {@code Retry-After} in the list at its place: {@code [X-Ratelimit-Retry, Retry-After]}.
          *
          * @param headerNames the header names
          * @return this builder

@@ -55,7 +55,8 @@ import javax.annotation.Nullable;
  *
  * <p><b>Retry-After.</b> {@code Retry-After} is read as delta-seconds ({@code 7}) or as an HTTP-date
  * ({@code Wed, 21 Oct 2025 07:28:00 GMT}) relative to the injected {@link Clock}; a date in the past
- * means "now". When it is absent, the configured extra headers are tried in order: Wildberries sends
+ * means "now". When it is absent, the configured extra headers are tried in order (or, when they list
+ * {@code Retry-After} among them, every header in their order): Wildberries sends
  * {@code X-Ratelimit-Retry} (seconds) and {@code X-Ratelimit-Reset} (seconds until the limit resets), see
  * {@link #WILDBERRIES_RETRY_HEADERS}. An extra header's number larger than 10<sup>9</sup> is taken as an
  * epoch second (10<sup>12</sup>: an epoch millisecond), as some APIs send a reset time instead.
@@ -71,6 +72,8 @@ public final class HttpStatusMapper {
 
     /** The headers Wildberries uses besides {@code Retry-After} to say how long to wait. */
     public static final List<String> WILDBERRIES_RETRY_HEADERS = List.of("X-Ratelimit-Retry", "X-Ratelimit-Reset");
+
+    private static final String RETRY_AFTER = "Retry-After";
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,15}(?:\\.\\d{1,9})?");
     private static final long EPOCH_SECONDS_THRESHOLD = 1_000_000_000L;
@@ -264,21 +267,25 @@ public final class HttpStatusMapper {
     }
 
     /**
-     * Reads how long the service asked to wait: {@code Retry-After}, then the extra headers in order.
+     * Reads how long the service asked to wait: {@code Retry-After}, then the extra headers in order. When
+     * the extra headers name {@code Retry-After} themselves, they alone give the order, e.g.
+     * {@code [X-Ratelimit-Retry, Retry-After]} reads Wildberries' own header first.
      *
      * @param headers the response headers, any case
      * @return the wait, zero or positive, or empty when no header gave a usable value
      */
     public Optional<Duration> retryAfter(Map<String, List<String>> headers) {
         List<String> names = new ArrayList<>(1 + extraRetryAfterHeaders.size());
-        names.add("Retry-After");
+        if (extraRetryAfterHeaders.stream().noneMatch(RETRY_AFTER::equalsIgnoreCase)) {
+            names.add(RETRY_AFTER);
+        }
         names.addAll(extraRetryAfterHeaders);
         for (String name : names) {
             String value = firstValue(headers, name);
             if (value == null || value.isBlank()) {
                 continue;
             }
-            Optional<Duration> wait = parseWait(value.strip(), !"Retry-After".equals(name));
+            Optional<Duration> wait = parseWait(value.strip(), !RETRY_AFTER.equalsIgnoreCase(name));
             if (wait.isPresent()) {
                 return wait;
             }

@@ -96,6 +96,22 @@ class HttpStatusMapperTest {
     }
 
     @Test
+    void should_read_headers_in_the_given_order_when_the_extra_headers_name_retry_after() {
+        // given
+        HttpStatusMapper ownHeaderFirst = new HttpStatusMapper("wildberries", Clock.fixed(NOW, ZoneOffset.UTC),
+                List.of("X-Ratelimit-Retry", "Retry-After", "X-Ratelimit-Reset"));
+
+        // expect
+        assertThat(ownHeaderFirst.retryAfter(Map.of("Retry-After", List.of("5"), "X-Ratelimit-Retry", List.of("9"))))
+                .contains(Duration.ofSeconds(9));
+        assertThat(ownHeaderFirst.retryAfter(Map.of("retry-after", List.of("5"), "X-Ratelimit-Reset", List.of("7"))))
+                .contains(Duration.ofSeconds(5));
+        assertThat(ownHeaderFirst.retryAfter(Map.of("X-Ratelimit-Reset", List.of("7"))))
+                .contains(Duration.ofSeconds(7));
+        assertThat(ownHeaderFirst.retryAfter(Map.of())).isEmpty();
+    }
+
+    @Test
     void should_honour_retry_after_on_503_but_not_on_client_errors() {
         // expect
         assertThat(((RetriableMarketplaceException) MAPPER.fromResponse(503, Map.of("Retry-After", List.of("30")),
