@@ -325,6 +325,16 @@ public record HttpCall(
         }
 
         /**
+         * Sets a {@code multipart/form-data} body, with its boundary in the content type.
+         *
+         * @param multipart the encoded parts
+         * @return this builder
+         */
+        public Builder multipartBody(MultipartBody multipart) {
+            return body(multipart.bytes(), multipart.contentType());
+        }
+
+        /**
          * Says whether the call may be retried after a retriable failure, overriding the method's default.
          *
          * @param retryable {@code true} when repeating the call is harmless
