@@ -31,7 +31,7 @@ import javax.annotation.Nullable;
  *       contains {@code token}, {@code secret}, {@code key}, {@code signature} or {@code auth}) keep their
  *       first four characters ({@code Bear****}), or none when shorter than 12 ({@code ****}).</li>
  *   <li>{@link #maskText(String)}: JSON values of secret-like keys ({@code token}, {@code access_token},
- *       {@code secret}, {@code password}, {@code api_key}, …) become {@code "****"}; {@code key=value}
+ *       a Wildberries chat's {@code replySign}, {@code secret}, {@code password}, {@code api_key}, …) become {@code "****"}; {@code key=value}
  *       pairs of such keys become {@code key=****}; {@code Bearer xxx} and {@code Basic xxx} become
  *       {@code Bearer ****}; phone-like runs of 10–15 digits, with an optional {@code +} and spaces,
  *       dashes or parentheses between the digits ({@code +7 (701) 123-45-67}, {@code 87011234567},
@@ -58,7 +58,8 @@ public final class Masking {
             "token|secret|key|signature|sig$|auth|password|passwd|pwd|code_verifier", Pattern.CASE_INSENSITIVE);
 
     private static final String SECRET_WORDS =
-            "token|secret|password|passwd|api[_-]?key|apikey|private[_-]?key|authorization|credential|signature";
+            "token|secret|password|passwd|api[_-]?key|apikey|private[_-]?key|authorization|credential|signature"
+                    + "|reply[_-]?sign";
 
     /** {@code "access_token" : "abc"} or {@code "apiKey": 12345}; an unterminated string runs to the end. */
     private static final Pattern JSON_SECRET = Pattern.compile(

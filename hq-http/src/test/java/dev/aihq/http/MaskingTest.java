@@ -61,6 +61,19 @@ class MaskingTest {
     }
 
     @Test
+    void should_mask_a_chat_reply_sign_when_a_json_body_or_a_form_pair_carries_one() {
+        // given
+        String json = "{\"chatID\":\"1:abc\",\"replySign\":\"1:abc:54828159:bc3a4c0407\",\"reply_sign\":\"x\"}";
+
+        // when
+        String result = Masking.maskText(json + " replySign=1:abc:999");
+
+        // then
+        assertThat(result).isEqualTo("{\"chatID\":\"1:abc\",\"replySign\":\"****\",\"reply_sign\":\"****\"}"
+                + " replySign=****");
+    }
+
+    @Test
     void should_mask_unterminated_secret_value_when_text_was_cut() {
         // when
         String result = Masking.maskText("{\"token\":\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIi");
