@@ -50,7 +50,13 @@ import javax.annotation.Nullable;
  *       is not {@code editable} is refused), all inside WB's envelope
  *       {@code {data, error:false, errorText:"", additionalErrors:null}};</li>
  *   <li><b>questions</b>: {@code GET /api/v1/questions} ({@code take + skip ≤ 10000}), {@code GET
- *       /api/v1/question?id=}, the counts and {@code PATCH /api/v1/questions} (answer, reject, mark viewed).</li>
+ *       /api/v1/question?id=}, the counts and {@code PATCH /api/v1/questions} (answer, reject, mark viewed);</li>
+ *   <li><b>buyer chat</b> (§2.7): {@code GET /api/v1/seller/chats} ({@code {result:[…], errors:null}}),
+ *       {@code GET /api/v1/seller/events} with or without {@code next} (pages of {@link #chatEventsPageSize(int)}
+ *       events after {@code next}, {@code totalEvents: 0} at the end, 400 {@code Invalid value for "next"} for
+ *       {@code next=0}), {@code POST /api/v1/seller/message} ({@code multipart/form-data}; WB's 400 texts for a
+ *       wrong signature, a long message, a file type or size; what it took in {@link #sentChatMessages()}) and
+ *       {@code GET /api/v1/seller/download/{downloadID}} (200, 202 under moderation, 451).</li>
  * </ul>
  *
  * <p>Every request needs {@code Authorization: <token>} with the raw token (a {@code Bearer} prefix is refused,
@@ -294,8 +300,515 @@ public final class FakeWbApi implements AutoCloseable {
         if (path.startsWith("/api/v1/question")) {
             return questionsApi(method, path, query, body);
         }
+        if (path.startsWith("/api/v1/seller/")) {
+            return chatApi(request, method, path, query);
+        }
         return error(404, ErrorShape.PROBLEM_JSON, "not found", null);
     }
+
+    // ================================================================== buyer chat section (begin)
+    //
+    // GET /api/v1/seller/chats, GET /api/v1/seller/events, POST /api/v1/seller/message (multipart),
+    // GET /api/v1/seller/download/{downloadID}; reference §2.7. State, answering methods and records of the chat
+    // live here only; answer(...) reaches chatApi(...) for every path under /api/v1/seller/.
+
+    /** The default number of events per page of the fake's events feed. */
+    public static final int DEFAULT_CHAT_EVENTS_PAGE_SIZE = 50;
+
+    private final Map<String, Chat> chats = new LinkedHashMap<>();
+    private final List<ChatEvent> chatEvents = new ArrayList<>();
+    private final List<SentChatMessage> sentChatMessages = new ArrayList<>();
+    private final Map<String, ChatDownload> chatDownloads = new HashMap<>();
+    private int chatEventsPageSize = DEFAULT_CHAT_EVENTS_PAGE_SIZE;
+    private long chatClock = 1_760_000_000_000L;
+
+    /**
+     * Starts a chat the buyer opened, without an order.
+     *
+     * @param chatId WB's id, e.g. {@code 1:4019cd7d-…}
+     * @param replySign the chat's signature
+     * @param clientName the buyer's first name
+     * @return the chat
+     */
+    public static Chat chat(String chatId, String replySign, String clientName) {
+        return new Chat(chatId, replySign, clientName, null, null, null);
+    }
+
+    /**
+     * Starts an order card, as WB sends {@code goodCard}.
+     *
+     * @param rid the unique order id
+     * @param nmId WB's article
+     * @return the card, ordered on 2025-10-01, price 1490 RUB, size M
+     */
+    public static GoodCard goodCard(String rid, long nmId) {
+        return new GoodCard(Instant.parse("2025-10-01T09:00:00.528526Z"), nmId, 1490, "RUB", rid, "M");
+    }
+
+    /**
+     * Starts a buyer's message event ({@code sender client}, {@code source rusite}).
+     *
+     * @param chatId the chat
+     * @param eventId the event's id
+     * @param text the text, or {@code null} for a message without text
+     * @param addTimestamp when it reached WB
+     * @return the event
+     */
+    public static ChatEvent clientMessage(String chatId, String eventId, @Nullable String text, Instant addTimestamp) {
+        return new ChatEvent(chatId, eventId, "message", false,
+                new ChatMessage(text, null, List.of(), 0), "rusite", addTimestamp, null, "client", "Алёна");
+    }
+
+    /**
+     * Adds or replaces a chat of the chat list.
+     *
+     * @param chat the chat
+     * @return this fake
+     */
+    public synchronized FakeWbApi putChat(Chat chat) {
+        chats.put(chat.chatId(), chat);
+        return this;
+    }
+
+    /**
+     * Adds events to the feed; the feed serves them by {@code addTimestamp}, then by order of adding.
+     *
+     * @param events the events
+     * @return this fake
+     */
+    public synchronized FakeWbApi addChatEvents(ChatEvent... events) {
+        chatEvents.addAll(List.of(events));
+        chatEvents.sort(Comparator.comparing(ChatEvent::addTimestamp));
+        return this;
+    }
+
+    /**
+     * Sets how many events one page of the feed holds.
+     *
+     * @param size at least 1; default {@value #DEFAULT_CHAT_EVENTS_PAGE_SIZE}
+     * @return this fake
+     */
+    public synchronized FakeWbApi chatEventsPageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be at least 1, got " + size);
+        }
+        this.chatEventsPageSize = size;
+        return this;
+    }
+
+    /**
+     * Makes a file downloadable: 200 with the bytes, or 202 (under moderation) or 451 (failed moderation).
+     *
+     * @param downloadId the file's {@code downloadID}
+     * @param download what the download answers
+     * @return this fake
+     */
+    public synchronized FakeWbApi putChatDownload(String downloadId, ChatDownload download) {
+        chatDownloads.put(downloadId, download);
+        return this;
+    }
+
+    /**
+     * Returns every message sent with {@code POST /api/v1/seller/message} that WB took, in order.
+     *
+     * @return the messages, parts as WB received them
+     */
+    public synchronized List<SentChatMessage> sentChatMessages() {
+        return List.copyOf(sentChatMessages);
+    }
+
+    private ResponseDefinition chatApi(Request request, String method, String path, Map<String, String> query) {
+        if (method.equals("GET") && path.equals("/api/v1/seller/chats")) {
+            ArrayNode result = JSON.createArrayNode();
+            chats.values().forEach(c -> result.add(chatJson(c)));
+            ObjectNode body = JSON.createObjectNode();
+            body.set("result", result);
+            body.putNull("errors");
+            return json(200, body);
+        }
+        if (method.equals("GET") && path.equals("/api/v1/seller/events")) {
+            return chatEventsPage(query);
+        }
+        if (method.equals("POST") && path.equals("/api/v1/seller/message")) {
+            return sendChatMessage(request);
+        }
+        if (method.equals("GET") && path.startsWith("/api/v1/seller/download/")) {
+            ChatDownload download = chatDownloads.get(decode(path.substring("/api/v1/seller/download/".length())));
+            if (download == null) {
+                return error(400, ErrorShape.CHAT, "Invalid download id", null);
+            }
+            if (download.status() == 202) {
+                return json(202, JSON.createObjectNode().put("moderationState", "pending")
+                        .put("retrySeconds", download.retrySeconds()));
+            }
+            if (download.status() == 451) {
+                return error(451, ErrorShape.CHAT, "file failed moderation", null);
+            }
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                    .withHeader("Content-Type", download.contentType()).withBody(download.content()).build();
+        }
+        return error(404, ErrorShape.PROBLEM_JSON, "not found", null);
+    }
+
+    private ResponseDefinition chatEventsPage(Map<String, String> query) {
+        long after = Long.MIN_VALUE;
+        if (query.containsKey("next")) {
+            try {
+                after = Long.parseLong(query.get("next"));
+            } catch (NumberFormatException e) {
+                return error(400, ErrorShape.CHAT, "Invalid number", null);
+            }
+            if (after == 0) {
+                return error(400, ErrorShape.CHAT, "Invalid value for \"next\"", null);
+            }
+        }
+        long from = after;
+        List<ChatEvent> page = chatEvents.stream().filter(e -> e.addTimestamp().toEpochMilli() > from)
+                .limit(chatEventsPageSize).toList();
+        ObjectNode result = JSON.createObjectNode();
+        if (page.isEmpty()) {
+            result.put("next", from == Long.MIN_VALUE ? chatClock : from);
+            result.putNull("newestEventTime").putNull("oldestEventTime").put("totalEvents", 0);
+            result.putArray("events");
+        } else {
+            Instant oldest = page.get(0).addTimestamp();
+            Instant newest = page.get(page.size() - 1).addTimestamp();
+            result.put("next", newest.toEpochMilli())
+                    .put("newestEventTime", newest.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .put("oldestEventTime", oldest.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .put("totalEvents", page.size());
+            ArrayNode events = result.putArray("events");
+            page.forEach(e -> events.add(chatEventJson(e)));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("result", result);
+        body.putNull("errors");
+        return json(200, body);
+    }
+
+    private ResponseDefinition sendChatMessage(Request request) {
+        if (!request.isMultipart()) {
+            return error(400, ErrorShape.CHAT, "request Content-Type isn't multipart/form-data", null);
+        }
+        String replySign = null;
+        String message = null;
+        List<SentChatFile> files = new ArrayList<>();
+        for (Request.Part part : request.getParts()) {
+            byte[] content = part.getBody().asBytes();
+            switch (part.getName()) {
+                case "replySign" -> replySign = new String(content, StandardCharsets.UTF_8);
+                case "message" -> message = new String(content, StandardCharsets.UTF_8);
+                case "file" -> {
+                    var type = part.getHeader("Content-Type");
+                    files.add(new SentChatFile(part.getFileName(), type == null || !type.isPresent() ? ""
+                            : type.firstValue(), content));
+                }
+                default -> {
+                    return error(400, ErrorShape.CHAT, "unknown field " + part.getName(), null);
+                }
+            }
+        }
+        String sign = replySign;
+        Chat chat = sign == null ? null : chats.values().stream().filter(c -> c.replySign().equals(sign)).findFirst()
+                .orElse(null);
+        if (chat == null) {
+            return error(400, ErrorShape.CHAT, "Invalid signature", null);
+        }
+        if (message != null && (message.length() > 1000)) {
+            return error(400, ErrorShape.CHAT, "Invalid value for \"message\"", null);
+        }
+        long total = 0;
+        for (SentChatFile file : files) {
+            String name = file.fileName() == null ? "" : file.fileName();
+            if (!(file.contentType().equals("image/jpeg") || file.contentType().equals("image/png")
+                    || file.contentType().equals("application/pdf"))) {
+                return error(400, ErrorShape.CHAT, "4A9F2544E29: \"" + name + "\" has unsupported mime type", null);
+            }
+            if (file.content().length > 5 * 1024 * 1024) {
+                return error(400, ErrorShape.CHAT, "A24FA09844E: attachment too big. Max size: 5MiB", null);
+            }
+            total += file.content().length;
+        }
+        if (total > 30L * 1024 * 1024) {
+            return error(400, ErrorShape.CHAT, "A24FA09844E: attachments too big. Max total size: 30MiB", null);
+        }
+        chatClock += 1000;
+        sentChatMessages.add(new SentChatMessage(chat.chatId(), sign, message, files));
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("result").put("addTime", chatClock).put("chatID", chat.chatId());
+        body.putArray("errors");
+        return json(200, body);
+    }
+
+    private static ObjectNode chatJson(Chat c) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("chatID", c.chatId()).put("replySign", c.replySign()).put("clientID", "186132")
+                .put("clientName", c.clientName());
+        if (c.goodCard() != null) {
+            node.set("goodCard", goodCardJson(c.goodCard()));
+        }
+        if (c.lastText() != null) {
+            node.putObject("lastMessage").put("text", c.lastText())
+                    .put("addTimestamp", c.lastAt() == null ? 0 : c.lastAt().toEpochMilli());
+        }
+        return node;
+    }
+
+    private static ObjectNode goodCardJson(GoodCard g) {
+        return JSON.createObjectNode().put("date", g.date().toString()).put("nmID", g.nmId()).put("price", g.price())
+                .put("priceCurrency", g.priceCurrency()).put("rid", g.rid()).put("size", g.size()).put("statusID", 11);
+    }
+
+    private static ObjectNode chatEventJson(ChatEvent e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("chatID", e.chatId()).put("eventID", e.eventId()).put("eventType", e.eventType());
+        if (e.newChat()) {
+            node.put("isNewChat", true);
+        }
+        ChatMessage m = e.message();
+        if (m != null) {
+            ObjectNode message = node.putObject("message");
+            if (m.goodCard() != null || !m.fileNames().isEmpty() || m.images() > 0) {
+                ObjectNode attachments = message.putObject("attachments");
+                if (m.goodCard() != null) {
+                    attachments.set("goodCard", goodCardJson(m.goodCard()));
+                }
+                if (!m.fileNames().isEmpty()) {
+                    ArrayNode files = attachments.putArray("files");
+                    for (int i = 0; i < m.fileNames().size(); i++) {
+                        String name = m.fileNames().get(i);
+                        files.addObject().put("contentType", name.endsWith(".pdf") ? "application/pdf" : "image/jpeg")
+                                .put("date", e.addTimestamp().toString()).put("downloadID", e.eventId() + "-f" + i)
+                                .put("name", name).put("url", "https://chat-basket-01.wbbasket.ru/" + e.eventId() + "/"
+                                        + i).put("size", 1_046_143);
+                    }
+                }
+                if (m.images() > 0) {
+                    ArrayNode images = attachments.putArray("images");
+                    for (int i = 0; i < m.images(); i++) {
+                        images.addObject().put("date", e.addTimestamp().toString())
+                                .put("downloadID", e.eventId() + "-i" + i)
+                                .put("url", "https://chat-basket-01.wbbasket.ru/" + e.eventId() + "/i" + i + ".jpg");
+                    }
+                }
+            }
+            if (m.text() != null) {
+                message.put("text", m.text());
+            }
+        }
+        node.put("source", e.source()).put("addTimestamp", e.addTimestamp().toEpochMilli())
+                .put("addTime", e.addTimestamp().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        if (e.newChat() && e.replySign() != null) {
+            node.put("replySign", e.replySign());
+        }
+        node.put("sender", e.sender()).put("clientID", "186132");
+        if (e.clientName() != null) {
+            node.put("clientName", e.clientName());
+        }
+        return node;
+    }
+
+    private static ResponseDefinition json(int status, JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", JSON_TYPE)
+                .withBody(body.toString()).build();
+    }
+
+    /**
+     * An order card ({@code goodCard}).
+     *
+     * @param date when the order was made
+     * @param nmId WB's article
+     * @param price what the buyer paid
+     * @param priceCurrency e.g. {@code RUB}
+     * @param rid the unique order id
+     * @param size the size
+     */
+    public record GoodCard(Instant date, long nmId, long price, String priceCurrency, String rid, String size) {}
+
+    /**
+     * A chat of the chat list.
+     *
+     * @param chatId WB's id
+     * @param replySign the signature
+     * @param clientName the buyer's first name
+     * @param goodCard the order, or {@code null}
+     * @param lastText the last message's text, or {@code null} for no {@code lastMessage}
+     * @param lastAt the last message's time, or {@code null}
+     */
+    public record Chat(String chatId, String replySign, String clientName, @Nullable GoodCard goodCard,
+            @Nullable String lastText, @Nullable Instant lastAt) {
+
+        /**
+         * Returns this chat with an order.
+         *
+         * @param card the order
+         * @return the chat
+         */
+        public Chat withGoodCard(GoodCard card) {
+            return new Chat(chatId, replySign, clientName, card, lastText, lastAt);
+        }
+
+        /**
+         * Returns this chat with a last message.
+         *
+         * @param text its text
+         * @param at its time
+         * @return the chat
+         */
+        public Chat withLastMessage(String text, Instant at) {
+            return new Chat(chatId, replySign, clientName, goodCard, text, at);
+        }
+    }
+
+    /**
+     * A message of an event.
+     *
+     * @param text the text, or {@code null} for none (attachments only)
+     * @param goodCard the order, or {@code null}
+     * @param fileNames the names of attached files ({@code .pdf} as PDF, others as JPEG)
+     * @param images how many images
+     */
+    public record ChatMessage(@Nullable String text, @Nullable GoodCard goodCard, List<String> fileNames,
+            int images) {
+
+        /** Copies the names. */
+        public ChatMessage {
+            fileNames = List.copyOf(fileNames);
+        }
+    }
+
+    /**
+     * An event of the feed.
+     *
+     * @param chatId the chat
+     * @param eventId the event's id
+     * @param eventType {@code message}, or anything else to test tolerance ({@code refund})
+     * @param newChat whether it opened the chat ({@code isNewChat}; sends {@code replySign} then)
+     * @param message the message, or {@code null} for an event without {@code message}
+     * @param source e.g. {@code rusite}, {@code seller-public-api}
+     * @param addTimestamp when it reached WB
+     * @param replySign the chat's signature, sent only when {@code newChat}
+     * @param sender {@code client}, {@code seller} or {@code wb}
+     * @param clientName the buyer's first name, or {@code null}
+     */
+    public record ChatEvent(String chatId, String eventId, String eventType, boolean newChat,
+            @Nullable ChatMessage message, String source, Instant addTimestamp, @Nullable String replySign,
+            String sender, @Nullable String clientName) {
+
+        /**
+         * Returns this event as the one that opened its chat, with the chat's signature.
+         *
+         * @param sign the signature
+         * @return the event
+         */
+        public ChatEvent openingChat(String sign) {
+            return new ChatEvent(chatId, eventId, eventType, true, message, source, addTimestamp, sign, sender,
+                    clientName);
+        }
+
+        /**
+         * Returns this event with another message.
+         *
+         * @param other the message, or {@code null} for none
+         * @return the event
+         */
+        public ChatEvent withMessage(@Nullable ChatMessage other) {
+            return new ChatEvent(chatId, eventId, eventType, newChat, other, source, addTimestamp, replySign, sender,
+                    clientName);
+        }
+
+        /**
+         * Returns this event from another sender.
+         *
+         * @param newSender {@code client}, {@code seller} or {@code wb}
+         * @param newSource e.g. {@code seller-public-api}
+         * @return the event
+         */
+        public ChatEvent from(String newSender, String newSource) {
+            return new ChatEvent(chatId, eventId, eventType, newChat, message, newSource, addTimestamp, replySign,
+                    newSender, newSender.equals("client") ? clientName : null);
+        }
+
+        /**
+         * Returns this event with another type.
+         *
+         * @param type e.g. {@code refund}
+         * @return the event
+         */
+        public ChatEvent ofType(String type) {
+            return new ChatEvent(chatId, eventId, type, newChat, message, source, addTimestamp, replySign, sender,
+                    clientName);
+        }
+    }
+
+    /**
+     * What a download answers.
+     *
+     * @param status 200, 202 (under moderation) or 451 (failed moderation)
+     * @param content the file (200)
+     * @param contentType its media type (200)
+     * @param retrySeconds WB's {@code retrySeconds} (202)
+     */
+    public record ChatDownload(int status, byte[] content, String contentType, int retrySeconds) {
+
+        /**
+         * A file served.
+         *
+         * @param content the bytes
+         * @param contentType the media type
+         * @return the download
+         */
+        public static ChatDownload file(byte[] content, String contentType) {
+            return new ChatDownload(200, content, contentType, 0);
+        }
+
+        /**
+         * A file under moderation.
+         *
+         * @param retrySeconds when to ask again
+         * @return the download
+         */
+        public static ChatDownload pending(int retrySeconds) {
+            return new ChatDownload(202, new byte[0], "", retrySeconds);
+        }
+
+        /**
+         * A file that failed moderation.
+         *
+         * @return the download
+         */
+        public static ChatDownload failedModeration() {
+            return new ChatDownload(451, new byte[0], "", 0);
+        }
+    }
+
+    /**
+     * A file part WB received.
+     *
+     * @param fileName its file name, or {@code null}
+     * @param contentType its part's content type
+     * @param content its bytes
+     */
+    public record SentChatFile(@Nullable String fileName, String contentType, byte[] content) {}
+
+    /**
+     * A message WB took.
+     *
+     * @param chatId the chat its signature names
+     * @param replySign the {@code replySign} part
+     * @param message the {@code message} part, or {@code null} when not sent
+     * @param files the {@code file} parts in order
+     */
+    public record SentChatMessage(String chatId, String replySign, @Nullable String message,
+            List<SentChatFile> files) {
+
+        /** Copies the files. */
+        public SentChatMessage {
+            files = List.copyOf(files);
+        }
+    }
+
+    // ================================================================== buyer chat section (end)
 
     // ================================================================== feedbacks section
 
