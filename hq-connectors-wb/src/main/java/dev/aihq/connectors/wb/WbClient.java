@@ -21,8 +21,8 @@ import java.util.Objects;
 
 /**
  * The Wildberries seller API for any number of shops (seller accounts), each with its own token from the
- * {@link WbCredentialsProvider}: {@link #feedbacks()}, {@link #questions()} and the FBS assembly tasks
- * ({@link #fbsOrders}). Build one per application and share it.
+ * {@link WbCredentialsProvider}: {@link #feedbacks()}, {@link #questions()}, buyer {@link #chats()} and the FBS
+ * assembly tasks ({@link #fbsOrders}). Build one per application and share it.
  *
  * <pre>{@code
  * WbClient wb = WbClient.builder(WbConfig.defaults(), WbCredentialsProvider.of(shop, token)).build();
@@ -64,6 +64,7 @@ public final class WbClient {
     private final WbConfig config;
     private final WbFeedbacks feedbacks;
     private final WbQuestions questions;
+    private final WbChats chats;
 
     private WbClient(Builder builder) {
         this.config = builder.config;
@@ -71,6 +72,7 @@ public final class WbClient {
                 builder.logSink);
         this.feedbacks = new WbFeedbacks(http, builder.config.feedbackPageSize());
         this.questions = new WbQuestions(http, builder.config.questionPageSize());
+        this.chats = new WbChats(http);
     }
 
     /**
@@ -121,6 +123,15 @@ public final class WbClient {
      */
     public WbQuestions questions() {
         return questions;
+    }
+
+    /**
+     * Returns the buyer chat API: chats, the events feed, sending, downloads.
+     *
+     * @return the chats
+     */
+    public WbChats chats() {
+        return chats;
     }
 
     /**
