@@ -31,7 +31,8 @@ import java.util.Set;
  *   <tr><td>{@link Capability#REVIEWS_READ}, {@link Capability#REVIEW_REPLY}</td><td>yes; answers are public,
  *       moderated, editable once within 60 days</td></tr>
  *   <tr><td>{@link Capability#QUESTIONS}</td><td>yes: list, answer, reject</td></tr>
- *   <tr><td>{@link Capability#CHATS}</td><td>yes, reply only: chats the buyer opened</td></tr>
+ *   <tr><td>{@link Capability#CHATS}</td><td>yes, reply only: chats the buyer opened ({@link WbClient#chats()};
+ *       {@link WbChatPoller} for the inbox)</td></tr>
  *   <tr><td>{@link Capability#CHAT_ORDER_LINK}</td><td>partly: {@code goodCard.rid} when the buyer wrote from an
  *       order</td></tr>
  *   <tr><td>{@link Capability#FINANCE_DATA}</td><td>yes: {@code reportDetailByPeriod}, balance</td></tr>
@@ -135,8 +136,8 @@ public final class WbConnector implements MarketplaceConnector {
                 .supports(Capability.REVIEWS_READ, "polled; the archive too; buyer's first name only")
                 .supports(Capability.REVIEW_REPLY, "public and moderated; one edit within 60 days; 2-5000 chars")
                 .supports(Capability.QUESTIONS, "list, answer (one edit within 60 days), reject; public, moderated")
-                .supports(Capability.CHATS, "reply only, in chats the buyer opened; messages up to 1000 chars,"
-                        + " JPEG/PNG/PDF files")
+                .supports(Capability.CHATS, "reply only, in chats the buyer opened (no API creates a chat);"
+                        + " messages up to 1000 chars, JPEG/PNG/PDF files up to 5 MiB each, 30 MiB together")
                 .supports(Capability.CHAT_ORDER_LINK, "partial: goodCard.rid (= srid) and nmID only when the"
                         + " buyer wrote from an order")
                 .supports(Capability.FINANCE_DATA, "reportDetailByPeriod (commission, logistics, penalties,"
