@@ -166,7 +166,7 @@ public final class WbConnector implements MarketplaceConnector {
     }
 
     /**
-     * Lists a shop's FBS assembly tasks; see {@link WbClient#fbsOrders(ShopId, Instant, Instant)}.
+     * Lists a shop's FBS assembly tasks; see {@link WbOrders#fbs(ShopId, Instant, Instant)}.
      *
      * @param shopId the shop
      * @param from created at or after
@@ -175,9 +175,9 @@ public final class WbConnector implements MarketplaceConnector {
      * @throws CapabilityNotSupportedException if the shop does not get {@link Capability#ORDERS}
      * @throws MarketplaceException if WB refuses, fails or answers what cannot be read
      */
-    public List<WbFbsOrder> listFbsOrders(ShopId shopId, Instant from, Instant to) {
+    public List<WbOrder> listFbsOrders(ShopId shopId, Instant from, Instant to) {
         require(shopId, Capability.ORDERS);
-        return client.fbsOrders(shopId, from, to);
+        return client.orders().fbs(shopId, from, to);
     }
 
     /**
