@@ -47,8 +47,9 @@ import java.util.Set;
  * <p>{@link Capability#CUSTOMER_CONTACT} is refused for every fulfilment scheme: the capability model has no
  * per-scheme answer, and the one contact WB gives (DBS: first name and a substitute phone via
  * {@code /api/v3/dbs/orders/client}) is for delivering that order; using it to message the buyer is covered by no
- * source, so the default is not to. A shop without a token gets nothing: every capability is refused with that
- * reason.
+ * source, so the default is not to. That contact is read only through {@link WbOrders#dbsContacts}, as a
+ * {@link WbDbsContact} whose type says it is for delivery only. A shop without a token gets nothing: every
+ * capability is refused with that reason.
  *
  * <p>{@link #messagingRules} declares what a seller writes to WB buyers must respect; the sales guard enforces
  * each, confirmed or not. WB's own content rules for chats and answers were not found in its official text
@@ -144,7 +145,7 @@ public final class WbConnector implements MarketplaceConnector {
                 .refuses(Capability.PROACTIVE_MESSAGE, "the WB API has no method to start a chat; the paid"
                         + " \"chat with a reviewer\" option has no API evidence")
                 .refuses(Capability.CUSTOMER_CONTACT, "none for FBS/FBW; the DBS substitute phone is for delivering"
-                        + " the order only")
+                        + " the order only (WbOrders#dbsContacts), never a marketing contact")
                 .refuses(Capability.PURCHASE_HISTORY, "WB gives no buyer id (chat clientID is deprecated, feedbacks"
                         + " carry a first name only)")
                 .refuses(Capability.PUSH_EVENTS, "WB seller webhooks are only for WB Business Solutions catalog"
