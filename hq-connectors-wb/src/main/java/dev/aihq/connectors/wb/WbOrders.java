@@ -39,9 +39,10 @@ import java.util.function.Consumer;
  *       {@link #dbsContacts}: the buyer's first name and WB's <b>substitute phone, for delivering that order
  *       only</b> ({@link WbDbsContact}). The reference gives only DBS status changes a limit (1/s, burst 10); these
  *       calls share that bucket, {@link WbMethodGroup#DBS_STATUS}, the conservative reading.</li>
- *   <li><b>Every scheme</b>, FBW included: {@link #statisticsOrders} ({@code GET statistics-api…/api/v1/supplier/orders},
- *       {@code flag=0}), paged by the last row's {@code lastChangeDate} until {@code []}, at most one request a
- *       minute ({@link WbMethodGroup#STATISTICS}; the limiter waits through the client's sleeper).</li>
+ *   <li><b>Every scheme</b>, FBW included: {@link #statisticsOrders}
+ *       ({@code GET statistics-api…/api/v1/supplier/orders}, {@code flag=0}), paged by the last row's
+ *       {@code lastChangeDate} until {@code []}, at most one request a minute ({@link WbMethodGroup#STATISTICS}; the
+ *       limiter waits through the client's sleeper).</li>
  * </ul>
  *
  * <p>Each listing also comes page by page ({@code forEach…Page}), which {@link WbOrderIndexer} uses to record each
@@ -267,8 +268,8 @@ public final class WbOrders {
 
     /**
      * Reads the statistics orders rows changed since an instant page by page
-     * ({@code GET /api/v1/supplier/orders?dateFrom=…&amp;flag=0}): the first request sends {@code since} in Moscow
-     * time (RFC 3339), each next one the last row's {@code lastChangeDate} as WB wrote it, until WB answers
+     * (<code>GET /api/v1/supplier/orders?dateFrom=…&amp;flag=0</code>): the first request sends {@code since}
+     * in Moscow time (RFC 3339), each next one the last row's {@code lastChangeDate} as WB wrote it, until WB answers
      * {@code []} or the cursor no longer moves (rows at the cursor's own second are read again by WB's
      * {@code dateFrom}; those already read end the paging). At most one request a minute: the limiter waits.
      *

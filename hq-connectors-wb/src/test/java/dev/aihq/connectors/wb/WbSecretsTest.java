@@ -60,7 +60,8 @@ class WbSecretsTest {
             String logged;
             List<Object> described = new ArrayList<>();
             try (LogCapture log = new LogCapture()) {
-                described.addAll(client.orders().withStatuses(WbFixtures.SHOP, client.orders().fbsNew(WbFixtures.SHOP)));
+                List<WbOrder> fresh = client.orders().fbsNew(WbFixtures.SHOP);
+                described.addAll(client.orders().withStatuses(WbFixtures.SHOP, fresh));
                 described.addAll(client.orders().dbsContacts(WbFixtures.SHOP, List.of(2L)));
                 described.add(client.reports().balance(WbFixtures.SHOP));
                 described.add(catchThrowable(() -> client.orders().statisticsOrders(WbFixtures.SHOP,

@@ -56,7 +56,7 @@ import javax.annotation.Nullable;
  *       apart, else 400 {@code {code:"IncorrectParameter", message, data}}), {@code POST /api/v3/orders/status}
  *       (≤ 1000 ids); DBS {@code /api/v3/dbs/orders/new}, {@code /api/v3/dbs/orders} and
  *       {@code POST /api/v3/dbs/orders/client} ({@code ""} for a number not assigned yet);</li>
- *   <li><b>statistics</b>: {@code GET /api/v1/supplier/orders?dateFrom=&amp;flag=0}, rows changed after
+ *   <li><b>statistics</b>: <code>GET /api/v1/supplier/orders?dateFrom=&amp;flag=0</code>, rows changed after
  *       {@code dateFrom} by {@code lastChangeDate}, {@code []} at the end;</li>
  *   <li><b>finance</b> (reference §2.8): {@code GET /api/v5/supplier/reportDetailByPeriod} pages by {@code rrdid}
  *       ({@code limit} ≤ 100 000), HTTP 204 after the last row; {@code GET /api/v1/account/balance}.</li>
