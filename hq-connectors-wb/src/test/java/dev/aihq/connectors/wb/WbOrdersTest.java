@@ -231,6 +231,36 @@ class WbOrdersTest {
     }
 
     @Test
+    void should_stop_when_the_cursor_no_longer_moves_if_wb_sends_the_rows_at_date_from_again() {
+        // given: WB read as "at or after dateFrom": the last row comes again and [] never comes
+        for (int i = 0; i < 3; i++) {
+            wb.putStatisticsRow(FakeWbApi.statisticsRow("srid-" + i, "g-" + i, "st-" + i, START,
+                    START.plus(Duration.ofMinutes(10 + i))));
+        }
+        wb.statisticsPageSize(2).statisticsFromInclusive(true);
+
+        // when
+        List<WbStatisticsOrder> rows = client(1000).orders().statisticsOrders(WbFixtures.SHOP, START);
+
+        // then: pages [0,1], [1,2], [2]; each srid once
+        assertThat(rows).extracting(WbStatisticsOrder::srid).containsExactly("srid-0", "srid-1", "srid-2");
+        assertThat(wb.requests("/api/v1/supplier/orders")).isEqualTo(3);
+    }
+
+    @Test
+    void should_name_the_field_and_mask_the_text_when_a_dbs_phone_is_not_a_number() {
+        // given
+        wb.putDbsClient(7001, "Анна", "звоните +7999123", "");
+
+        // when
+        Throwable thrown = catchThrowable(() -> client(1000).orders().dbsContacts(WbFixtures.SHOP, List.of(7001L)));
+
+        // then
+        assertThat(thrown).isInstanceOf(WbResponseException.class).hasMessageContaining("orders[0].phone")
+                .hasMessageNotContaining("7999123").hasMessageNotContaining("Анна");
+    }
+
+    @Test
     void should_quote_the_marketplace_shape_of_an_fbs_409() {
         // given
         wb.failNext("/api/v3/orders/status", 1, 409, ErrorShape.MARKETPLACE, "Сборочное задание уже в поставке",

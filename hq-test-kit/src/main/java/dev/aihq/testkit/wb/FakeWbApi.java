@@ -623,6 +623,7 @@ public final class FakeWbApi implements AutoCloseable {
     // ---- statistics section state
     private final List<StatisticsRow> statisticsRows = new ArrayList<>();
     private int statisticsPageSize = 80_000;
+    private boolean statisticsFromInclusive;
     // ---- report and balance section state
     private final List<JsonNode> reportRows = new ArrayList<>();
     private @Nullable ObjectNode balance;
@@ -734,6 +735,18 @@ public final class FakeWbApi implements AutoCloseable {
             throw new IllegalArgumentException("size must be at least 1, got " + size);
         }
         this.statisticsPageSize = size;
+        return this;
+    }
+
+    /**
+     * Makes the statistics orders answer rows changed at or after {@code dateFrom} (the reading by which the last row
+     * of a page comes again and {@code []} never comes) instead of strictly after it, the default.
+     *
+     * @param inclusive whether {@code dateFrom} itself is included
+     * @return this fake
+     */
+    public synchronized FakeWbApi statisticsFromInclusive(boolean inclusive) {
+        this.statisticsFromInclusive = inclusive;
         return this;
     }
 
@@ -895,10 +908,14 @@ public final class FakeWbApi implements AutoCloseable {
         } catch (java.time.format.DateTimeParseException e) {
             return error(400, ErrorShape.PROBLEM_JSON, "dateFrom: некорректная дата", null);
         }
-        // flag=0: rows changed after dateFrom (the last row of a page is not sent again), by lastChangeDate.
+        // flag=0: rows changed after dateFrom (the last row of a page is not sent again), by lastChangeDate;
+        // at or after it when statisticsFromInclusive.
         ArrayNode out = JSON.createArrayNode();
-        statisticsRows.stream().filter(r -> r.lastChangeDate().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .isAfter(from))
+        boolean inclusive = statisticsFromInclusive;
+        statisticsRows.stream().filter(r -> {
+                    Instant changed = r.lastChangeDate().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    return changed.isAfter(from) || (inclusive && changed.equals(from));
+                })
                 .sorted(Comparator.comparing(StatisticsRow::lastChangeDate)).limit(statisticsPageSize)
                 .forEach(r -> out.addObject().put("date", moscowLocal(r.date()))
                         .put("lastChangeDate", moscowLocal(r.lastChangeDate())).put("warehouseName", "Коледино")
