@@ -1,28 +1,18 @@
 package dev.aihq.connectors.wb;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aihq.api.ShopId;
-import dev.aihq.api.connector.Capability;
 import dev.aihq.api.error.CapabilityNotSupportedException;
-import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.connectors.wb.internal.client.WbHttp;
-import dev.aihq.connectors.wb.internal.dto.FbsOrdersPage;
-import dev.aihq.connectors.wb.internal.mapper.WbMapper;
 import dev.aihq.http.HttpLogSink;
 import dev.aihq.http.Sleeper;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Wildberries seller API for any number of shops (seller accounts), each with its own token from the
- * {@link WbCredentialsProvider}: {@link #feedbacks()}, {@link #questions()}, buyer {@link #chats()} and the FBS
- * assembly tasks ({@link #fbsOrders}). Build one per application and share it.
+ * {@link WbCredentialsProvider}: {@link #feedbacks()}, {@link #questions()}, buyer {@link #chats()},
+ * {@link #orders()} (FBS/DBS tasks, statistics orders) and {@link #reports()} (sales report, balance). Build one per
+ * application and share it.
  *
  * <pre>{@code
  * WbClient wb = WbClient.builder(WbConfig.defaults(), WbCredentialsProvider.of(shop, token)).build();
@@ -52,19 +42,13 @@ public final class WbClient {
     /** The service name in exception messages and logs. */
     public static final String SERVICE = "wildberries";
 
-    /** The longest window of one FBS orders request, 30 days. */
-    public static final Duration MAX_ORDER_WINDOW = Duration.ofDays(30);
-
-    /** The most pages read per orders window, a guard against a cursor that never ends. */
-    public static final int MAX_PAGES_PER_WINDOW = 10_000;
-
-    private static final String ORDERS = "/api/v3/orders";
-
     private final WbHttp http;
     private final WbConfig config;
     private final WbFeedbacks feedbacks;
     private final WbQuestions questions;
     private final WbChats chats;
+    private final WbOrders orders;
+    private final WbReports reports;
 
     private WbClient(Builder builder) {
         this.config = builder.config;
@@ -73,6 +57,8 @@ public final class WbClient {
         this.feedbacks = new WbFeedbacks(http, builder.config.feedbackPageSize());
         this.questions = new WbQuestions(http, builder.config.questionPageSize());
         this.chats = new WbChats(http);
+        this.orders = new WbOrders(http, builder.config.orderPageSize());
+        this.reports = new WbReports(http, builder.config.reportPageSize());
     }
 
     /**
@@ -135,58 +121,23 @@ public final class WbClient {
     }
 
     /**
-     * Lists a shop's FBS assembly tasks created within a window ({@code GET /api/v3/orders}), split into windows of
-     * at most {@link #MAX_ORDER_WINDOW}, each read with the {@code next} cursor until a short page.
+     * Returns the orders API: FBS and DBS assembly tasks, FBS statuses, DBS delivery contacts and the statistics
+     * orders of every scheme.
      *
-     * @param shopId the shop
-     * @param from created at or after
-     * @param to created at or before, not before {@code from}
-     * @return the tasks in WB's order, each once (by {@code rid})
-     * @throws CapabilityNotSupportedException for {@link Capability#ORDERS} if the shop has no token
-     * @throws MarketplaceException if WB refuses, fails or answers what cannot be read
+     * @return the orders
      */
-    public List<WbFbsOrder> fbsOrders(ShopId shopId, Instant from, Instant to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to " + to + " is before from " + from);
-        }
-        String request = "GET " + ORDERS;
-        int limit = config.orderPageSize();
-        Map<String, WbFbsOrder> orders = new LinkedHashMap<>();
-        for (Instant start = from; ; start = start.plus(MAX_ORDER_WINDOW)) {
-            Instant end = start.plus(MAX_ORDER_WINDOW).isBefore(to) ? start.plus(MAX_ORDER_WINDOW) : to;
-            long next = 0;
-            for (int page = 0; ; page++) {
-                if (page >= MAX_PAGES_PER_WINDOW) {
-                    throw new WbResponseException(200, "next", request + ": more than " + MAX_PAGES_PER_WINDOW
-                            + " pages in one window; narrow the window", null);
-                }
-                Map<String, String> params = new LinkedHashMap<>();
-                params.put("limit", Integer.toString(limit));
-                params.put("next", Long.toString(next));
-                params.put("dateFrom", Long.toString(start.getEpochSecond()));
-                params.put("dateTo", Long.toString(end.getEpochSecond()));
-                FbsOrdersPage body = http.get(shopId, WbMethodGroup.FBS, WbApi.MARKETPLACE, ORDERS, params,
-                        new TypeReference<FbsOrdersPage>() {});
-                if (body.orders() == null) {
-                    throw new WbResponseException(200, "orders", request + ": malformed response, orders is missing",
-                            null);
-                }
-                List<FbsOrdersPage.FbsOrderDto> dtos = body.orders();
-                for (int i = 0; i < dtos.size(); i++) {
-                    WbFbsOrder order = WbMapper.fbsOrder(request, dtos.get(i), "orders[" + i + "]");
-                    orders.putIfAbsent(order.rid(), order);
-                }
-                if (dtos.size() < limit || body.next() == null || body.next() == next) {
-                    break;
-                }
-                next = body.next();
-            }
-            if (!end.isBefore(to)) {
-                return new ArrayList<>(orders.values());
-            }
-        }
+    public WbOrders orders() {
+        return orders;
+    }
+
+    /**
+     * Returns the finance API: the sales report ({@code reportDetailByPeriod}), its recording in the ledger, and
+     * the balance.
+     *
+     * @return the reports
+     */
+    public WbReports reports() {
+        return reports;
     }
 
     /** Describes the client without credentials. */

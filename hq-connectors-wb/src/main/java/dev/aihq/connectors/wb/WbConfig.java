@@ -47,6 +47,9 @@ public final class WbConfig {
     /** The most FBS assembly tasks one list request may ask for ({@code limit}). */
     public static final int MAX_ORDER_PAGE = 1000;
 
+    /** The most sales report rows one {@code reportDetailByPeriod} request may ask for ({@code limit}). */
+    public static final int MAX_REPORT_PAGE = 100_000;
+
     private final Map<WbApi, URI> baseUrls;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -56,6 +59,7 @@ public final class WbConfig {
     private final int feedbackPageSize;
     private final int questionPageSize;
     private final int orderPageSize;
+    private final int reportPageSize;
 
     private WbConfig(Builder builder, Map<WbApi, URI> baseUrls) {
         this.baseUrls = Collections.unmodifiableMap(new EnumMap<>(baseUrls));
@@ -71,6 +75,7 @@ public final class WbConfig {
         this.feedbackPageSize = builder.feedbackPageSize;
         this.questionPageSize = builder.questionPageSize;
         this.orderPageSize = builder.orderPageSize;
+        this.reportPageSize = builder.reportPageSize;
     }
 
     /**
@@ -100,7 +105,7 @@ public final class WbConfig {
     public Builder toBuilder() {
         Builder builder = new Builder().connectTimeout(connectTimeout).requestTimeout(requestTimeout)
                 .retryPolicy(retryPolicy).feedbackPageSize(feedbackPageSize).questionPageSize(questionPageSize)
-                .orderPageSize(orderPageSize);
+                .orderPageSize(orderPageSize).reportPageSize(reportPageSize);
         baseUrls.forEach((api, url) -> builder.baseUrl(api, url.toString()));
         rateLimits.forEach(builder::rateLimit);
         if (proxy != null) {
@@ -193,13 +198,22 @@ public final class WbConfig {
         return orderPageSize;
     }
 
+    /**
+     * Returns how many sales report rows each {@code reportDetailByPeriod} request asks for ({@code limit}).
+     *
+     * @return 1 to {@value #MAX_REPORT_PAGE}
+     */
+    public int reportPageSize() {
+        return reportPageSize;
+    }
+
     /** Describes the configuration; it holds no secret. */
     @Override
     public String toString() {
         return "WbConfig[baseUrls=" + baseUrls + ", connectTimeout=" + connectTimeout + ", requestTimeout="
                 + requestTimeout + ", proxy=" + (proxy != null) + ", retryPolicy=" + retryPolicy + ", rateLimits="
                 + rateLimits + ", feedbackPageSize=" + feedbackPageSize + ", questionPageSize=" + questionPageSize
-                + ", orderPageSize=" + orderPageSize + "]";
+                + ", orderPageSize=" + orderPageSize + ", reportPageSize=" + reportPageSize + "]";
     }
 
     /** Builds a {@link WbConfig}; starts from the defaults. Not thread-safe. */
@@ -213,6 +227,7 @@ public final class WbConfig {
         private int feedbackPageSize = MAX_FEEDBACK_PAGE;
         private int questionPageSize = 5000;
         private int orderPageSize = MAX_ORDER_PAGE;
+        private int reportPageSize = MAX_REPORT_PAGE;
 
         private Builder() {
             for (WbApi api : WbApi.values()) {
@@ -335,6 +350,17 @@ public final class WbConfig {
         }
 
         /**
+         * Sets how many sales report rows each {@code reportDetailByPeriod} request asks for.
+         *
+         * @param size 1 to {@value WbConfig#MAX_REPORT_PAGE}; default 100 000
+         * @return this builder
+         */
+        public Builder reportPageSize(int size) {
+            this.reportPageSize = size;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
@@ -354,6 +380,7 @@ public final class WbConfig {
             checkRange(problems, "feedbackPageSize", feedbackPageSize, MAX_FEEDBACK_PAGE);
             checkRange(problems, "questionPageSize", questionPageSize, MAX_QUESTION_PAGE);
             checkRange(problems, "orderPageSize", orderPageSize, MAX_ORDER_PAGE);
+            checkRange(problems, "reportPageSize", reportPageSize, MAX_REPORT_PAGE);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException("WbConfig is not configured correctly: " + String.join("; ", problems));
             }

@@ -48,8 +48,9 @@ import java.util.Set;
  * <p>{@link Capability#CUSTOMER_CONTACT} is refused for every fulfilment scheme: the capability model has no
  * per-scheme answer, and the one contact WB gives (DBS: first name and a substitute phone via
  * {@code /api/v3/dbs/orders/client}) is for delivering that order; using it to message the buyer is covered by no
- * source, so the default is not to. A shop without a token gets nothing: every capability is refused with that
- * reason.
+ * source, so the default is not to. That contact is read only through {@link WbOrders#dbsContacts}, as a
+ * {@link WbDbsContact} whose type says it is for delivery only. A shop without a token gets nothing: every
+ * capability is refused with that reason.
  *
  * <p>{@link #messagingRules} declares what a seller writes to WB buyers must respect; the sales guard enforces
  * each, confirmed or not. WB's own content rules for chats and answers were not found in its official text
@@ -145,7 +146,7 @@ public final class WbConnector implements MarketplaceConnector {
                 .refuses(Capability.PROACTIVE_MESSAGE, "the WB API has no method to start a chat; the paid"
                         + " \"chat with a reviewer\" option has no API evidence")
                 .refuses(Capability.CUSTOMER_CONTACT, "none for FBS/FBW; the DBS substitute phone is for delivering"
-                        + " the order only")
+                        + " the order only (WbOrders#dbsContacts), never a marketing contact")
                 .refuses(Capability.PURCHASE_HISTORY, "WB gives no buyer id (chat clientID is deprecated, feedbacks"
                         + " carry a first name only)")
                 .refuses(Capability.PUSH_EVENTS, "WB seller webhooks are only for WB Business Solutions catalog"
@@ -167,7 +168,7 @@ public final class WbConnector implements MarketplaceConnector {
     }
 
     /**
-     * Lists a shop's FBS assembly tasks; see {@link WbClient#fbsOrders(ShopId, Instant, Instant)}.
+     * Lists a shop's FBS assembly tasks; see {@link WbOrders#fbs(ShopId, Instant, Instant)}.
      *
      * @param shopId the shop
      * @param from created at or after
@@ -176,9 +177,9 @@ public final class WbConnector implements MarketplaceConnector {
      * @throws CapabilityNotSupportedException if the shop does not get {@link Capability#ORDERS}
      * @throws MarketplaceException if WB refuses, fails or answers what cannot be read
      */
-    public List<WbFbsOrder> listFbsOrders(ShopId shopId, Instant from, Instant to) {
+    public List<WbOrder> listFbsOrders(ShopId shopId, Instant from, Instant to) {
         require(shopId, Capability.ORDERS);
-        return client.fbsOrders(shopId, from, to);
+        return client.orders().fbs(shopId, from, to);
     }
 
     /**

@@ -32,7 +32,10 @@ public enum WbMethodGroup {
     DOCUMENTS(WbRateLimit.of(1, Duration.ofSeconds(10), 5)),
     /** Seller info and news: 1 a minute, burst 10. */
     SELLER_INFO(WbRateLimit.of(1, Duration.ofMinutes(1), 10)),
-    /** DBS status changes: 1 a second, burst 10. */
+    /**
+     * DBS status changes: 1 a second, burst 10. The DBS order lists and buyer contacts share this bucket: the
+     * reference gives no other DBS limit, so the conservative reading.
+     */
     DBS_STATUS(WbRateLimit.of(1, Duration.ofSeconds(1), 10)),
     /** {@code GET /ping} of any host: 3 per 30 s. */
     PING(WbRateLimit.of(3, Duration.ofSeconds(30), 3));

@@ -60,7 +60,7 @@ class WbConnectorContractTest extends MarketplaceConnectorContract {
 
     @Override
     protected List<String> listOrderIds(MarketplaceConnector connector, ShopId shopId) {
-        return ((WbConnector) connector).listFbsOrders(shopId, FROM, TO).stream().map(WbFbsOrder::rid).toList();
+        return ((WbConnector) connector).listFbsOrders(shopId, FROM, TO).stream().map(WbOrder::rid).toList();
     }
 
     @Override

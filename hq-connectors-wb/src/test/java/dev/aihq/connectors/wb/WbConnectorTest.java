@@ -34,6 +34,8 @@ class WbConnectorTest {
         assertThat(set.refusal(Capability.PROACTIVE_MESSAGE)).get().asString().contains("no method to start a chat")
                 .contains("chat with a reviewer");
         assertThat(set.refusal(Capability.CUSTOMER_CONTACT)).get().asString().contains("FBS/FBW").contains("DBS");
+        assertThat(set.refusal(Capability.CUSTOMER_CONTACT)).get().asString().contains("delivering the order only")
+                .contains("never a marketing contact");
         assertThat(set.refusal(Capability.PUSH_EVENTS)).isPresent();
         assertThat(set.refusal(Capability.PURCHASE_HISTORY)).isPresent();
     }

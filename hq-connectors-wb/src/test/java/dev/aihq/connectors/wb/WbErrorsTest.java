@@ -86,7 +86,7 @@ class WbErrorsTest {
 
         // when
         Throwable chat = listing();
-        Throwable marketplace = catchThrowable(() -> client.fbsOrders(WbFixtures.SHOP, WbFixtures.CREATED,
+        Throwable marketplace = catchThrowable(() -> client.orders().fbs(WbFixtures.SHOP, WbFixtures.CREATED,
                 WbFixtures.CREATED.plusSeconds(60)));
 
         // then

@@ -56,7 +56,16 @@ import javax.annotation.Nullable;
  *       events after {@code next}, {@code totalEvents: 0} at the end, 400 {@code Invalid value for "next"} for
  *       {@code next=0}), {@code POST /api/v1/seller/message} ({@code multipart/form-data}; WB's 400 texts for a
  *       wrong signature, a long message, a file type or size; what it took in {@link #sentChatMessages()}) and
- *       {@code GET /api/v1/seller/download/{downloadID}} (200, 202 under moderation, 451).</li>
+ *       {@code GET /api/v1/seller/download/{downloadID}} (200, 202 under moderation, 451);</li>
+ *   <li><b>orders</b> (reference §2.3): FBS {@code GET /api/v3/orders/new}, {@code GET /api/v3/orders}
+ *       ({@code limit} 1–1000, {@code next} = the last task id, {@code dateFrom}/{@code dateTo} at most 30 days
+ *       apart, else 400 {@code {code:"IncorrectParameter", message, data}}), {@code POST /api/v3/orders/status}
+ *       (≤ 1000 ids); DBS {@code /api/v3/dbs/orders/new}, {@code /api/v3/dbs/orders} and
+ *       {@code POST /api/v3/dbs/orders/client} ({@code ""} for a number not assigned yet);</li>
+ *   <li><b>statistics</b>: <code>GET /api/v1/supplier/orders?dateFrom=&amp;flag=0</code>, rows changed after
+ *       {@code dateFrom} by {@code lastChangeDate}, {@code []} at the end;</li>
+ *   <li><b>finance</b> (reference §2.8): {@code GET /api/v5/supplier/reportDetailByPeriod} pages by {@code rrdid}
+ *       ({@code limit} ≤ 100 000), HTTP 204 after the last row; {@code GET /api/v1/account/balance}.</li>
  * </ul>
  *
  * <p>Every request needs {@code Authorization: <token>} with the raw token (a {@code Bearer} prefix is refused,
@@ -302,6 +311,10 @@ public final class FakeWbApi implements AutoCloseable {
         }
         if (path.startsWith("/api/v1/seller/")) {
             return chatApi(request, method, path, query);
+        }
+        ResponseDefinition ordersOrFinance = ordersAndFinanceApi(method, path, query, body);
+        if (ordersOrFinance != null) {
+            return ordersOrFinance;
         }
         return error(404, ErrorShape.PROBLEM_JSON, "not found", null);
     }
@@ -1097,6 +1110,477 @@ public final class FakeWbApi implements AutoCloseable {
         node.put("wasViewed", q.wasViewed()).put("isWarned", q.warned());
         return node;
     }
+
+    // ================================================================== orders and finance sections (begin)
+    // Marketplace FBS/DBS tasks, FBS statuses, DBS buyer contacts, statistics orders, reportDetailByPeriod and the
+    // balance (reference §2.3, §2.8). State, then the answering methods, then their records.
+
+    /** The most tasks one FBS/DBS list request may ask for ({@code limit}). */
+    public static final int MAX_ORDER_LIMIT = 1000;
+    /** The longest window of one FBS/DBS list request, in seconds (30 days). */
+    public static final long MAX_ORDER_WINDOW_SECONDS = 30L * 24 * 3600;
+    /** The most ids one status or DBS client request may carry. */
+    public static final int MAX_ORDER_IDS = 1000;
+    /** The most rows one {@code reportDetailByPeriod} request may ask for. */
+    public static final int MAX_REPORT_LIMIT = 100_000;
+
+    private static final java.time.ZoneId MOSCOW = java.time.ZoneId.of("Europe/Moscow");
+    private static final java.time.format.DateTimeFormatter MOSCOW_LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    // ---- orders section state
+    private final Map<Long, Task> fbsTasks = new LinkedHashMap<>();
+    private final Map<Long, Task> dbsTasks = new LinkedHashMap<>();
+    private final Map<Long, String[]> fbsStatuses = new HashMap<>();
+    private final Map<Long, DbsClient> dbsClients = new HashMap<>();
+    // ---- statistics section state
+    private final List<StatisticsRow> statisticsRows = new ArrayList<>();
+    private int statisticsPageSize = 80_000;
+    private boolean statisticsFromInclusive;
+    // ---- report and balance section state
+    private final List<JsonNode> reportRows = new ArrayList<>();
+    private @Nullable ObjectNode balance;
+
+    /**
+     * Makes a fake FBS or DBS task with defaults: 1490.00 RUB (149000 kopecks, currency 643), final price 990.00,
+     * article {@code TS-OVS-BLK-M}, {@code nmId} 146123456.
+     *
+     * @param id the task's id
+     * @param rid the unique order id
+     * @param createdAt when it was made
+     * @return the task
+     */
+    public static Task task(long id, String rid, Instant createdAt) {
+        return new Task(id, rid, "165918930_" + rid, "TS-OVS-BLK-M", 146_123_456L, createdAt, 149_000L, 99_000L, 643,
+                "", false);
+    }
+
+    /**
+     * Adds an FBS task; new ones are also listed by {@code /api/v3/orders/new}. Its status is {@code new}/
+     * {@code waiting} until {@link #setFbsStatus}.
+     *
+     * @param task the task
+     * @param isNew whether it is still new
+     * @return this fake
+     */
+    public synchronized FakeWbApi putFbsTask(Task task, boolean isNew) {
+        fbsTasks.put(task.id(), task.withNew(isNew));
+        fbsStatuses.putIfAbsent(task.id(), new String[] {"new", "waiting"});
+        return this;
+    }
+
+    /**
+     * Sets an FBS task's statuses.
+     *
+     * @param id the task's id
+     * @param supplierStatus e.g. {@code confirm}
+     * @param wbStatus e.g. {@code sorted}
+     * @return this fake
+     */
+    public synchronized FakeWbApi setFbsStatus(long id, String supplierStatus, String wbStatus) {
+        fbsStatuses.put(id, new String[] {supplierStatus, wbStatus});
+        return this;
+    }
+
+    /**
+     * Adds a DBS order; new ones are listed by {@code /api/v3/dbs/orders/new}, the others by
+     * {@code /api/v3/dbs/orders}.
+     *
+     * @param task the order
+     * @param isNew whether it is still new
+     * @return this fake
+     */
+    public synchronized FakeWbApi putDbsTask(Task task, boolean isNew) {
+        dbsTasks.put(task.id(), task.withNew(isNew));
+        return this;
+    }
+
+    /**
+     * Sets the buyer contact {@code /api/v3/dbs/orders/client} answers for a DBS order; {@code ""} is a number not
+     * assigned yet, as on WB.
+     *
+     * @param orderId the DBS order's id
+     * @param firstName the first name
+     * @param phone the substitute number, or {@code ""}
+     * @param phoneCode the extension, or {@code ""}
+     * @return this fake
+     */
+    public synchronized FakeWbApi putDbsClient(long orderId, String firstName, String phone, String phoneCode) {
+        dbsClients.put(orderId, new DbsClient(orderId, firstName, phone, phoneCode));
+        return this;
+    }
+
+    /**
+     * Makes a fake statistics orders row of the seller's warehouse (FBS) with prices in roubles.
+     *
+     * @param srid the unique order id
+     * @param gNumber the order number
+     * @param sticker the sticker, or {@code ""}
+     * @param date when the order was made
+     * @param lastChangeDate when the row last changed
+     * @return the row
+     */
+    public static StatisticsRow statisticsRow(String srid, String gNumber, String sticker, Instant date,
+            Instant lastChangeDate) {
+        return new StatisticsRow(srid, gNumber, sticker, "TS-OVS-BLK-M", 146_123_456L, date, lastChangeDate, false,
+                "Склад продавца", new java.math.BigDecimal("1490"), new java.math.BigDecimal("990.5"));
+    }
+
+    /**
+     * Adds a statistics orders row.
+     *
+     * @param row the row
+     * @return this fake
+     */
+    public synchronized FakeWbApi putStatisticsRow(StatisticsRow row) {
+        statisticsRows.add(row);
+        return this;
+    }
+
+    /**
+     * Sets how many rows one statistics orders response holds at most (WB: about 80 000).
+     *
+     * @param size at least 1
+     * @return this fake
+     */
+    public synchronized FakeWbApi statisticsPageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1, got " + size);
+        }
+        this.statisticsPageSize = size;
+        return this;
+    }
+
+    /**
+     * Makes the statistics orders answer rows changed at or after {@code dateFrom} (the reading by which the last row
+     * of a page comes again and {@code []} never comes) instead of strictly after it, the default.
+     *
+     * @param inclusive whether {@code dateFrom} itself is included
+     * @return this fake
+     */
+    public synchronized FakeWbApi statisticsFromInclusive(boolean inclusive) {
+        this.statisticsFromInclusive = inclusive;
+        return this;
+    }
+
+    /**
+     * Adds sales report rows, e.g. a fixture file's JSON array as WB sends it, in {@code rrd_id} order. A page
+     * after {@code rrdid} starts after the last row whose {@code rrd_id} is at most {@code rrdid}; a row without
+     * a readable {@code rrd_id} stays where it is in the list.
+     *
+     * @param jsonArray the rows
+     * @return this fake
+     * @throws IllegalArgumentException when the text is not a JSON array
+     */
+    public synchronized FakeWbApi putReportRows(String jsonArray) {
+        JsonNode rows;
+        try {
+            rows = JSON.readTree(jsonArray);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("report rows are not JSON: " + e.getMessage(), e);
+        }
+        if (!rows.isArray()) {
+            throw new IllegalArgumentException("report rows must be a JSON array");
+        }
+        rows.forEach(reportRows::add);
+        return this;
+    }
+
+    /**
+     * Sets the balance {@code GET /api/v1/account/balance} answers.
+     *
+     * @param currency e.g. {@code RUB}
+     * @param current the balance
+     * @param forWithdraw what can be withdrawn
+     * @return this fake
+     */
+    public synchronized FakeWbApi balance(String currency, String current, String forWithdraw) {
+        balance = JSON.createObjectNode().put("currency", currency).put("current", new java.math.BigDecimal(current))
+                .put("for_withdraw", new java.math.BigDecimal(forWithdraw));
+        return this;
+    }
+
+    private @Nullable ResponseDefinition ordersAndFinanceApi(String method, String path, Map<String, String> query,
+            @Nullable JsonNode body) {
+        return switch (method + " " + path) {
+            case "GET /api/v3/orders/new" -> tasksJson(fbsTasks, true, null);
+            case "GET /api/v3/orders" -> listTasks(fbsTasks, query);
+            case "POST /api/v3/orders/status" -> fbsStatus(body);
+            case "GET /api/v3/dbs/orders/new" -> tasksJson(dbsTasks, true, null);
+            case "GET /api/v3/dbs/orders" -> listTasks(dbsTasks, query);
+            case "POST /api/v3/dbs/orders/client" -> dbsClient(body);
+            case "GET /api/v1/supplier/orders" -> statisticsOrders(query);
+            case "GET /api/v5/supplier/reportDetailByPeriod" -> reportDetail(query);
+            case "GET /api/v1/account/balance" -> balance == null ? error(404, ErrorShape.PROBLEM_JSON, "not found",
+                    null) : json(balance);
+            default -> null;
+        };
+    }
+
+    private ResponseDefinition listTasks(Map<Long, Task> tasks, Map<String, String> query) {
+        int limit;
+        long next;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", ""));
+            next = Long.parseLong(query.getOrDefault("next", ""));
+        } catch (NumberFormatException e) {
+            return error(400, ErrorShape.MARKETPLACE, "Некорректные параметры: limit и next обязательны", null);
+        }
+        if (limit < 1 || limit > MAX_ORDER_LIMIT) {
+            return error(400, ErrorShape.MARKETPLACE, "Некорректный limit: от 1 до " + MAX_ORDER_LIMIT, null);
+        }
+        long now = Instant.now().getEpochSecond();
+        long to = query.containsKey("dateTo") ? Long.parseLong(query.get("dateTo")) : now;
+        long from = query.containsKey("dateFrom") ? Long.parseLong(query.get("dateFrom"))
+                : to - MAX_ORDER_WINDOW_SECONDS;
+        if (to < from || to - from > MAX_ORDER_WINDOW_SECONDS) {
+            return error(400, ErrorShape.MARKETPLACE, "Период между dateFrom и dateTo не должен превышать 30 дней",
+                    null);
+        }
+        List<Task> page = tasks.values().stream()
+                .filter(t -> t.createdAt().getEpochSecond() >= from && t.createdAt().getEpochSecond() <= to)
+                .filter(t -> t.id() > next).sorted(Comparator.comparingLong(Task::id)).limit(limit).toList();
+        long cursor = page.isEmpty() ? next : page.get(page.size() - 1).id();
+        return tasksJson(page, cursor);
+    }
+
+    private ResponseDefinition tasksJson(Map<Long, Task> tasks, boolean onlyNew, @Nullable Long next) {
+        return tasksJson(tasks.values().stream().filter(t -> !onlyNew || t.isNew()).toList(), next);
+    }
+
+    private ResponseDefinition tasksJson(List<Task> tasks, @Nullable Long next) {
+        ObjectNode out = JSON.createObjectNode();
+        if (next != null) {
+            out.put("next", next);
+        }
+        ArrayNode orders = out.putArray("orders");
+        for (Task t : tasks) {
+            boolean dbs = dbsTasks.containsKey(t.id()) && !fbsTasks.containsKey(t.id());
+            ObjectNode o = orders.addObject();
+            o.putNull("address").put("scanPrice", 0).put("deliveryType", dbs ? "dbs" : "fbs").putNull("supplyId")
+                    .put("orderUid", t.orderUid()).put("article", t.article()).put("colorCode", "")
+                    .put("rid", t.rid()).put("createdAt", t.createdAt().toString()).put("warehouseId", 658_434)
+                    .put("nmId", t.nmId()).put("chrtId", 987_654).put("price", t.price())
+                    .put("finalPrice", t.finalPrice()).put("salePrice", t.finalPrice())
+                    .put("convertedPrice", t.price()).put("convertedFinalPrice", t.finalPrice())
+                    .put("currencyCode", t.currencyCode()).put("convertedCurrencyCode", t.currencyCode())
+                    .put("cargoType", 1).put("crossBorderType", 0).put("isZeroOrder", false).put("id", t.id())
+                    .put("comment", t.comment());
+            o.putArray("skus").add("6665956397512");
+            o.putArray("offices").add("Калуга");
+            o.putObject("options").put("isB2b", false);
+            o.putArray("requiredMeta");
+            o.putArray("optionalMeta");
+        }
+        return json(out);
+    }
+
+    private ResponseDefinition fbsStatus(@Nullable JsonNode body) {
+        JsonNode ids = body == null ? null : body.get("orders");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_ORDER_IDS) {
+            return error(400, ErrorShape.MARKETPLACE, "orders: от 1 до " + MAX_ORDER_IDS + " идентификаторов", null);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode orders = out.putArray("orders");
+        for (JsonNode id : ids) {
+            String[] status = fbsStatuses.get(id.asLong());
+            if (status != null) {
+                orders.addObject().put("id", id.asLong()).put("supplierStatus", status[0]).put("wbStatus", status[1]);
+            }
+        }
+        return json(out);
+    }
+
+    private ResponseDefinition dbsClient(@Nullable JsonNode body) {
+        JsonNode ids = body == null ? null : body.get("orders");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_ORDER_IDS) {
+            return error(400, ErrorShape.MARKETPLACE, "orders: от 1 до " + MAX_ORDER_IDS + " идентификаторов", null);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode orders = out.putArray("orders");
+        for (JsonNode id : ids) {
+            DbsClient c = dbsClients.get(id.asLong());
+            if (c != null) {
+                ObjectNode o = orders.addObject().put("orderID", c.orderId()).put("firstName", c.firstName())
+                        .put("fullName", c.firstName()).put("replacementPhone", "").put("phone", c.phone())
+                        .put("phoneCode", c.phoneCode());
+                o.putArray("additionalPhoneCodes");
+            }
+        }
+        return json(out);
+    }
+
+    private ResponseDefinition statisticsOrders(Map<String, String> query) {
+        String dateFrom = query.get("dateFrom");
+        if (dateFrom == null || dateFrom.isBlank()) {
+            return error(400, ErrorShape.PROBLEM_JSON, "dateFrom: обязательный параметр", null);
+        }
+        Instant from;
+        try {
+            from = moscowInstant(dateFrom);
+        } catch (java.time.format.DateTimeParseException e) {
+            return error(400, ErrorShape.PROBLEM_JSON, "dateFrom: некорректная дата", null);
+        }
+        // flag=0: rows changed after dateFrom (the last row of a page is not sent again), by lastChangeDate;
+        // at or after it when statisticsFromInclusive.
+        ArrayNode out = JSON.createArrayNode();
+        boolean inclusive = statisticsFromInclusive;
+        statisticsRows.stream().filter(r -> {
+                    Instant changed = r.lastChangeDate().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    return changed.isAfter(from) || (inclusive && changed.equals(from));
+                })
+                .sorted(Comparator.comparing(StatisticsRow::lastChangeDate)).limit(statisticsPageSize)
+                .forEach(r -> out.addObject().put("date", moscowLocal(r.date()))
+                        .put("lastChangeDate", moscowLocal(r.lastChangeDate())).put("warehouseName", "Коледино")
+                        .put("warehouseType", r.warehouseType()).put("countryName", "Россия")
+                        .put("oblastOkrugName", "Центральный федеральный округ").put("regionName", "Московская")
+                        .put("supplierArticle", r.supplierArticle()).put("nmId", r.nmId())
+                        .put("barcode", "6665956397512").put("category", "Одежда").put("subject", "Футболки")
+                        .put("brand", "Северный лён").put("techSize", "M").put("incomeID", 0).put("isSupply", false)
+                        .put("isRealization", true).put("totalPrice", r.totalPrice()).put("discountPercent", 30)
+                        .put("spp", 10).put("finishedPrice", r.finishedPrice()).put("priceWithDisc", r.finishedPrice())
+                        .put("isCancel", r.isCancel())
+                        .put("cancelDate", r.isCancel() ? moscowLocal(r.lastChangeDate()) : "0001-01-01T00:00:00")
+                        .put("sticker", r.sticker()).put("gNumber", r.gNumber()).put("srid", r.srid()));
+        return json(out);
+    }
+
+    private ResponseDefinition reportDetail(Map<String, String> query) {
+        if (!query.containsKey("dateFrom") || !query.containsKey("dateTo")) {
+            return error(400, ErrorShape.PROBLEM_JSON, "dateFrom и dateTo обязательны", null);
+        }
+        int limit;
+        long rrdid;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", Integer.toString(MAX_REPORT_LIMIT)));
+            rrdid = Long.parseLong(query.getOrDefault("rrdid", "0"));
+        } catch (NumberFormatException e) {
+            return error(400, ErrorShape.PROBLEM_JSON, "limit и rrdid должны быть числами", null);
+        }
+        if (limit < 1 || limit > MAX_REPORT_LIMIT) {
+            return error(400, ErrorShape.PROBLEM_JSON, "limit: от 1 до " + MAX_REPORT_LIMIT, null);
+        }
+        int start = 0;
+        for (int i = 0; i < reportRows.size(); i++) {
+            JsonNode id = reportRows.get(i).path("rrd_id");
+            if (id.canConvertToLong() && id.isNumber() && id.asLong() <= rrdid) {
+                start = i + 1;
+            }
+        }
+        List<JsonNode> page = reportRows.subList(start, Math.min(reportRows.size(), start + limit));
+        if (page.isEmpty()) {
+            return noContent();
+        }
+        ArrayNode out = JSON.createArrayNode();
+        page.forEach(out::add);
+        return json(out);
+    }
+
+    private static ResponseDefinition json(JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", JSON_TYPE)
+                .withBody(body.toString()).build();
+    }
+
+    private static String moscowLocal(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, MOSCOW).format(MOSCOW_LOCAL);
+    }
+
+    private static Instant moscowInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(text).atZone(MOSCOW).toInstant();
+        }
+    }
+
+    /**
+     * A fake FBS or DBS assembly task; amounts in kopecks, as WB sends them.
+     *
+     * @param id the task's id
+     * @param rid the unique order id
+     * @param orderUid the basket's id
+     * @param article the seller's article
+     * @param nmId WB's article
+     * @param createdAt when it was made
+     * @param price the price, kopecks
+     * @param finalPrice the final price, kopecks
+     * @param currencyCode ISO 4217 numeric, e.g. 643
+     * @param comment the buyer's comment, {@code ""} for none
+     * @param isNew whether {@code /new} lists it (set by {@code put…Task})
+     */
+    public record Task(long id, String rid, String orderUid, String article, long nmId, Instant createdAt, long price,
+            long finalPrice, int currencyCode, String comment, boolean isNew) {
+
+        /**
+         * Returns this task with another price and currency.
+         *
+         * @param kopecks the price and final price, kopecks
+         * @param code ISO 4217 numeric
+         * @return the copy
+         */
+        public Task withPrice(long kopecks, int code) {
+            return new Task(id, rid, orderUid, article, nmId, createdAt, kopecks, kopecks, code, comment, isNew);
+        }
+
+        /**
+         * Returns this task with a buyer's comment.
+         *
+         * @param text the comment
+         * @return the copy
+         */
+        public Task withComment(String text) {
+            return new Task(id, rid, orderUid, article, nmId, createdAt, price, finalPrice, currencyCode, text, isNew);
+        }
+
+        Task withNew(boolean fresh) {
+            return new Task(id, rid, orderUid, article, nmId, createdAt, price, finalPrice, currencyCode, comment,
+                    fresh);
+        }
+    }
+
+    private record DbsClient(long orderId, String firstName, String phone, String phoneCode) {}
+
+    /**
+     * A fake statistics orders row; prices in roubles.
+     *
+     * @param srid the unique order id
+     * @param gNumber the order number
+     * @param sticker the sticker, {@code ""} for none
+     * @param supplierArticle the seller's article
+     * @param nmId WB's article
+     * @param date when the order was made
+     * @param lastChangeDate when the row last changed
+     * @param isCancel whether it was cancelled
+     * @param warehouseType {@code Склад WB} (FBW) or {@code Склад продавца}
+     * @param totalPrice the price, roubles
+     * @param finishedPrice what the buyer paid, roubles
+     */
+    public record StatisticsRow(String srid, String gNumber, String sticker, String supplierArticle, long nmId,
+            Instant date, Instant lastChangeDate, boolean isCancel, String warehouseType,
+            java.math.BigDecimal totalPrice, java.math.BigDecimal finishedPrice) {
+
+        /**
+         * Returns this row from WB's warehouse (FBW).
+         *
+         * @return the copy
+         */
+        public StatisticsRow fbw() {
+            return new StatisticsRow(srid, gNumber, sticker, supplierArticle, nmId, date, lastChangeDate, isCancel,
+                    "Склад WB", totalPrice, finishedPrice);
+        }
+
+        /**
+         * Returns this row cancelled.
+         *
+         * @return the copy
+         */
+        public StatisticsRow cancelled() {
+            return new StatisticsRow(srid, gNumber, sticker, supplierArticle, nmId, date, lastChangeDate, true,
+                    warehouseType, totalPrice, finishedPrice);
+        }
+    }
+
+    // ================================================================== orders and finance sections (end)
 
     // ================================================================== helpers
 

@@ -1,7 +1,6 @@
 package dev.aihq.connectors.wb.internal.mapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aihq.connectors.wb.WbFbsOrder;
 import dev.aihq.connectors.wb.WbFeedback;
 import dev.aihq.connectors.wb.WbFeedbackAnswer;
 import dev.aihq.connectors.wb.WbProductDetails;
@@ -9,7 +8,6 @@ import dev.aihq.connectors.wb.WbQuestion;
 import dev.aihq.connectors.wb.WbQuestionAnswer;
 import dev.aihq.connectors.wb.WbResponseException;
 import dev.aihq.connectors.wb.WbUnansweredCount;
-import dev.aihq.connectors.wb.internal.dto.FbsOrdersPage.FbsOrderDto;
 import dev.aihq.connectors.wb.internal.dto.FeedbackDto;
 import dev.aihq.connectors.wb.internal.dto.ProductDetailsDto;
 import dev.aihq.connectors.wb.internal.dto.QuestionDto;
@@ -83,25 +81,6 @@ public final class WbMapper {
                 : new WbQuestionAnswer(a.text(), Boolean.TRUE.equals(a.editable()), optionalDate(a.createDate()));
         return new WbQuestion(id, nz(dto.text()), created, nz(dto.state()), Boolean.TRUE.equals(dto.wasViewed()),
                 Boolean.TRUE.equals(dto.isWarned()), answer, product(dto.productDetails()));
-    }
-
-    /**
-     * Maps an FBS assembly task.
-     *
-     * @param request the request, for messages
-     * @param dto the wire record
-     * @param path its JSON path, e.g. {@code orders[2]}
-     * @return the task
-     * @throws WbResponseException when the rid or the date is missing or unreadable
-     */
-    public static WbFbsOrder fbsOrder(String request, FbsOrderDto dto, String path) {
-        String rid = requireText(request, path + ".rid", dto.rid());
-        Instant created = requireDate(request, path + ".createdAt", dto.createdAt());
-        List<String> skus = dto.skus() == null ? List.of()
-                : dto.skus().stream().filter(s -> s != null && !s.isBlank()).toList();
-        return new WbFbsOrder(dto.id(), rid, blankToNull(dto.orderUid()), blankToNull(dto.article()), dto.nmId(),
-                dto.chrtId(), skus, created, dto.warehouseId(), dto.price(), dto.convertedPrice(), dto.currencyCode(),
-                dto.convertedCurrencyCode(), blankToNull(dto.deliveryType()), dto.cargoType());
     }
 
     /**

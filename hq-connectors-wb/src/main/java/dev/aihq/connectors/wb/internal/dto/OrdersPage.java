@@ -1,18 +1,20 @@
 package dev.aihq.connectors.wb.internal.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import javax.annotation.Nullable;
 
 /**
- * {@code GET /api/v3/orders}: {@code {next, orders}} (reference §2.3).
+ * The FBS and DBS task lists: {@code GET /api/v3/orders}, {@code /api/v3/dbs/orders} ({@code {next, orders}}) and
+ * their {@code /new} variants ({@code {orders}}, no cursor) (reference §2.3).
  *
- * @param next the cursor of the next page
+ * @param next the cursor of the next page, absent from {@code /new}
  * @param orders this page's assembly tasks
  */
-public record FbsOrdersPage(@Nullable Long next, @Nullable List<FbsOrderDto> orders) {
+public record OrdersPage(@Nullable Long next, @Nullable List<OrderDto> orders) {
 
     /**
-     * One FBS assembly task (one unit of one product); only the fields the connector reads.
+     * One FBS or DBS assembly task (one unit of one product); only the fields the connector reads.
      *
      * @param id the task's id
      * @param rid the unique order id ({@code srid} elsewhere)
@@ -24,13 +26,17 @@ public record FbsOrdersPage(@Nullable Long next, @Nullable List<FbsOrderDto> ord
      * @param createdAt RFC 3339
      * @param warehouseId the seller's warehouse
      * @param price the price in kopecks
+     * @param finalPrice the price after discounts, kopecks
+     * @param salePrice the sale price, kopecks
      * @param convertedPrice the price in the buyer's currency, kopecks
      * @param currencyCode ISO 4217 numeric
      * @param convertedCurrencyCode ISO 4217 numeric
-     * @param deliveryType {@code fbs}
+     * @param deliveryType {@code fbs} or {@code dbs}
      * @param cargoType 1 MGT, 2 SGT, 3 KGT+
+     * @param comment the buyer's comment
+     * @param isZeroOrder whether the order is a zero-price order
      */
-    public record FbsOrderDto(
+    public record OrderDto(
             @Nullable Long id,
             @Nullable String rid,
             @Nullable String orderUid,
@@ -41,9 +47,13 @@ public record FbsOrdersPage(@Nullable Long next, @Nullable List<FbsOrderDto> ord
             @Nullable String createdAt,
             @Nullable Long warehouseId,
             @Nullable Long price,
+            @Nullable Long finalPrice,
+            @Nullable Long salePrice,
             @Nullable Long convertedPrice,
             @Nullable Integer currencyCode,
             @Nullable Integer convertedCurrencyCode,
             @Nullable String deliveryType,
-            @Nullable Integer cargoType) {}
+            @Nullable Integer cargoType,
+            @Nullable String comment,
+            @JsonProperty("isZeroOrder") @Nullable Boolean isZeroOrder) {}
 }
