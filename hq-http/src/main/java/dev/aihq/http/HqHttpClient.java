@@ -423,7 +423,8 @@ public final class HqHttpClient {
         if (contentType == null) {
             return true;
         }
-        String type = contentType.toLowerCase(Locale.ROOT);
+        // The media type only: a parameter such as a random multipart boundary may spell "xml" or "json".
+        String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
         return type.startsWith("text/") || type.contains("json") || type.contains("xml")
                 || type.contains("x-www-form-urlencoded") || type.contains("javascript");
     }

@@ -86,6 +86,20 @@ class HqHttpClientLoggingTest {
     }
 
     @Test
+    void should_log_only_the_length_of_a_multipart_body_whatever_its_boundary_spells() {
+        // given: a boundary that spells "xml" and "json", which once made the body count as text
+        SERVER.stubFor(post(urlPathEqualTo("/upload")).willReturn(okJson("{}")));
+        MultipartBody body = MultipartBody.builder().boundary("a-XmL-jSoN-b").field("replySign", "sign-value-42")
+                .build();
+
+        // when
+        client().execute(HttpCall.post("/upload").multipartBody(body).build());
+
+        // then
+        assertThat(log.lines().get(0)).contains("bytes of multipart/form-data").doesNotContain("sign-value-42");
+    }
+
+    @Test
     void should_mask_error_body_in_exception_message_when_request_is_rejected() {
         // given
         SERVER.stubFor(post(urlPathEqualTo("/messages")).willReturn(aResponse().withStatus(400)

@@ -38,7 +38,8 @@ import javax.annotation.Nullable;
  * over estimates, per product:
  *
  * <ul>
- *   <li><b>Commission</b>: the product's actual {@code COMMISSION} entries; else, when the period has an
+ *   <li><b>Commission</b>: the product's actual {@code COMMISSION} entries less its {@code COMMISSION_REFUND}s
+ *       (commission the marketplace gave back on returns); else, when the period has an
  *       actual commission for the whole shop (no SKU), nothing per product (that total is counted once);
  *       else net sales × the category's percent from the shop's schedule
  *       ({@link MarginCalculator#scheduledCommission}).
@@ -181,7 +182,8 @@ public final class ProfitCalculator {
                         .merge(total.kind(), total, ProfitCalculator::sum);
             }
         }
-        boolean shopCommission = shopWide.containsKey(LedgerEntryKind.COMMISSION);
+        boolean shopCommission = shopWide.containsKey(LedgerEntryKind.COMMISSION)
+                || shopWide.containsKey(LedgerEntryKind.COMMISSION_REFUND);
         boolean shopDelivery = shopWide.containsKey(LedgerEntryKind.DELIVERY);
         List<ProductLine> lines = new ArrayList<>();
         for (Map.Entry<Sku, Map<LedgerEntryKind, LedgerTotal>> entry : bySku.entrySet()) {
@@ -225,8 +227,9 @@ public final class ProfitCalculator {
 
         Money commission;
         CommissionSource commissionSource;
-        if (totals.containsKey(LedgerEntryKind.COMMISSION)) {
-            commission = amount(totals, LedgerEntryKind.COMMISSION, currency);
+        if (totals.containsKey(LedgerEntryKind.COMMISSION) || totals.containsKey(LedgerEntryKind.COMMISSION_REFUND)) {
+            commission = amount(totals, LedgerEntryKind.COMMISSION, currency)
+                    .minus(amount(totals, LedgerEntryKind.COMMISSION_REFUND, currency));
             commissionSource = CommissionSource.ACTUAL;
         } else if (shopCommission) {
             commission = Money.zero(currency);
@@ -287,7 +290,8 @@ public final class ProfitCalculator {
         Money gross = zero;
         Money returns = zero;
         Money cancellations = zero;
-        Money commission = shopWide.getOrDefault(LedgerEntryKind.COMMISSION, zero);
+        Money commission = shopWide.getOrDefault(LedgerEntryKind.COMMISSION, zero)
+                .minus(shopWide.getOrDefault(LedgerEntryKind.COMMISSION_REFUND, zero));
         Money delivery = shopWide.getOrDefault(LedgerEntryKind.DELIVERY, zero);
         Money cost = shopWide.getOrDefault(LedgerEntryKind.COST_OF_GOODS, zero);
         Money penalties = shopWide.getOrDefault(LedgerEntryKind.PENALTY, zero);

@@ -138,6 +138,26 @@ class ProfitCalculatorTest {
     }
 
     @Test
+    void commissionGivenBackOnAReturnLowersTheActualCommissionPerProductAndShopWide() {
+        Shop wb = Shop.builder(ShopId.of("wb_2"), Marketplace.WILDBERRIES).legalForm(LegalForm.IP)
+                .taxMode(TaxMode.RU_USN_INCOME).build();
+        Sku sku = Sku.of("WB-2");
+        record(wb, LedgerEntryKind.SALE, sku, 2, "2500", MID_FEBRUARY);
+        record(wb, LedgerEntryKind.COMMISSION, sku, 0, "482.38", MID_FEBRUARY);
+        record(wb, LedgerEntryKind.RETURN, sku, 1, "1250", MID_FEBRUARY);
+        record(wb, LedgerEntryKind.COMMISSION_REFUND, sku, 0, "241.19", MID_FEBRUARY);
+        record(wb, LedgerEntryKind.COMMISSION, null, 0, "100", MID_FEBRUARY);
+        record(wb, LedgerEntryKind.COMMISSION_REFUND, null, 0, "30", MID_FEBRUARY);
+
+        ProfitAndLoss pnl = calculator.calculate(ProfitInput.load(wb, FEBRUARY, ledger, catalog));
+
+        ProductLine line = pnl.line(sku).orElseThrow();
+        assertThat(line.commission()).isEqualTo(Money.of("241.19", Money.RUB));
+        assertThat(line.commissionSource()).isEqualTo(ProductLine.CommissionSource.ACTUAL);
+        assertThat(pnl.totals().commission()).isEqualTo(Money.of("311.19", Money.RUB));
+    }
+
+    @Test
     void periodsStartAndEndAtMidnightInTheShopsZone() {
         // 31 January 23:30 in Almaty is 18:30 UTC: January; 1 February 00:30 Almaty is 19:30 UTC: February
         record(shop, LedgerEntryKind.SALE, PHONE_CASE, 1, "4990", Instant.parse("2026-01-31T18:30:00Z"));

@@ -25,7 +25,12 @@ public enum LedgerEntryKind {
      * ledger already holds as {@link #SALE}s (less the marketplace's deductions), so counting it as income would
      * count those sales twice.
      */
-    PAYOUT;
+    PAYOUT,
+    /**
+     * Commission the marketplace gave back, e.g. on a returned sale: it lowers the period's {@link #COMMISSION}
+     * rather than adding income (Wildberries returns its remuneration when a buyer returns the goods).
+     */
+    COMMISSION_REFUND;
 
     /**
      * Tells whether this kind reduces the shop's income rather than adding a cost.

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param newEntries the entries recorded now
  * @param knownEntries the entries the ledger already held ({@code entries - newEntries}); a re-run has only these
  * @param problems the rows the parser left out, then the rows or amounts the mapping left out, page by page
- * @param returnedCommission the commission WB gave back on returns, which the ledger cannot hold (see
+ * @param returnedCommission the commission WB gave back on returns, recorded as {@code COMMISSION_REFUND} (see
  *     {@link dev.aihq.connectors.wb.finance.WbLedgerMapping#returnedCommission()}), summed over the pages
  */
 public record WbActualsReport(int pages, int rows, int entries, int newEntries, int knownEntries,

@@ -95,13 +95,13 @@ class WbReportsTest {
         // then
         assertThat(first.pages()).isEqualTo(3);
         assertThat(first.rows()).isEqualTo(11);
-        assertThat(first.entries()).isEqualTo(17);
-        assertThat(first.newEntries()).isEqualTo(17);
+        assertThat(first.entries()).isEqualTo(18);
+        assertThat(first.newEntries()).isEqualTo(18);
         assertThat(first.knownEntries()).isZero();
         assertThat(first.problems()).isEmpty();
-        assertThat(second.entries()).isEqualTo(17);
+        assertThat(second.entries()).isEqualTo(18);
         assertThat(second.newEntries()).isZero();
-        assertThat(second.knownEntries()).isEqualTo(17);
+        assertThat(second.knownEntries()).isEqualTo(18);
     }
 
     @Test

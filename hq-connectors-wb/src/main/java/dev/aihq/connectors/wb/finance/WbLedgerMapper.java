@@ -37,8 +37,8 @@ import javax.annotation.Nullable;
  *   <tr><th>Operation</th><th>Entries</th></tr>
  *   <tr><td>{@code Продажа}</td><td>{@code SALE} = {@code retail_amount} with {@code quantity} units;
  *       {@code COMMISSION} = {@code retail_amount − ppvz_for_pay}; {@code PAYOUT} = {@code ppvz_for_pay}</td></tr>
- *   <tr><td>{@code Возврат}</td><td>{@code RETURN} = {@code retail_amount} with {@code quantity} units; the
- *       commission WB gives back is not recorded (see below)</td></tr>
+ *   <tr><td>{@code Возврат}</td><td>{@code RETURN} = {@code retail_amount} with {@code quantity} units;
+ *       {@code COMMISSION_REFUND} = {@code retail_amount − ppvz_for_pay}, the commission WB gives back</td></tr>
  *   <tr><td>{@code Логистика}</td><td>{@code DELIVERY} = {@code delivery_rub}</td></tr>
  *   <tr><td>{@code Штраф}, {@code Штрафы}</td><td>{@code PENALTY} = {@code penalty}</td></tr>
  *   <tr><td>{@code Хранение}</td><td>{@code OTHER_EXPENSE} = {@code storage_fee}</td></tr>
@@ -68,11 +68,11 @@ import javax.annotation.Nullable;
  *       fields, whose sum the reference does not promise to close. A sale whose {@code ppvz_for_pay} exceeds its
  *       {@code retail_amount} (a negative commission the ledger cannot hold) is a problem, not mapped.
  *   <li><b>Returns:</b> the buyer's refund {@code retail_amount} is the {@code RETURN}. WB gives its
- *       commission back on a return, but the ledger has no negative amounts and no kind for a commission refund,
- *       so it is left out; its total is given as {@link WbLedgerMapping#returnedCommission()} so that a report
- *       can say by how much the recorded commission exceeds WB's net remuneration. A return's
- *       {@code ppvz_for_pay} (money taken back from the seller) is not a {@code PAYOUT} either, for the same
- *       reason; payouts are reconciliation only.
+ *       commission back on a return, read as {@code retail_amount − ppvz_for_pay} of the return row (the mirror of
+ *       a sale) and recorded as {@code COMMISSION_REFUND}, which the accountant subtracts from the commission; its
+ *       total is also given as {@link WbLedgerMapping#returnedCommission()}. A return's {@code ppvz_for_pay}
+ *       (money taken back from the seller) is not a {@code PAYOUT}: ledger amounts are never negative, and
+ *       payouts are reconciliation only.
  *   <li><b>Paid acceptance, storage and deductions</b> are {@code OTHER_EXPENSE}: the ledger has no kind for
  *       them; they stay on the product when the row names one, else they are shop-wide.
  *   <li><b>Additional payments</b> ({@code additional_payment}, доплаты) are money WB adds; the ledger's only
@@ -263,6 +263,7 @@ public final class WbLedgerMapper {
             BigDecimal payout = row.ppvzForPay();
             if (payout != null && payout.signum() >= 0 && refund.compareTo(payout) > 0) {
                 returnedCommission = refund.subtract(payout);
+                put(LedgerEntryKind.COMMISSION_REFUND, returnedCommission);
             }
         }
 

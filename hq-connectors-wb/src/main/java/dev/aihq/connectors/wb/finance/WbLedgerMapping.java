@@ -14,9 +14,8 @@ import java.util.Objects;
  * @param problems the rows not mapped (another currency, an unknown operation, a negative or missing amount)
  *     and the amounts left out of mapped rows ({@code additional_payment}), in the rows' order
  * @param returnedCommission WB's remuneration on the returned goods ({@code retail_amount − ppvz_for_pay} of the
- *     {@code Возврат} rows mapped), which WB gives back to the seller but which the ledger cannot record (its
- *     amounts are never negative and it has no kind for a commission refund): the period's recorded
- *     commission is higher than WB's net remuneration by this much; never negative
+ *     {@code Возврат} rows mapped), which WB gives back to the seller, recorded as {@code COMMISSION_REFUND}
+ *     entries; never negative
  */
 public record WbLedgerMapping(List<LedgerEntry> entries, List<WbReportProblem> problems,
         BigDecimal returnedCommission) {

@@ -64,6 +64,7 @@ class WbLedgerMapperTest {
                 Map.entry("wb:rrd:2900000103:COMMISSION", "128.64"),
                 Map.entry("wb:rrd:2900000103:PAYOUT", "511.36"),
                 Map.entry("wb:rrd:2900000104:RETURN", "1250.00"),
+                Map.entry("wb:rrd:2900000104:COMMISSION_REFUND", "241.19"),
                 Map.entry("wb:rrd:2900000105:DELIVERY", "76.00"),
                 Map.entry("wb:rrd:2900000106:DELIVERY", "76.00"),
                 Map.entry("wb:rrd:2900000107:DELIVERY", "58.50"),

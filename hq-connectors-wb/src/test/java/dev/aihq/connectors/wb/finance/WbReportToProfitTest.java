@@ -51,7 +51,7 @@ class WbReportToProfitTest {
         assertThat(page.problems()).isEmpty();
         assertThat(mapping.problems()).isEmpty();
 
-        assertThat(stores.ledger().recordAll(mapping.entries())).isEqualTo(17);
+        assertThat(stores.ledger().recordAll(mapping.entries())).isEqualTo(18);
         // The same report read again (a retry, an overlapping period) records nothing.
         assertThat(stores.ledger().recordAll(new WbLedgerMapper(SHOP_ID).map(page.rows()).entries())).isZero();
 
@@ -64,7 +64,9 @@ class WbReportToProfitTest {
         JsonNode rows = HqJson.mapper().readTree(getClass().getResourceAsStream(WEEK));
         BigDecimal sales = sum(rows, "retail_amount", row -> operation(row, "Продажа"));
         BigDecimal returns = sum(rows, "retail_amount", row -> operation(row, "Возврат"));
-        BigDecimal commission = sales.subtract(sum(rows, "ppvz_for_pay", row -> operation(row, "Продажа")));
+        // What WB kept on the sales, less what it gave back with the returned goods.
+        BigDecimal commission = sales.subtract(sum(rows, "ppvz_for_pay", row -> operation(row, "Продажа")))
+                .subtract(returns.subtract(sum(rows, "ppvz_for_pay", row -> operation(row, "Возврат"))));
         BigDecimal delivery = sum(rows, "delivery_rub", row -> true);
         BigDecimal penalties = sum(rows, "penalty", row -> true);
         BigDecimal other = sum(rows, "storage_fee", row -> true).add(sum(rows, "acceptance", row -> true));
@@ -74,7 +76,7 @@ class WbReportToProfitTest {
         assertThat(totals.grossSales()).isEqualTo(rub(sales)).isEqualTo(Money.of("3140", Money.RUB));
         assertThat(totals.returns()).isEqualTo(rub(returns)).isEqualTo(Money.of("1250", Money.RUB));
         assertThat(totals.revenue()).isEqualTo(rub(sales.subtract(returns))).isEqualTo(Money.of("1890", Money.RUB));
-        assertThat(totals.commission()).isEqualTo(rub(commission)).isEqualTo(Money.of("611.02", Money.RUB));
+        assertThat(totals.commission()).isEqualTo(rub(commission)).isEqualTo(Money.of("369.83", Money.RUB));
         assertThat(totals.delivery()).isEqualTo(rub(delivery)).isEqualTo(Money.of("260.50", Money.RUB));
         assertThat(totals.penalties()).isEqualTo(rub(penalties)).isEqualTo(Money.of("300", Money.RUB));
         assertThat(totals.otherExpenses()).isEqualTo(rub(other)).isEqualTo(Money.of("192.37", Money.RUB));
@@ -82,7 +84,7 @@ class WbReportToProfitTest {
         assertThat(totals.complete()).isTrue();
         assertThat(totals.expenses()).isEqualTo(rub(commission.add(delivery).add(penalties).add(other).add(cost)));
         assertThat(totals.profit()).isEqualTo(totals.revenue().minus(totals.expenses()))
-                .isEqualTo(Money.of("-173.89", Money.RUB));
+                .isEqualTo(Money.of("67.30", Money.RUB));
 
         ProductLine shirt = pnl.line(SHIRT).orElseThrow();
         assertThat(shirt.commissionSource()).isEqualTo(ProductLine.CommissionSource.ACTUAL);
@@ -93,8 +95,10 @@ class WbReportToProfitTest {
         assertThat(mapping.entries().stream().filter(e -> e.kind() == dev.aihq.api.store.LedgerEntryKind.PAYOUT)
                 .map(e -> e.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("2528.98");
-        // What the ledger cannot hold: the commission WB returned with the shirt.
+        // The commission WB returned with the shirt, recorded as a refund of commission.
         assertThat(mapping.returnedCommission()).isEqualByComparingTo("241.19");
+        assertThat(mapping.entries()).filteredOn(e -> e.kind() == dev.aihq.api.store.LedgerEntryKind.COMMISSION_REFUND)
+                .singleElement().satisfies(e -> assertThat(e.amount()).isEqualTo(Money.of("241.19", Money.RUB)));
     }
 
     private static boolean operation(JsonNode row, String name) {
