@@ -20,6 +20,7 @@ import dev.aihq.http.HttpLogSink;
 import dev.aihq.http.RetryPolicy;
 import dev.aihq.pipeline.memory.InMemoryPollCursorStore;
 import dev.aihq.pipeline.memory.InMemoryPurchaseStore;
+import dev.aihq.testkit.RecordingEventSink;
 import dev.aihq.testkit.SettableClock;
 import dev.aihq.testkit.kaspi.FakeKaspiApi;
 import java.time.Duration;
@@ -101,9 +102,9 @@ class KaspiOrderPollerTest {
         KaspiPollReport second = poller.poll(SHOP);
 
         // then
-        assertThat(sink.events(PurchaseTrigger.ORDER_ACCEPTED)).hasSize(500)
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_ACCEPTED)).hasSize(500)
                 .extracting(e -> e.orderId().value()).containsExactlyInAnyOrderElementsOf(codes);
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).hasSize(500)
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).hasSize(500)
                 .extracting(e -> e.orderId().value()).containsExactlyInAnyOrderElementsOf(codes);
         assertThat(first.complete()).isTrue();
         assertThat(first.accepted()).isEqualTo(500);
@@ -131,7 +132,7 @@ class KaspiOrderPollerTest {
         poller(cursors).build().poll(SHOP);
 
         // then
-        PurchaseEvent event = sink.events(PurchaseTrigger.ORDER_ACCEPTED).get(0);
+        PurchaseEvent event = purchases(sink, PurchaseTrigger.ORDER_ACCEPTED).get(0);
         assertThat(event.orderId()).isEqualTo(OrderId.of("600000001"));
         assertThat(event.idempotencyKey()).isEqualTo("purchase:600000001:order_accepted");
         assertThat(event.customer()).isEqualTo(PhoneNumber.parse("+77071234567"));
@@ -178,7 +179,7 @@ class KaspiOrderPollerTest {
 
         // then
         assertThat(journaledBeforeRestart).isEqualTo(500);
-        assertThat(sink.events(PurchaseTrigger.ORDER_ACCEPTED)).hasSize(500)
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_ACCEPTED)).hasSize(500)
                 .extracting(e -> e.orderId().value()).containsExactlyInAnyOrderElementsOf(codes);
         assertThat(afterRestart.accepted()).isZero();
         assertThat(afterRestart.triggers().get(0).known()).isEqualTo(500);
@@ -209,7 +210,7 @@ class KaspiOrderPollerTest {
 
         // then: the repeated order is one event, and the late one is found by the next poll
         assertThat(report.triggers().get(0).accepted()).isEqualTo(30);
-        assertThat(sink.events(PurchaseTrigger.ORDER_ACCEPTED)).hasSize(31)
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_ACCEPTED)).hasSize(31)
                 .extracting(e -> e.orderId().value()).doesNotHaveDuplicates().contains("610000999");
         assertThat(kaspi.listingQueries()).filteredOn(q -> "DELIVERY".equals(q.get("filter[orders][state]")))
                 .extracting(q -> q.get("page[number]")).startsWith("0", "1", "0");
@@ -230,7 +231,7 @@ class KaspiOrderPollerTest {
         KaspiPollReport report = poller.poll(SHOP);
 
         // then: 25 days after creation, the delivered rule's 30-day look-back still reads it
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).extracting(e -> e.orderId().value())
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).extracting(e -> e.orderId().value())
                 .containsExactly("620000001");
         assertThat(report.triggers()).filteredOn(t -> t.trigger().equals(PurchaseTrigger.ORDER_DELIVERED))
                 .singleElement().satisfies(t -> {
@@ -253,7 +254,7 @@ class KaspiOrderPollerTest {
         // then: the window reaches back to the last cursor minus the look-back, in 14-day listings
         assertThat(report.triggers()).filteredOn(t -> t.trigger().equals(PurchaseTrigger.ORDER_DELIVERED))
                 .singleElement().satisfies(t -> assertThat(t.from()).isEqualTo(NOW.minus(Duration.ofDays(30)).plusMillis(1)));
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).extracting(e -> e.orderId().value())
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).extracting(e -> e.orderId().value())
                 .containsExactly("630000001");
     }
 
@@ -269,7 +270,7 @@ class KaspiOrderPollerTest {
         // then
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
         assertThat(report.complete()).isTrue();
-        assertThat(sink.events(PurchaseTrigger.ORDER_ACCEPTED)).extracting(e -> e.orderId().value())
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_ACCEPTED)).extracting(e -> e.orderId().value())
                 .containsExactlyInAnyOrderElementsOf(codes);
     }
 
@@ -290,7 +291,7 @@ class KaspiOrderPollerTest {
         // then
         assertThat(purchases.find(SHOP, OrderId.of("640000001"))).map(p -> p.customer())
                 .contains(PhoneNumber.parse("+77759876543"));
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).singleElement()
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).singleElement()
                 .satisfies(e -> assertThat(e.customer()).isEqualTo(PhoneNumber.parse("+77759876543")));
     }
 
@@ -303,7 +304,7 @@ class KaspiOrderPollerTest {
         poller(cursors).build().poll(SHOP);
 
         // then
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).singleElement()
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).singleElement()
                 .satisfies(e -> assertThat(e.customer()).isNull());
     }
 
@@ -327,14 +328,14 @@ class KaspiOrderPollerTest {
         poller.poll(SHOP);
 
         // then: one cancellation however many cancelled statuses the order passes, each with its lines
-        assertThat(sink.events(PurchaseTrigger.ORDER_CANCELLED)).singleElement().satisfies(e -> {
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_CANCELLED)).singleElement().satisfies(e -> {
             assertThat(e.orderId().value()).isEqualTo("660000001");
             assertThat(e.items()).isNotEmpty();
             assertThat(e.trigger().withdrawsOrder()).isTrue();
         });
-        assertThat(sink.events(PurchaseTrigger.ORDER_RETURNED)).extracting(e -> e.orderId().value())
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_RETURNED)).extracting(e -> e.orderId().value())
                 .containsExactlyInAnyOrder("660000002", "660000003");
-        assertThat(sink.events(PurchaseTrigger.ORDER_DELIVERED)).isEmpty();
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_DELIVERED)).isEmpty();
     }
 
     @Test
@@ -386,9 +387,9 @@ class KaspiOrderPollerTest {
 
         // then
         assertThat(productReads).as("one product, read once for five orders").isEqualTo(1);
-        assertThat(sink.events(PurchaseTrigger.ORDER_ACCEPTED)).allSatisfy(e ->
+        assertThat(purchases(sink, PurchaseTrigger.ORDER_ACCEPTED)).allSatisfy(e ->
                 assertThat(e.items()).extracting(PurchaseItem::sku).containsExactly(Sku.of("SM-A556-BLUE")));
-        assertThat(other.events(PurchaseTrigger.ORDER_ACCEPTED)).allSatisfy(e ->
+        assertThat(purchases(other, PurchaseTrigger.ORDER_ACCEPTED)).allSatisfy(e ->
                 assertThat(e.items()).extracting(PurchaseItem::sku).containsExactly(Sku.of("112233445")));
         assertThat(kaspi.productRequests()).isEqualTo(productReads);
         assertThat(offerCodes.rules()).hasSize(4);
@@ -451,9 +452,13 @@ class KaspiOrderPollerTest {
 
         // then
         assertThat(polled).isTrue();
-        assertThat(counting.events(PurchaseTrigger.ORDER_ACCEPTED)).extracting(e -> e.orderId().value())
+        assertThat(purchases(counting, PurchaseTrigger.ORDER_ACCEPTED)).extracting(e -> e.orderId().value())
                 .containsExactlyInAnyOrder("710000001", "710000002");
         assertThatThrownBy(() -> poller.start(Duration.ofSeconds(9), List::of))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10 s");
+    }
+
+    private static List<PurchaseEvent> purchases(RecordingEventSink sink, PurchaseTrigger trigger) {
+        return sink.events(PurchaseEvent.class).stream().filter(e -> trigger.equals(e.trigger())).toList();
     }
 }

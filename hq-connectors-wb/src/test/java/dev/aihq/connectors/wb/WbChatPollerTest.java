@@ -18,10 +18,11 @@ import dev.aihq.api.store.IndexedOrder;
 import dev.aihq.api.store.PollCursor;
 import dev.aihq.pipeline.memory.InMemoryOrderIndexStore;
 import dev.aihq.pipeline.memory.InMemoryPollCursorStore;
+import dev.aihq.testkit.RecordingEventSink;
 import dev.aihq.testkit.SettableClock;
-import dev.aihq.testkit.wb.FakeWbApi;
 import dev.aihq.testkit.wb.FakeWbApi.ChatMessage;
 import dev.aihq.testkit.wb.FakeWbApi.ErrorShape;
+import dev.aihq.testkit.wb.FakeWbApi;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +79,7 @@ class WbChatPollerTest {
         assertThat(report.pages()).isEqualTo(4);
         assertThat(report.read()).isEqualTo(10);
         assertThat(report.accepted()).isEqualTo(10);
-        assertThat(sink.events()).hasSize(10).allSatisfy(e -> {
+        assertThat(sink.events(InboxEvent.class)).hasSize(10).allSatisfy(e -> {
             assertThat(e.kind()).isEqualTo(InboxItemKind.CHAT_MESSAGE);
             assertThat(e.threadId()).isEqualTo(CHAT);
             assertThat(e.replyHandle()).isEqualTo(SIGN);
@@ -113,7 +114,7 @@ class WbChatPollerTest {
         assertThat(crash).isInstanceOf(StoreException.class);
         assertThat(cursors.find(WbFixtures.SHOP, WbChatPoller.STREAM)).map(PollCursor::position)
                 .contains(Long.toString(T0.plusSeconds(2).toEpochMilli()));
-        assertThat(sink.events()).hasSize(4);
+        assertThat(sink.events(InboxEvent.class)).hasSize(4);
 
         // when: a new poller instance (a restart) goes on, handing every event over without the contains() hint
         ForgetfulSink forgetful = new ForgetfulSink(sink);
@@ -125,7 +126,7 @@ class WbChatPollerTest {
         assertThat(resumed.accepted()).isEqualTo(5);
         assertThat(resumed.known()).isEqualTo(1);
         assertThat(forgetful.duplicates.get()).isEqualTo(1);
-        assertThat(sink.events()).extracting(InboxEvent::messageId).hasSize(9).doesNotHaveDuplicates()
+        assertThat(sink.events(InboxEvent.class)).extracting(InboxEvent::messageId).hasSize(9).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("ev-0", "ev-1", "ev-2", "ev-3", "ev-4", "ev-5", "ev-6", "ev-7", "ev-8");
         assertThat(wb.queries(WbChats.EVENTS_PATH).get(2)).as("the restart reads the 2nd page again")
                 .containsEntry("next", Long.toString(T0.plusSeconds(2).toEpochMilli()));
@@ -183,7 +184,7 @@ class WbChatPollerTest {
         poller().build().poll(WbFixtures.SHOP);
 
         // then
-        InboxEvent event = sink.events().get(0);
+        InboxEvent event = sink.events(InboxEvent.class).get(0);
         assertThat(event.shopId()).isEqualTo(WbFixtures.SHOP);
         assertThat(event.marketplace()).isEqualTo(Marketplace.WILDBERRIES);
         assertThat(event.kind()).isEqualTo(InboxItemKind.CHAT_MESSAGE);
@@ -272,7 +273,7 @@ class WbChatPollerTest {
         RecordingEventSink buyers = new RecordingEventSink();
         WbChatPoller.builder(connector, buyers, new InMemoryPollCursorStore()).buyerMessagesOnly(true).build()
                 .poll(WbFixtures.SHOP);
-        assertThat(buyers.events()).extracting(InboxEvent::messageId)
+        assertThat(buyers.events(InboxEvent.class)).extracting(InboxEvent::messageId)
                 .containsExactlyInAnyOrder("ev-client", "ev-files");
     }
 
@@ -286,7 +287,7 @@ class WbChatPollerTest {
 
         // then
         assertThat(report.accepted()).isEqualTo(1);
-        assertThat(sink.events().get(0).replyHandle()).isNull();
+        assertThat(sink.events(InboxEvent.class).get(0).replyHandle()).isNull();
     }
 
     @Test
@@ -305,7 +306,7 @@ class WbChatPollerTest {
 
     private Map<String, InboxEvent> byMessageId() {
         Map<String, InboxEvent> byId = new java.util.HashMap<>();
-        sink.events().forEach(e -> byId.put(e.messageId(), e));
+        sink.events(InboxEvent.class).forEach(e -> byId.put(e.messageId(), e));
         return byId;
     }
 

@@ -6,10 +6,12 @@ import static dev.aihq.connectors.wb.WbChatsTest.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.aihq.api.event.InboxEvent;
 import dev.aihq.pipeline.memory.InMemoryPollCursorStore;
+import dev.aihq.testkit.RecordingEventSink;
 import dev.aihq.testkit.SettableClock;
-import dev.aihq.testkit.wb.FakeWbApi;
 import dev.aihq.testkit.wb.FakeWbApi.ErrorShape;
+import dev.aihq.testkit.wb.FakeWbApi;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +42,11 @@ class WbChatSecretsTest {
                 WbChatPollReport report = poller.poll(WbFixtures.SHOP);
                 refused = catchThrowable(() -> client.chats().send(WbFixtures.SHOP, SIGN, "Здравствуйте", List.of()));
                 client.chats().send(WbFixtures.SHOP, SIGN, "Здравствуйте", List.of());
-                logged = log.text() + report + sink.events() + client.chats().list(WbFixtures.SHOP);
+                logged = log.text() + report + sink.events(InboxEvent.class) + client.chats().list(WbFixtures.SHOP);
             }
 
             // then
-            assertThat(sink.events()).extracting(e -> e.replyHandle()).containsExactlyInAnyOrder(opened, SIGN);
+            assertThat(sink.events(InboxEvent.class)).extracting(e -> e.replyHandle()).containsExactlyInAnyOrder(opened, SIGN);
             assertThat(logged).contains("/api/v1/seller/events").contains("/api/v1/seller/chats")
                     .contains("/api/v1/seller/message").contains("replySign");
             assertThat(logged).doesNotContain(SIGN).doesNotContain(SIGN.substring(40, 80))

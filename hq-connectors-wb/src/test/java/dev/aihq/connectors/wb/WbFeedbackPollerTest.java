@@ -8,9 +8,10 @@ import dev.aihq.api.event.InboxEvent;
 import dev.aihq.api.event.InboxItemKind;
 import dev.aihq.api.store.PollCursor;
 import dev.aihq.pipeline.memory.InMemoryPollCursorStore;
+import dev.aihq.testkit.RecordingEventSink;
 import dev.aihq.testkit.SettableClock;
-import dev.aihq.testkit.wb.FakeWbApi;
 import dev.aihq.testkit.wb.FakeWbApi.ErrorShape;
+import dev.aihq.testkit.wb.FakeWbApi;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class WbFeedbackPollerTest {
         assertThat(first.complete()).isTrue();
         assertThat(first.feedbacks().accepted()).isEqualTo(2);
         assertThat(first.questions().accepted()).isEqualTo(1);
-        assertThat(sink.events()).extracting(InboxEvent::kind)
+        assertThat(sink.events(InboxEvent.class)).extracting(InboxEvent::kind)
                 .containsExactlyInAnyOrder(InboxItemKind.REVIEW, InboxItemKind.REVIEW, InboxItemKind.QUESTION);
         assertThat(second.feedbacks().accepted()).isZero();
         assertThat(second.feedbacks().read()).as("fb-1 again, within the look-back; fb-2 before it").isEqualTo(1);
