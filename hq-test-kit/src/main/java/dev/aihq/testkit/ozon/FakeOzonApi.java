@@ -284,6 +284,10 @@ public final class FakeOzonApi implements AutoCloseable {
         if (!"POST".equals(request.getMethod().getName())) {
             return error(OzonError.rpc(405, 12, "Method Not Allowed"));
         }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON_TYPE)) {
+            return error(OzonError.rpc(400, 3, "Content-Type must be application/json"));
+        }
         if (path.startsWith("/v3/posting/fbs/") || path.equals("/v2/posting/fbo/list")) {
             return postingsApi(path, body);
         }
