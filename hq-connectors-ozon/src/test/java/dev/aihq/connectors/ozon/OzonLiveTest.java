@@ -1,0 +1,56 @@
+package dev.aihq.connectors.ozon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aihq.api.ShopId;
+import dev.aihq.api.connector.Capability;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Read-only checks against the real Ozon Seller API, run only when {@code OZON_CLIENT_ID} and {@code OZON_API_KEY}
+ * are set. They list postings; nothing is shipped, cancelled or written.
+ */
+@EnabledIfEnvironmentVariable(named = "OZON_CLIENT_ID", matches = ".+")
+@EnabledIfEnvironmentVariable(named = "OZON_API_KEY", matches = ".+")
+class OzonLiveTest {
+
+    private static final ShopId SHOP = ShopId.of("ozon_live");
+
+    private static OzonConnector connector() {
+        return OzonConnector.of(OzonClient.create(OzonConfig.defaults(), OzonCredentialsProvider.of(SHOP,
+                OzonCredentials.of(System.getenv("OZON_CLIENT_ID").strip(), System.getenv("OZON_API_KEY").strip()),
+                OzonSubscription.STANDARD)));
+    }
+
+    @Test
+    void should_list_the_last_week_of_fbs_and_rfbs_postings() {
+        OzonConnector ozon = connector();
+        Instant to = Instant.now();
+        Instant since = to.minus(Duration.ofDays(7));
+
+        List<OzonPosting> postings = ozon.listFbsPostings(SHOP, since, to, null);
+
+        assertThat(ozon.capabilities(SHOP).supports(Capability.ORDERS)).isTrue();
+        assertThat(postings).allSatisfy(p -> {
+            assertThat(p.postingNumber()).isNotBlank();
+            assertThat(p.scheme()).isIn(OzonScheme.FBS, OzonScheme.RFBS);
+            if (p.scheme() == OzonScheme.FBS) {
+                assertThat(p.contact()).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void should_list_the_last_week_of_fbo_postings() {
+        OzonConnector ozon = connector();
+        Instant to = Instant.now();
+
+        List<OzonPosting> postings = ozon.listFboPostings(SHOP, to.minus(Duration.ofDays(7)), to, null);
+
+        assertThat(postings).allSatisfy(p -> assertThat(p.contact()).isEmpty());
+    }
+}
