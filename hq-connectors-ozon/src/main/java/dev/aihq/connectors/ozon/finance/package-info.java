@@ -1,0 +1,12 @@
+/**
+ * Ozon's finance transactions ({@code /v3/finance/transaction/list} and {@code /v3/finance/transaction/totals},
+ * reference §3.8) as the accountant's actuals: {@link dev.aihq.connectors.ozon.finance.OzonFinancePeriods} splits a
+ * range into the one-month windows one request may ask. Fetching the pages (the HTTP call, sequential requests,
+ * paging by {@code page} up to {@code page_count}) is the client's job.
+ */
+@ParametersAreNonnullByDefault
+@NonnullByDefault
+package dev.aihq.connectors.ozon.finance;
+
+import dev.aihq.api.NonnullByDefault;
+import javax.annotation.ParametersAreNonnullByDefault;
