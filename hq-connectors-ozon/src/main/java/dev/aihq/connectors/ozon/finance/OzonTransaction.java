@@ -11,7 +11,7 @@ import javax.annotation.Nullable;
  * return, a service charge, a compensation… Field names in the parameters below are Ozon's.
  *
  * <p>Money is in roubles with kopecks, exact as sent, <b>signed as Ozon signs it</b>: negative is charged to the
- * seller, positive credited (a sale's {@code sale_commission} is negative). {@code OzonLedgerMapper} turns the
+ * seller, positive credited (a sale's {@code sale_commission} is negative). {@link OzonLedgerMapper} turns the
  * signs into the ledger's never-negative amounts. Dates are UTC (reference §3.1); see
  * {@link OzonTransactionParser} for how they are read. Any field but {@code operation_id} may be {@code null}:
  * Ozon leaves fields out, sends {@code null} or (for the posting of a shop-wide service) empty strings and zeros,
