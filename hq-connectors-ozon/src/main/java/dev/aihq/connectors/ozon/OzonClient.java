@@ -46,11 +46,13 @@ public final class OzonClient {
 
     private final OzonHttp http;
     private final OzonPostings postings;
+    private final OzonFinance finance;
 
     private OzonClient(Builder builder) {
         this.http = new OzonHttp(SERVICE, builder.config, builder.credentials, builder.clock, builder.sleeper,
                 builder.logSink);
         this.postings = new OzonPostings(http, builder.config.postingPageSize());
+        this.finance = new OzonFinance(http);
     }
 
     /**
@@ -102,6 +104,15 @@ public final class OzonClient {
      */
     public OzonPostings postings() {
         return postings;
+    }
+
+    /**
+     * Returns the finance API: transactions by one-month windows, recorded as the ledger's actual figures.
+     *
+     * @return the finance API
+     */
+    public OzonFinance finance() {
+        return finance;
     }
 
     /** Describes the client without credentials. */

@@ -291,6 +291,9 @@ public final class FakeOzonApi implements AutoCloseable {
         if (path.startsWith("/v3/posting/fbs/") || path.equals("/v2/posting/fbo/list")) {
             return postingsApi(path, body);
         }
+        if (path.equals(FINANCE_LIST_PATH)) {
+            return financeApi(body);
+        }
         return error(OzonError.rpc(404, 5, "Not Found"));
     }
 
@@ -621,4 +624,64 @@ public final class FakeOzonApi implements AutoCloseable {
             return "fake-ozon";
         }
     }
+
+    // ================================================================== finance section (begin)
+    //
+    // POST /v3/finance/transaction/list; reference §3.8: {filter:{date:{from,to}, transaction_type}, page,
+    // page_size} -> {result:{operations, page_count, row_count}}; at most one month per request.
+
+    /** The transaction list's path. */
+    public static final String FINANCE_LIST_PATH = "/v3/finance/transaction/list";
+
+    private final List<JsonNode> operations = new ArrayList<>();
+
+    /**
+     * Adds finance operations in Ozon's shape (e.g. a fixture page's {@code result.operations}); they are served by
+     * their {@code operation_date} (UTC, {@code yyyy-MM-dd HH:mm:ss}) within each request's window.
+     *
+     * @param ops the operations
+     * @return this fake
+     */
+    public synchronized FakeOzonApi addOperations(JsonNode ops) {
+        ops.forEach(operations::add);
+        return this;
+    }
+
+    private synchronized ResponseDefinition financeApi(JsonNode body) {
+        JsonNode date = body.path("filter").path("date");
+        java.time.Instant from;
+        java.time.Instant to;
+        try {
+            from = java.time.Instant.parse(date.path("from").asText());
+            to = java.time.Instant.parse(date.path("to").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return error(OzonError.rpc(400, 3, "filter.date: from and to must be date-times"));
+        }
+        if (to.isBefore(from) || to.isAfter(from.atZone(java.time.ZoneOffset.UTC).plusMonths(1).plusDays(1).toInstant())) {
+            return error(OzonError.rpc(400, 3, "the period must not be longer than one month"));
+        }
+        int page = body.path("page").asInt(0);
+        int size = body.path("page_size").asInt(0);
+        if (page < 1 || size < 1 || size > 1000) {
+            return error(OzonError.rpc(400, 3, "page must be at least 1 and page_size 1-1000"));
+        }
+        List<JsonNode> inWindow = new ArrayList<>();
+        for (JsonNode op : operations) {
+            java.time.Instant at = java.time.LocalDateTime.parse(op.path("operation_date").asText().replace(' ', 'T'))
+                    .toInstant(java.time.ZoneOffset.UTC);
+            if (!at.isBefore(from) && !at.isAfter(to)) {
+                inWindow.add(op);
+            }
+        }
+        int pages = (inWindow.size() + size - 1) / size;
+        ObjectNode result = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode out = result.putArray("operations");
+        inWindow.stream().skip((long) (page - 1) * size).limit(size).forEach(out::add);
+        result.put("page_count", pages);
+        result.put("row_count", inWindow.size());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("result", result);
+        return ok(answer);
+    }
+    // ================================================================== finance section (end)
 }
