@@ -249,15 +249,16 @@ public final class OzonPushRoute implements WebhookRoute {
         }
         PushTranslator.Translation translation;
         try {
-            PushTranslator.checkSellerId(root);
             if (type.isEmpty()) {
                 LOG.info("Ozon push for shop {}: {} is a type Ozon does not document; acknowledged and ignored",
                         shop.value(), PushTranslator.excerpt(messageType));
                 return ok();
             }
+            PushTranslator.checkSellerId(root);
             translation = translator.translate(shop, type.get(), root, receivedAt);
         } catch (PushFieldException e) {
-            LOG.warn("Ozon push for shop {}: {} refused, {}", shop.value(), messageType, e.getMessage());
+            LOG.warn("Ozon push for shop {}: {} refused, {}", shop.value(), PushTranslator.excerpt(messageType),
+                    e.getMessage());
             return error(400, "ERROR_PARAMETER_VALUE_MISSED", e.getMessage());
         } catch (StoreException e) {
             return storeFailed(shop, messageType, e);

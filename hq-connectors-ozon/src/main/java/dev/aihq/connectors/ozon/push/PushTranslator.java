@@ -84,7 +84,7 @@ final class PushTranslator {
                     : sellerLine(shop, offerId, quantity, prefix + ".offer_id"));
         }
         Instant at = time(root.path("in_process_at"), "in_process_at", receivedAt);
-        return purchase(shop, posting, items, at, PurchaseTrigger.ORDER_ACCEPTED, "new posting");
+        return purchase(shop, posting, items, at, PurchaseTrigger.ORDER_ACCEPTED, "new posting " + posting.value());
     }
 
     private Translation cancelled(ShopId shop, JsonNode root, Instant receivedAt) {
@@ -100,7 +100,8 @@ final class PushTranslator {
         }
         Instant at = time(root.path("changed_state_date"), "changed_state_date", receivedAt);
         List<PurchaseItem> items = storedLines(shop, posting).orElse(fromPush);
-        return purchase(shop, posting, items, at, PurchaseTrigger.ORDER_CANCELLED, "cancelled posting");
+        return purchase(shop, posting, items, at, PurchaseTrigger.ORDER_CANCELLED,
+                "cancelled posting " + posting.value());
     }
 
     private Translation stateChanged(ShopId shop, JsonNode root, Instant receivedAt) {
@@ -122,14 +123,15 @@ final class PushTranslator {
                     + ", but the push names no products and no purchase of it is stored; the posting poller"
                     + " journals it under the same key");
         }
-        return purchase(shop, posting, items.get(), at, trigger, "posting " + excerpt(state));
+        return purchase(shop, posting, items.get(), at, trigger,
+                "posting " + posting.value() + " moved to " + excerpt(state));
     }
 
     private Translation purchase(ShopId shop, OrderId posting, List<PurchaseItem> items, Instant at,
-            PurchaseTrigger trigger, String what) {
+            PurchaseTrigger trigger, String note) {
         PurchaseEvent event = PurchaseEvent.builder().shopId(shop).orderId(posting).items(items).currency(currency)
                 .occurredAt(at).trigger(trigger).build();
-        return new Translation(event, what + " " + posting.value());
+        return new Translation(event, note);
     }
 
     private OrderId postingNumber(JsonNode root) {
