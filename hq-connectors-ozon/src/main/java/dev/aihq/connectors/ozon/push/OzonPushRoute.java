@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,7 @@ public final class OzonPushRoute implements WebhookRoute {
 
     private final String basePath;
     private final OzonPushSecrets secrets;
-    private final EventSink sink;
+    private final Supplier<EventSink> sink;
     private final SourceCheck sources;
     private final PushTranslator translator;
     private final String appName;
@@ -269,9 +270,15 @@ public final class OzonPushRoute implements WebhookRoute {
                     translation.note());
             return ok();
         }
+        EventSink current = sink.get();
+        if (current == null) {
+            LOG.warn("Ozon push for shop {}: {} not journaled, the event sink is not ready yet; answering 503 so that"
+                    + " Ozon sends it again", shop.value(), translation.note());
+            return error(503, "ERROR_UNKNOWN", "not ready to record notifications yet; send it again");
+        }
         EventSink.Acceptance acceptance;
         try {
-            acceptance = sink.accept(event);
+            acceptance = current.accept(event);
         } catch (StoreException e) {
             return storeFailed(shop, messageType, e);
         } catch (RuntimeException e) {
@@ -407,7 +414,7 @@ public final class OzonPushRoute implements WebhookRoute {
     public static final class Builder {
         private String basePath = DEFAULT_BASE_PATH;
         private @Nullable OzonPushSecrets secrets;
-        private @Nullable EventSink sink;
+        private @Nullable Supplier<EventSink> sink;
         private List<String> allowedNetworks = OZON_NETWORKS;
         private List<String> trustedProxies = List.of();
         private String appName = "AI HQ";
@@ -449,6 +456,21 @@ public final class OzonPushRoute implements WebhookRoute {
          * @return this builder
          */
         public Builder sink(EventSink sink) {
+            Objects.requireNonNull(sink, "sink");
+            this.sink = () -> sink;
+            return this;
+        }
+
+        /**
+         * Sets where events go as a supplier read on every push that becomes an event, for a sink that exists only
+         * once the route is mounted: {@code AiHq}'s {@code events()} is there only after {@code AiHq} is built
+         * with the route. While the supplier gives {@code null}, such pushes are answered {@code 503} and Ozon
+         * sends them again; {@code TYPE_PING} and ignored types are answered as usual.
+         *
+         * @param sink gives the sink, or {@code null} while there is none yet
+         * @return this builder
+         */
+        public Builder lazySink(Supplier<EventSink> sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
             return this;
         }

@@ -12,6 +12,7 @@ import dev.aihq.api.Money;
 import dev.aihq.api.OrderId;
 import dev.aihq.api.ShopId;
 import dev.aihq.api.Sku;
+import dev.aihq.api.connector.EventSink;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.event.HqEvent;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -432,6 +434,23 @@ class OzonPushRouteTest {
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.bodyText()).startsWith(ERROR_UNKNOWN);
+    }
+
+    @Test
+    void aLazySinkThatIsNotReadyIs503AndPingStillWorks() {
+        AtomicReference<EventSink> later = new AtomicReference<>();
+        OzonPushRoute lazy = builder().lazySink(later::get).build();
+
+        assertThat(lazy.handle(post(PATH, payload("TYPE_PING"), OZON_ADDRESS)).status()).isEqualTo(200);
+        assertResultTrue(lazy.handle(post(PATH, payload("TYPE_STOCKS_CHANGED"), OZON_ADDRESS)));
+        WebhookResponse early = lazy.handle(post(PATH, payload("TYPE_NEW_POSTING"), OZON_ADDRESS));
+        assertThat(early.status()).isEqualTo(503);
+        assertThat(early.bodyText()).startsWith(ERROR_UNKNOWN);
+
+        later.set(sink);
+
+        assertResultTrue(lazy.handle(post(PATH, payload("TYPE_NEW_POSTING"), OZON_ADDRESS)));
+        assertThat(sink.size()).isEqualTo(1);
     }
 
     @Test
