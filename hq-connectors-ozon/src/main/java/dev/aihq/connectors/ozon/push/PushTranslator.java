@@ -80,8 +80,16 @@ final class PushTranslator {
             long ozonSku = ozonSku(product.path("sku"), prefix + ".sku");
             int quantity = quantity(product.path("quantity"), prefix + ".quantity");
             String offerId = optionalText(product.path("offer_id"), prefix + ".offer_id");
-            items.add(offerId == null ? ozonLine(ozonSku, quantity)
-                    : sellerLine(shop, offerId, quantity, prefix + ".offer_id"));
+            Optional<PurchaseItem> line = offerId == null ? Optional.empty()
+                    : sellerLine(shop, offerId, quantity, prefix + ".offer_id");
+            if (line.isEmpty()) {
+                // A push carries no prices: a line priced at zero would record a sale of nothing, and the
+                // poller's priced event would then be a duplicate. The poller journals it under the same key.
+                return Translation.ignore("new posting " + posting.value() + ": " + prefix + " (Ozon SKU " + ozonSku
+                        + ") has no catalog price in " + currency.getCurrencyCode() + "; the posting poller journals"
+                        + " it with Ozon's prices under the same key");
+            }
+            items.add(line.get());
         }
         Instant at = time(root.path("in_process_at"), "in_process_at", receivedAt);
         return purchase(shop, posting, items, at, PurchaseTrigger.ORDER_ACCEPTED, "new posting " + posting.value());
@@ -156,8 +164,8 @@ final class PushTranslator {
         return products;
     }
 
-    /** A line named by the seller's article, priced from the catalog when it has the product in this currency. */
-    private PurchaseItem sellerLine(ShopId shop, String offerId, int quantity, String field) {
+    /** A line named by the seller's article and priced from the catalog, or empty when the catalog has no price. */
+    private Optional<PurchaseItem> sellerLine(ShopId shop, String offerId, int quantity, String field) {
         Sku sku;
         try {
             sku = Sku.of(offerId.strip());
@@ -166,9 +174,9 @@ final class PushTranslator {
         }
         Optional<Product> product = catalog == null ? Optional.empty() : catalog.find(shop, sku);
         if (product.isPresent() && product.get().price().currency().equals(currency)) {
-            return new PurchaseItem(sku, product.get().name(), product.get().price(), quantity);
+            return Optional.of(new PurchaseItem(sku, product.get().name(), product.get().price(), quantity));
         }
-        return new PurchaseItem(sku, sku.value(), Money.zero(currency), quantity);
+        return Optional.empty();
     }
 
     /** A line named by Ozon's SKU, when the push gives no article (a cancellation). */

@@ -5,13 +5,17 @@ import static dev.aihq.connectors.ozon.push.Pushes.payload;
 import static dev.aihq.connectors.ozon.push.Pushes.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aihq.api.Money;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.Sku;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.store.Product;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.memory.InMemoryStores;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.aihq.testkit.RecordingEventSink;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +28,11 @@ class OzonPushFrontDoorTest {
     @Test
     void theFrontDoorHandsEachShopsSecretPathToTheRoute() {
         RecordingEventSink sink = new RecordingEventSink();
-        OzonPushRoute route = OzonPushRoute.builder().secrets(OzonPushSecrets.of(Map.of(SHOP, SECRET))).sink(sink)
-                .build();
         InMemoryStores stores = InMemoryStores.create();
+        stores.catalog().save(new Product(SHOP, Sku.of("PHN-A55"), "Смартфон A55", "Смартфоны",
+                Money.of(new BigDecimal("25990"), Money.RUB), null, 10, true));
+        OzonPushRoute route = OzonPushRoute.builder().secrets(OzonPushSecrets.of(Map.of(SHOP, SECRET))).sink(sink)
+                .catalog(stores.catalog()).build();
         WebhookFrontDoor frontDoor = WebhookFrontDoor.builder().shops(stores.shops()).runLog(stores.runLog())
                 .secrets(WebhookSecretProvider.of(Map.of())).routes(route.perShopRoutes()).build();
 
