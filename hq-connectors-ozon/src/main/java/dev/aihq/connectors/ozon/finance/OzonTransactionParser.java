@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.http.HqJson;
+import dev.aihq.http.JsonFields;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javax.annotation.Nullable;
 
@@ -269,8 +269,7 @@ public final class OzonTransactionParser {
     }
 
     private static String shown(JsonNode value) {
-        String text = value.toString();
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return JsonFields.shown(value);
     }
 
     /** The fields of Ozon's error body, met at the top level of a response. */
@@ -303,6 +302,7 @@ public final class OzonTransactionParser {
         private final List<OzonTransactionProblem> problems;
         private @Nullable Long operationId;
         private boolean valid = true;
+        private final JsonFields fields = new JsonFields(this::problem);
 
         OperationReader(int index, JsonNode node, List<OzonTransactionProblem> problems) {
             this.index = index;
@@ -312,7 +312,7 @@ public final class OzonTransactionParser {
 
         @Nullable OzonTransaction read() {
             if (!node.isObject()) {
-                problem("operation", "not a JSON object but " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+                problem("operation", "not a JSON object but " + JsonFields.kind(node));
                 return null;
             }
             operationId = integer(node, "operation_id", "operation_id");
@@ -419,73 +419,25 @@ public final class OzonTransactionParser {
             problems.add(new OzonTransactionProblem(index, operationId, field, message));
         }
 
-        private static @Nullable JsonNode value(JsonNode object, String field) {
-            JsonNode value = object.get(field);
-            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-                return null;
-            }
-            return value;
-        }
-
         private @Nullable String text(JsonNode object, String field, String path) {
-            JsonNode value = value(object, field);
-            if (value == null) {
-                return null;
-            }
-            if (value.isContainerNode()) {
-                problem(path, "expected text, got a JSON " + type(value));
-                return null;
-            }
-            return value.asText().strip();
+            String text = fields.text(object, field, path);
+            return text == null ? null : text.strip();
         }
 
         private @Nullable BigDecimal number(JsonNode object, String field, String path) {
-            JsonNode value = value(object, field);
-            if (value == null) {
-                return null;
-            }
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                try {
-                    return new BigDecimal(value.asText().strip());
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            problem(path, "not a number: " + shown(value));
-            return null;
+            return fields.number(object, field, path);
         }
 
         private @Nullable Long integer(JsonNode object, String field, String path) {
-            BigDecimal number = number(object, field, path);
-            if (number == null) {
-                return null;
-            }
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException e) {
-                problem(path, "not a whole number: " + number.toPlainString());
-                return null;
-            }
+            return fields.integer(object, field, path);
         }
 
         private @Nullable Instant instant(JsonNode object, String field, String path) {
-            String text = text(object, field, path);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return utcInstant(text);
-            } catch (DateTimeException e) {
-                problem(path, "not a date: " + shown(object.get(field)));
-                return null;
-            }
+            return fields.instant(object, field, path, OzonTransactionParser::utcInstant);
         }
 
         private static String type(JsonNode value) {
-            return value.getNodeType().name().toLowerCase(Locale.ROOT);
+            return JsonFields.kind(value);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aihq.http.HqJson;
+import dev.aihq.http.JsonFields;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javax.annotation.Nullable;
 
@@ -146,6 +146,7 @@ public final class WbReportParser {
         private final List<WbReportProblem> problems;
         private @Nullable Long rrdId;
         private boolean valid = true;
+        private final JsonFields fields = new JsonFields(this::problem);
 
         RowReader(int index, JsonNode node, List<WbReportProblem> problems) {
             this.index = index;
@@ -155,7 +156,7 @@ public final class WbReportParser {
 
         @Nullable WbReportRow read() {
             if (!node.isObject()) {
-                problem("row", "not a JSON object but " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+                problem("row", "not a JSON object but " + JsonFields.kind(node));
                 return null;
             }
             rrdId = integer("rrd_id");
@@ -211,69 +212,20 @@ public final class WbReportParser {
             problems.add(new WbReportProblem(index, rrdId, field, message));
         }
 
-        private @Nullable JsonNode value(String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-                return null;
-            }
-            return value;
-        }
-
         private @Nullable String text(String field) {
-            JsonNode value = value(field);
-            if (value == null) {
-                return null;
-            }
-            if (value.isContainerNode()) {
-                problem(field, "expected text, got a JSON " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-                return null;
-            }
-            return value.asText();
+            return fields.text(node, field, field);
         }
 
         private @Nullable BigDecimal number(String field) {
-            JsonNode value = value(field);
-            if (value == null) {
-                return null;
-            }
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                try {
-                    return new BigDecimal(value.asText().strip());
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            problem(field, "not a number: " + shown(value));
-            return null;
+            return fields.number(node, field, field);
         }
 
         private @Nullable Long integer(String field) {
-            BigDecimal number = number(field);
-            if (number == null) {
-                return null;
-            }
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException e) {
-                problem(field, "not a whole number: " + number.toPlainString());
-                return null;
-            }
+            return fields.integer(node, field, field);
         }
 
         private @Nullable Instant instant(String field) {
-            String text = text(field);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return moscowInstant(text);
-            } catch (DateTimeException e) {
-                problem(field, "not a date: " + shown(node.get(field)));
-                return null;
-            }
+            return fields.instant(node, field, field, WbReportParser::moscowInstant);
         }
 
         private @Nullable LocalDate day(String field) {
@@ -281,9 +233,5 @@ public final class WbReportParser {
             return instant == null ? null : LocalDate.ofInstant(instant, MOSCOW);
         }
 
-        private static String shown(JsonNode value) {
-            String text = value.toString();
-            return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        }
     }
 }
