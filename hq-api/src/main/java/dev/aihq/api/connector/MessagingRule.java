@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *     appears in the guard's problems and the run's reason, so it must not change once published
  * @param kind what the rule forbids
  * @param protectedNames for {@link MessagingRuleKind#NO_IMPERSONATION}, the names the seller must not pose
- *     as, e.g. {@code Kaspi} and {@code Каспи} (letters, digits, spaces, dots, hyphens and apostrophes;
- *     matched case-insensitively as whole words); empty for every other kind
+ *     as, e.g. {@code Kaspi} and {@code Каспи}; for {@link MessagingRuleKind#NO_DISPARAGEMENT}, the
+ *     marketplace's names that must not be spoken ill of (letters, digits, spaces, dots, hyphens and
+ *     apostrophes; matched case-insensitively as whole words); empty for every other kind
  * @param status how well the rule is sourced
  * @param sources where it comes from: URLs or reference texts, at least one
  * @param description what the rule says, for people (a settings screen, a run's reason)
@@ -107,5 +108,39 @@ public record MessagingRule(
             String description) {
         return new MessagingRule(id, MessagingRuleKind.NO_REVIEW_INCENTIVE, Set.of(), status, sources,
                 description);
+    }
+
+    /**
+     * Declares a {@link MessagingRuleKind#NO_DISPARAGEMENT} rule.
+     *
+     * @param id the rule's id
+     * @param marketplaceNames the marketplace's names, e.g. {@code Ozon} and {@code Озон}
+     * @param status how well it is sourced
+     * @param sources where it comes from
+     * @param description what it says
+     * @return the rule
+     */
+    public static MessagingRule noDisparagement(String id, Set<String> marketplaceNames, SourceStatus status,
+            List<String> sources, String description) {
+        return new MessagingRule(id, MessagingRuleKind.NO_DISPARAGEMENT, marketplaceNames, status, sources,
+                description);
+    }
+
+    /**
+     * Declares a rule of a kind that carries no names: {@link MessagingRuleKind#NO_REVIEW_INCENTIVE},
+     * {@link MessagingRuleKind#NO_CANCELLATION_REQUEST}, {@link MessagingRuleKind#NO_PERSONAL_DATA_REQUEST} or
+     * {@link MessagingRuleKind#NO_RUDENESS}.
+     *
+     * @param id the rule's id
+     * @param kind what it forbids
+     * @param status how well it is sourced
+     * @param sources where it comes from
+     * @param description what it says
+     * @return the rule
+     * @throws IllegalArgumentException if the kind needs names
+     */
+    public static MessagingRule forbidding(String id, MessagingRuleKind kind, SourceStatus status,
+            List<String> sources, String description) {
+        return new MessagingRule(id, kind, Set.of(), status, sources, description);
     }
 }

@@ -45,6 +45,22 @@ class MessagingRulesTest {
     }
 
     @Test
+    void should_require_marketplace_names_for_disparagement_and_none_for_the_other_new_kinds() {
+        MessagingRule disparagement = MessagingRule.noDisparagement("ozon.no-disparagement", Set.of("Ozon", "Озон"),
+                SourceStatus.CONFIRMED, SOURCE, "no negative statements about Ozon, competitors or other sellers");
+        assertThat(disparagement.protectedNames()).containsExactlyInAnyOrder("Ozon", "Озон");
+        assertThatThrownBy(() -> MessagingRule.noDisparagement("ozon.no-disparagement", Set.of(),
+                SourceStatus.CONFIRMED, SOURCE, "x")).hasMessageContaining("needs at least one protected name");
+        for (MessagingRuleKind kind : List.of(MessagingRuleKind.NO_CANCELLATION_REQUEST,
+                MessagingRuleKind.NO_PERSONAL_DATA_REQUEST, MessagingRuleKind.NO_RUDENESS)) {
+            assertThat(MessagingRule.forbidding("ozon.x", kind, SourceStatus.CONFIRMED, SOURCE, "x").kind())
+                    .isEqualTo(kind);
+        }
+        assertThatThrownBy(() -> MessagingRule.forbidding("ozon.x", MessagingRuleKind.NO_IMPERSONATION,
+                SourceStatus.CONFIRMED, SOURCE, "x")).hasMessageContaining("needs at least one protected name");
+    }
+
+    @Test
     void should_refuse_malformed_ids_names_sources_and_descriptions() {
         assertThatThrownBy(() -> MessagingRule.noReviewIncentive("Kaspi NoIncentive", SourceStatus.CONFIRMED,
                 SOURCE, "x")).hasMessageContaining("lower-case words");

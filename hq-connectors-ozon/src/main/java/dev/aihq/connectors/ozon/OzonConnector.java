@@ -6,13 +6,17 @@ import dev.aihq.api.connector.Capability;
 import dev.aihq.api.connector.CapabilitySet;
 import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.connector.MessagingRule;
+import dev.aihq.api.connector.MessagingRuleKind;
 import dev.aihq.api.connector.MessagingRules;
 import dev.aihq.api.connector.SourceStatus;
 import dev.aihq.api.error.CapabilityNotSupportedException;
 import dev.aihq.api.error.MarketplaceException;
+import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.connectors.ozon.push.OzonPushRoute;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.Nullable;
 
@@ -37,24 +41,49 @@ import javax.annotation.Nullable;
  *   <tr><td>{@link Capability#CUSTOMER_CONTACT}</td><td>no: none for FBS/FBO; the rFBS name, address and proxy
  *       phone are for delivering that posting only ({@link OzonPosting#contact()})</td></tr>
  *   <tr><td>{@link Capability#PURCHASE_HISTORY}</td><td>no: no buyer id in reviews or chats</td></tr>
- *   <tr><td>{@link Capability#PUSH_EVENTS}</td><td>no, not yet: Ozon pushes, but this connector has no webhook
- *       route yet</td></tr>
+ *   <tr><td>{@link Capability#PUSH_EVENTS}</td><td>yes for a shop with a secret in the connector's
+ *       {@linkplain Builder#push push route}: postings and chat messages are pushed (and polled as a backup, as
+ *       Ozon advises); no otherwise</td></tr>
  * </table>
  *
- * <p>The client methods of reviews, questions, chats and finance are not in this module yet (see its README); the
- * capabilities say what Ozon gives the shop, so that the pipeline plans with the right answer.
+ * <p><b>Push notifications.</b> Built with a push route ({@code OzonConnector.builder(client).push(route)}), the
+ * connector offers its per-shop routes from {@link #webhookRoutes()}, so that an application that registers the
+ * connector mounts them with it:
+ *
+ * <pre>{@code
+ * AtomicReference<AiHq> hq = new AtomicReference<>();
+ * OzonPushRoute push = OzonPushRoute.builder().secrets(secrets)
+ *         .lazySink(() -> hq.get() == null ? null : hq.get().events()).build();
+ * hq.set(AiHq.builder().connector(OzonConnector.builder(client).push(push).build()) ... .build());
+ * }</pre>
+ *
+ * The SDK's front door matches exact paths and takes its routes when it is built, so a shop whose secret is added
+ * or rotated later is served once the front door is built again; a server that routes by prefix can mount the
+ * push route itself under {@link OzonPushRoute#path()} and pick up new secrets at once.
  *
  * <p>{@link #messagingRules} declares what a seller writes to Ozon buyers must respect. Ozon's communication policy
- * (reference §3.10, confirmed) forbids offering to exchange contacts or other channels, and links, phone numbers
- * and addresses: the sales guard refuses those in every shop's messages already, so they need no rule here. It
- * also forbids asking a buyer to cancel, collecting buyers' personal data, disparaging competitors, Ozon or other
- * sellers, rudeness and profanity: the SDK has no rule kinds for those yet. Declared, as conservative defaults that
- * no Ozon text found states ({@link SourceStatus#UNCONFIRMED}):
+ * (reference §3.10, confirmed: a breach can switch off the shop's buyer chat or block the shop) forbids offering
+ * to exchange contacts or other channels, and links, phone numbers and addresses: the sales guard refuses those in
+ * every shop's messages already, so they need no rule here. Declared from the policy
+ * ({@link SourceStatus#CONFIRMED}):
+ *
+ * <ul>
+ *   <li>{@value #NO_CANCELLATION_REQUEST}: never ask the buyer to cancel the order;</li>
+ *   <li>{@value #NO_PERSONAL_DATA}: never ask for, collect or keep the buyer's personal data (the posting number
+ *       is fine);</li>
+ *   <li>{@value #NO_DISPARAGEMENT}: nothing negative about Ozon, competitors or other sellers;</li>
+ *   <li>{@value #NO_RUDENESS}: no profanity, insults or rudeness, veiled ones included.</li>
+ * </ul>
+ *
+ * And, as conservative defaults that no Ozon text found states ({@link SourceStatus#UNCONFIRMED}):
  *
  * <ul>
  *   <li>{@value #NO_IMPERSONATION}: never present the seller as Ozon;</li>
  *   <li>{@value #NO_REVIEW_INCENTIVE}: no reward for a positive review.</li>
  * </ul>
+ *
+ * Misleading product information, which the policy also forbids, is not a word list: the guard compares every
+ * amount, code and product of a message with the catalog and the shop's settings.
  *
  * <p>Thread-safe.
  */
@@ -66,12 +95,40 @@ public final class OzonConnector implements MarketplaceConnector {
     /** The id of the rule against rewards for positive reviews. */
     public static final String NO_REVIEW_INCENTIVE = "ozon.no-review-incentive";
 
+    /** The id of the rule against asking a buyer to cancel. */
+    public static final String NO_CANCELLATION_REQUEST = "ozon.no-cancellation-request";
+
+    /** The id of the rule against collecting buyers' personal data. */
+    public static final String NO_PERSONAL_DATA = "ozon.no-personal-data";
+
+    /** The id of the rule against disparaging Ozon, competitors or other sellers. */
+    public static final String NO_DISPARAGEMENT = "ozon.no-disparagement";
+
+    /** The id of the rule against profanity, insults and rudeness. */
+    public static final String NO_RUDENESS = "ozon.no-rudeness";
+
     private static final String NO_CREDENTIALS = "no Ozon Client-Id and Api-Key are configured for this shop";
     private static final String RULES_SOURCE = "Research reference, marketplaces §3.10 (Ozon messaging rules,"
             + " https://docs.ozon.ru/global/en/policies/communication/): not stated there; enforced as the"
             + " conservative default, as for the other marketplaces";
 
+    private static final String POLICY = "Ozon communication policy,"
+            + " https://docs.ozon.ru/global/en/policies/communication/ (research reference, marketplaces §3.10)";
+
     private static final MessagingRules RULES = MessagingRules.of(
+            MessagingRule.forbidding(NO_CANCELLATION_REQUEST, MessagingRuleKind.NO_CANCELLATION_REQUEST,
+                    SourceStatus.CONFIRMED, List.of(POLICY), "Never ask the buyer to cancel the order, refuse it or"
+                            + " leave it uncollected; explaining Ozon's own cancellation when asked is fine."),
+            MessagingRule.forbidding(NO_PERSONAL_DATA, MessagingRuleKind.NO_PERSONAL_DATA_REQUEST,
+                    SourceStatus.CONFIRMED, List.of(POLICY), "Never ask for, collect, copy or keep the buyer's"
+                            + " personal data (phone, e-mail, address, name, documents, card); the posting or order"
+                            + " number is fine."),
+            MessagingRule.noDisparagement(NO_DISPARAGEMENT, Set.of("Ozon", "Озон"), SourceStatus.CONFIRMED,
+                    List.of(POLICY), "Nothing negative about Ozon, competitors or other sellers; no disparaging"
+                            + " comparisons."),
+            MessagingRule.forbidding(NO_RUDENESS, MessagingRuleKind.NO_RUDENESS, SourceStatus.CONFIRMED,
+                    List.of(POLICY), "No profanity, insults, rudeness or veiled offensive statements; business"
+                            + " style and a positive tone."),
             MessagingRule.noImpersonation(NO_IMPERSONATION, Set.of("Ozon", "Озон"), SourceStatus.UNCONFIRMED,
                     List.of(RULES_SOURCE), "Never present the seller as Ozon: no \"служба поддержки Ozon\","
                             + " \"мы — Озон\"; naming Ozon as the place of the order is fine. Ozon's policy found"
@@ -82,19 +139,31 @@ public final class OzonConnector implements MarketplaceConnector {
                             + " (unconfirmed); enforced as the conservative default."));
 
     private final OzonClient client;
+    private final @Nullable OzonPushRoute push;
 
-    private OzonConnector(OzonClient client) {
+    private OzonConnector(OzonClient client, @Nullable OzonPushRoute push) {
         this.client = Objects.requireNonNull(client, "client");
+        this.push = push;
     }
 
     /**
-     * Creates a connector over a client.
+     * Creates a connector over a client, without push notifications.
      *
      * @param client the client, with the shops' credentials and subscriptions
      * @return the connector
      */
     public static OzonConnector of(OzonClient client) {
-        return new OzonConnector(client);
+        return new OzonConnector(client, null);
+    }
+
+    /**
+     * Starts a builder, for a connector that also receives push notifications.
+     *
+     * @param client the client, with the shops' credentials and subscriptions
+     * @return a builder
+     */
+    public static Builder builder(OzonClient client) {
+        return new Builder(client);
     }
 
     /**
@@ -128,9 +197,17 @@ public final class OzonConnector implements MarketplaceConnector {
                         + " address and a substitute (proxy) phone for delivering that posting only"
                         + " (OzonPosting#contact), never a marketing contact; no e-mail")
                 .refuses(Capability.PURCHASE_HISTORY, "Ozon gives no buyer id in reviews or chats; whether the rFBS"
-                        + " customer_id is stable across orders is not known")
-                .refuses(Capability.PUSH_EVENTS, "Ozon pushes posting and chat events, but this connector has no"
-                        + " webhook route yet; postings are polled");
+                        + " customer_id is stable across orders is not known");
+        if (push != null && push.receives(shopId)) {
+            set.supports(Capability.PUSH_EVENTS, "new, cancelled and delivered postings and new buyer chat messages"
+                    + " are pushed to the shop's secret path (Ozon's networks only) and journaled before the answer;"
+                    + " poll as well, Ozon says a push may be late");
+        } else {
+            set.refuses(Capability.PUSH_EVENTS, push == null
+                    ? "Ozon pushes posting and chat events, but this connector was built without a push route;"
+                            + " postings and chats are polled"
+                    : "the push route has no secret for this shop; postings and chats are polled");
+        }
         if (client.subscription(shopId).includesBuyerCommunication()) {
             set.supports(Capability.REVIEWS_READ, "Premium Plus; beta: /v1/review/list, no author name or order"
                             + " number")
@@ -160,7 +237,7 @@ public final class OzonConnector implements MarketplaceConnector {
      * Returns Ozon's messaging rules, the same for every shop: see the class description.
      *
      * @param shopId the shop
-     * @return {@value #NO_IMPERSONATION} and {@value #NO_REVIEW_INCENTIVE}
+     * @return the four rules of Ozon's policy, {@value #NO_IMPERSONATION} and {@value #NO_REVIEW_INCENTIVE}
      */
     @Override
     public MessagingRules messagingRules(ShopId shopId) {
@@ -200,8 +277,58 @@ public final class OzonConnector implements MarketplaceConnector {
         return client.postings().fboList(shopId, since, to, status);
     }
 
+    /**
+     * Returns the push route's per-shop routes ({@link OzonPushRoute#perShopRoutes()}), as the secrets are now, or
+     * none without a push route.
+     *
+     * @return the routes
+     */
+    @Override
+    public List<WebhookRoute> webhookRoutes() {
+        return push == null ? List.of() : push.perShopRoutes();
+    }
+
+    /**
+     * Returns the push route, if the connector has one.
+     *
+     * @return the route, or empty
+     */
+    public Optional<OzonPushRoute> push() {
+        return Optional.ofNullable(push);
+    }
+
     @Override
     public String toString() {
-        return "OzonConnector[" + client + "]";
+        return "OzonConnector[" + client + (push == null ? "" : ", push") + "]";
+    }
+
+    /** Builds an {@link OzonConnector}. Not thread-safe. */
+    public static final class Builder {
+        private final OzonClient client;
+        private @Nullable OzonPushRoute push;
+
+        private Builder(OzonClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+        }
+
+        /**
+         * Sets the push route whose per-shop routes the connector offers from {@link #webhookRoutes()}.
+         *
+         * @param push the route
+         * @return this builder
+         */
+        public Builder push(OzonPushRoute push) {
+            this.push = Objects.requireNonNull(push, "push");
+            return this;
+        }
+
+        /**
+         * Builds the connector.
+         *
+         * @return the connector
+         */
+        public OzonConnector build() {
+            return new OzonConnector(client, push);
+        }
     }
 }

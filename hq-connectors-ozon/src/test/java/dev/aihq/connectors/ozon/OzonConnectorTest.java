@@ -8,10 +8,16 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.connector.Capability;
 import dev.aihq.api.connector.CapabilitySet;
 import dev.aihq.api.connector.MessagingRule;
+import dev.aihq.api.connector.MessagingRuleKind;
 import dev.aihq.api.connector.SourceStatus;
 import dev.aihq.api.error.CapabilityNotSupportedException;
+import dev.aihq.api.web.WebhookRoute;
+import dev.aihq.connectors.ozon.push.OzonPushRoute;
+import dev.aihq.connectors.ozon.push.OzonPushSecrets;
+import dev.aihq.testkit.RecordingEventSink;
 import dev.aihq.testkit.SettableClock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OzonConnectorTest {
@@ -63,6 +69,35 @@ class OzonConnectorTest {
     }
 
     @Test
+    void should_support_push_and_offer_its_per_shop_route_only_for_a_shop_with_a_push_secret() {
+        SettableClock clock = SettableClock.at(OzonFixtures.NOW);
+        OzonClient client = OzonFixtures.client("http://localhost:9", OzonSubscription.STANDARD, clock,
+                new RecordingSleeper(clock));
+        OzonPushRoute withShop = OzonPushRoute.builder()
+                .secrets(OzonPushSecrets.of(Map.of(OzonFixtures.SHOP, "k7Qz-2vR9_xLmP4sTw8Yb3Nc")))
+                .sink(new RecordingEventSink()).build();
+        OzonPushRoute otherShopOnly = OzonPushRoute.builder()
+                .secrets(OzonPushSecrets.of(Map.of(ShopId.of("ozon_other"), "Zx8-Qw2_Er5tYu7iOp0aSd")))
+                .sink(new RecordingEventSink()).build();
+
+        OzonConnector pushed = OzonConnector.builder(client).push(withShop).build();
+        OzonConnector notForShop = OzonConnector.builder(client).push(otherShopOnly).build();
+        OzonConnector without = OzonConnector.of(client);
+
+        assertThat(pushed.capabilities(OzonFixtures.SHOP).supported().get(Capability.PUSH_EVENTS))
+                .contains("secret path").contains("poll");
+        assertThat(pushed.webhookRoutes()).extracting(WebhookRoute::path)
+                .containsExactly("/ozon/push/k7Qz-2vR9_xLmP4sTw8Yb3Nc");
+        assertThat(pushed.push()).containsSame(withShop);
+        assertThat(notForShop.capabilities(OzonFixtures.SHOP).refusal(Capability.PUSH_EVENTS)).get().asString()
+                .contains("no secret for this shop");
+        assertThat(without.capabilities(OzonFixtures.SHOP).refusal(Capability.PUSH_EVENTS)).get().asString()
+                .contains("without a push route");
+        assertThat(without.webhookRoutes()).isEmpty();
+        assertThat(pushed.toString()).doesNotContain("k7Qz");
+    }
+
+    @Test
     void should_refuse_everything_when_the_shop_has_no_credentials() {
         OzonConnector connector = connector(OzonSubscription.PREMIUM_PLUS);
         ShopId other = ShopId.of("ozon_other");
@@ -75,14 +110,18 @@ class OzonConnectorTest {
     }
 
     @Test
-    void should_declare_its_messaging_rules_as_unconfirmed_defaults() {
+    void should_declare_the_policy_rules_as_confirmed_and_the_defaults_as_unconfirmed() {
         List<MessagingRule> rules = connector(OzonSubscription.STANDARD).messagingRules(OzonFixtures.SHOP).rules();
 
         assertThat(rules).extracting(MessagingRule::id).containsExactlyInAnyOrder(OzonConnector.NO_IMPERSONATION,
-                OzonConnector.NO_REVIEW_INCENTIVE);
-        assertThat(rules).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(SourceStatus.UNCONFIRMED);
-            assertThat(r.sources()).anySatisfy(s -> assertThat(s).contains("§3.10"));
-        });
+                OzonConnector.NO_REVIEW_INCENTIVE, OzonConnector.NO_CANCELLATION_REQUEST,
+                OzonConnector.NO_PERSONAL_DATA, OzonConnector.NO_DISPARAGEMENT, OzonConnector.NO_RUDENESS);
+        assertThat(rules).filteredOn(r -> r.status() == SourceStatus.CONFIRMED).extracting(MessagingRule::kind)
+                .containsExactlyInAnyOrder(MessagingRuleKind.NO_CANCELLATION_REQUEST,
+                        MessagingRuleKind.NO_PERSONAL_DATA_REQUEST, MessagingRuleKind.NO_DISPARAGEMENT,
+                        MessagingRuleKind.NO_RUDENESS);
+        assertThat(rules).filteredOn(r -> r.kind() == MessagingRuleKind.NO_DISPARAGEMENT).singleElement()
+                .satisfies(r -> assertThat(r.protectedNames()).containsExactlyInAnyOrder("Ozon", "Озон"));
+        assertThat(rules).allSatisfy(r -> assertThat(r.sources()).anySatisfy(s -> assertThat(s).contains("§3.10")));
     }
 }

@@ -86,7 +86,13 @@ import javax.annotation.Nullable;
  *       {@link MessagingRuleKind#NO_REVIEW_INCENTIVE} rule refuses a sentence asking for a positive or
  *       five-star review ({@code review-rating.txt}) that names a reward ({@code review-incentive.txt}:
  *       скидка, бонус, подарок, промокод, жеңілдік…). Rules are enforced whatever their
- *       {@link dev.aihq.api.connector.SourceStatus}: an unconfirmed rule is the conservative default. The
+ *       {@link dev.aihq.api.connector.SourceStatus}: an unconfirmed rule is the conservative default. A
+ *       {@link MessagingRuleKind#NO_CANCELLATION_REQUEST} rule refuses asking the buyer to cancel, refuse or not
+ *       collect the order ({@code cancellation-request.txt}); {@link MessagingRuleKind#NO_PERSONAL_DATA_REQUEST}
+ *       asking for a phone, e-mail, address, name, documents or card data ({@code personal-data-request.txt};
+ *       the order number is fine); {@link MessagingRuleKind#NO_DISPARAGEMENT} negative statements about
+ *       competitors, other sellers or the rule's marketplace names ({@code disparagement.txt});
+ *       {@link MessagingRuleKind#NO_RUDENESS} profanity, insults and rudeness ({@code rudeness.txt}). The
  *       problem names the rule's id.</li>
  *   <li><b>Forbidden phrases</b>: none of the shop's forbidden phrases ({@link GuardContext#forbiddenPhrases()})
  *       appears as whole words, ignoring case and ё/е; the problem names the phrase and
@@ -138,11 +144,17 @@ public final class OfferCheck {
     private final PhraseBook offsite;
     private final List<String> impersonation;
     private final PhraseBook rewards;
+    private final PhraseBook cancellations;
+    private final PhraseBook personalData;
+    private final List<String> disparagement;
+    private final PhraseBook rudeness;
     // One compiled list per set of protected names; connectors declare a handful of sets at most.
     private final Map<Set<String>, PhraseBook> impersonationByNames = new ConcurrentHashMap<>();
+    private final Map<Set<String>, PhraseBook> disparagementByNames = new ConcurrentHashMap<>();
 
     OfferCheck(PhraseBook restricted, List<PhraseBook> promises, PhraseBook leaks, PhraseBook ratings,
-            PhraseBook offsite, List<String> impersonation, PhraseBook rewards) {
+            PhraseBook offsite, List<String> impersonation, PhraseBook rewards, PhraseBook cancellations,
+            PhraseBook personalData, List<String> disparagement, PhraseBook rudeness) {
         for (PhraseBook book : promises) {
             for (String section : book.sectionNames()) {
                 try {
@@ -160,8 +172,13 @@ public final class OfferCheck {
         this.offsite = offsite;
         this.impersonation = List.copyOf(impersonation);
         this.rewards = rewards;
+        this.cancellations = cancellations;
+        this.personalData = personalData;
+        this.disparagement = List.copyOf(disparagement);
+        this.rudeness = rudeness;
         // Fails now, naming the resource, rather than on the first message of a marketplace with rules.
         impersonationPhrases(Set.of("brand"));
+        disparagementPhrases(Set.of("brand"));
     }
 
     // Loaded on first use and kept; a failed load is retried on the next call and throws again with the
@@ -187,7 +204,11 @@ public final class OfferCheck {
                             PhraseBook.load(RESOURCES + "review-rating.txt"),
                             PhraseBook.load(RESOURCES + "off-marketplace.txt"),
                             PhraseBook.lines(RESOURCES + "impersonation.txt"),
-                            PhraseBook.load(RESOURCES + "review-incentive.txt"));
+                            PhraseBook.load(RESOURCES + "review-incentive.txt"),
+                            PhraseBook.load(RESOURCES + "cancellation-request.txt"),
+                            PhraseBook.load(RESOURCES + "personal-data-request.txt"),
+                            PhraseBook.lines(RESOURCES + "disparagement.txt"),
+                            PhraseBook.load(RESOURCES + "rudeness.txt"));
                     standard = check;
                 }
             }
@@ -268,6 +289,18 @@ public final class OfferCheck {
                         }
                     }
                 }
+                case NO_CANCELLATION_REQUEST -> firstHit(cancellations, sentences).ifPresent(hit -> problems.add(
+                        "the text asks the buyer to cancel or refuse the order («" + hit.found() + "»), which rule "
+                                + rule.id() + " forbids"));
+                case NO_PERSONAL_DATA_REQUEST -> firstHit(personalData, sentences).ifPresent(hit -> problems.add(
+                        "the text asks for the buyer's personal data («" + hit.found() + "»), which rule "
+                                + rule.id() + " forbids: ask for the order number only"));
+                case NO_DISPARAGEMENT -> firstHit(disparagementPhrases(rule.protectedNames()), sentences)
+                        .ifPresent(hit -> problems.add("the text speaks ill of the marketplace, a competitor or"
+                                + " another seller («" + hit.found() + "»), which rule " + rule.id() + " forbids"));
+                case NO_RUDENESS -> firstHit(rudeness, sentences).ifPresent(hit -> problems.add(
+                        "the text is rude or offensive («" + hit.found() + "»), which rule " + rule.id()
+                                + " forbids"));
             }
         }
     }
@@ -284,17 +317,26 @@ public final class OfferCheck {
 
     /** The impersonation phrases with each protected name in place of {@value #BRAND}. */
     private PhraseBook impersonationPhrases(Set<String> names) {
-        return impersonationByNames.computeIfAbsent(names, n -> {
-            List<String> lines = new ArrayList<>();
-            for (String line : impersonation) {
-                if (line.contains(BRAND)) {
-                    n.forEach(name -> lines.add(line.replace(BRAND, name)));
-                } else {
-                    lines.add(line);
-                }
+        return impersonationByNames.computeIfAbsent(names,
+                n -> withNames("impersonation.txt", impersonation, n));
+    }
+
+    /** The disparagement phrases with each marketplace name in place of {@value #BRAND}. */
+    private PhraseBook disparagementPhrases(Set<String> names) {
+        return disparagementByNames.computeIfAbsent(names,
+                n -> withNames("disparagement.txt", disparagement, n));
+    }
+
+    private static PhraseBook withNames(String resource, List<String> template, Set<String> names) {
+        List<String> lines = new ArrayList<>();
+        for (String line : template) {
+            if (line.contains(BRAND)) {
+                names.forEach(name -> lines.add(line.replace(BRAND, name)));
+            } else {
+                lines.add(line);
             }
-            return PhraseBook.parse(RESOURCES + "impersonation.txt for " + n, lines);
-        });
+        }
+        return PhraseBook.parse(RESOURCES + resource + " for " + names, lines);
     }
 
     private static void checkForbiddenPhrases(String normalized, Set<String> phrases, List<String> problems) {

@@ -48,7 +48,7 @@ class PhraseBookTest {
 
         // when / then
         assertThatThrownBy(() -> new OfferCheck(other, List.of(promises), other, other, other,
-                List.of("[ru]", "мы {brand}"), other))
+                List.of("[ru]", "мы {brand}"), other, other, other, List.of("[ru]", "{brand} виноват"), other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("promises_ru.txt")
                 .hasMessageContaining("section [FREE_SHIPPING] is not a ShopPromise");
@@ -85,9 +85,23 @@ class PhraseBookTest {
         PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
 
         // when / then the list is completed with a name and parsed at once, not on the first message
-        assertThatThrownBy(() -> new OfferCheck(other, List.of(), other, other, other, List.of("мы {brand}"), other))
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(), other, other, other, List.of("мы {brand}"), other,
+                other, other, List.of("[ru]", "{brand} виноват"), other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("impersonation.txt")
+                .hasMessageContaining("comes before any [section]");
+    }
+
+    @Test
+    void should_refuse_a_disparagement_list_that_is_malformed_when_the_checker_is_made() {
+        // given
+        PhraseBook other = PhraseBook.parse("x.txt", List.of("[a]", "x"));
+
+        // when / then
+        assertThatThrownBy(() -> new OfferCheck(other, List.of(), other, other, other, List.of("[ru]", "мы {brand}"),
+                other, other, other, List.of("{brand} виноват"), other))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("disparagement.txt")
                 .hasMessageContaining("comes before any [section]");
     }
 

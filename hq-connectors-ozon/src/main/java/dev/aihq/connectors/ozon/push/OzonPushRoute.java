@@ -177,6 +177,17 @@ public final class OzonPushRoute implements WebhookRoute {
     }
 
     /**
+     * Tells whether a shop receives pushes: whether the secrets provider has a well-formed secret for it now.
+     *
+     * @param shopId the shop
+     * @return {@code true} when a push for the shop can arrive
+     */
+    public boolean receives(ShopId shopId) {
+        Objects.requireNonNull(shopId, "shop id");
+        return currentSecrets().containsKey(shopId);
+    }
+
+    /**
      * Answers one push; see the type's description for the statuses. Never throws.
      *
      * @param request the raw request
