@@ -37,7 +37,8 @@ import javax.annotation.Nullable;
  *   <tr><td>{@link Capability#PROACTIVE_MESSAGE}</td><td>Premium Plus only, and for FBS/rFBS postings only:
  *       {@code /v1/chat/start} within 72 h after payment or delivery, for service messages about the posting;
  *       never for FBO (only the buyer starts those chats)</td></tr>
- *   <tr><td>{@link Capability#FINANCE_DATA}</td><td>yes: transactions, totals, realization reports</td></tr>
+ *   <tr><td>{@link Capability#FINANCE_DATA}</td><td>yes: transactions and totals ({@link OzonClient#finance()});
+ *       per-posting commission and payout</td></tr>
  *   <tr><td>{@link Capability#CUSTOMER_CONTACT}</td><td>no: none for FBS/FBO; the rFBS name, address and proxy
  *       phone are for delivering that posting only ({@link OzonPosting#contact()})</td></tr>
  *   <tr><td>{@link Capability#PURCHASE_HISTORY}</td><td>no: no buyer id in reviews or chats</td></tr>
@@ -191,8 +192,8 @@ public final class OzonConnector implements MarketplaceConnector {
         }
         set.supports(Capability.ORDERS, "FBS/rFBS and FBO postings, polled (OzonPostingPoller); 50 requests a"
                         + " second per Client-Id")
-                .supports(Capability.FINANCE_DATA, "transactions (at most a month per request), totals,"
-                        + " realization reports; per-posting commission and payout")
+                .supports(Capability.FINANCE_DATA, "transactions (at most a month per request) into the"
+                        + " ledger, and totals (OzonClient#finance); per-posting commission and payout")
                 .refuses(Capability.CUSTOMER_CONTACT, "none for FBS/FBO (customer: null); rFBS gives a name, an"
                         + " address and a substitute (proxy) phone for delivering that posting only"
                         + " (OzonPosting#contact), never a marketing contact; no e-mail")

@@ -11,6 +11,7 @@ import dev.aihq.connectors.ozon.finance.OzonLedgerMapping;
 import dev.aihq.connectors.ozon.finance.OzonTransactionPage;
 import dev.aihq.connectors.ozon.finance.OzonTransactionParser;
 import dev.aihq.connectors.ozon.finance.OzonTransactionProblem;
+import dev.aihq.connectors.ozon.finance.OzonTransactionTotals;
 import dev.aihq.connectors.ozon.internal.client.OzonHttp;
 import dev.aihq.http.HttpCall;
 import dev.aihq.http.HttpResult;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
 
 /**
  * Ozon's finance transactions ({@code POST /v3/finance/transaction/list}, reference §3.8) and their recording as
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
  * one after another as Ozon asks, each read page by page to its {@code page_count}; every page is parsed
  * ({@link OzonTransactionParser}), mapped ({@link OzonLedgerMapper}) and recorded at once, so a failure keeps
  * what was read before it and a re-run records nothing twice (the keys are the operations' ids). Reached from
- * {@link OzonClient#finance()}. Thread-safe.
+ * {@link OzonClient#finance()}. {@link #totals} reads {@code /v3/finance/transaction/totals} the same way, for
+ * reconciliation. Thread-safe.
  */
 public final class OzonFinance {
 
@@ -38,6 +41,9 @@ public final class OzonFinance {
     public static final String LIST_PATH = "/v3/finance/transaction/list";
     /** The largest page Ozon serves. */
     public static final int PAGE_SIZE = 1000;
+
+    /** The totals' path. */
+    public static final String TOTALS_PATH = "/v3/finance/transaction/totals";
 
     private final OzonHttp http;
     private final OzonTransactionParser parser = new OzonTransactionParser();
@@ -103,12 +109,58 @@ public final class OzonFinance {
         return new OzonActualsReport(pages, counts[0], counts[1], counts[2], problems, leftOut[0]);
     }
 
-    private OzonTransactionPage read(ShopId shopId, OzonFinanceWindow window, int page) {
+    /**
+     * Reads the totals of a range ({@code POST /v3/finance/transaction/totals}), one request per one-month window
+     * as for the list, and adds them up field by field; a field no window gives stays {@code null}. For
+     * reconciliation only: the ledger is written from the operations ({@link #recordActuals}), and Ozon warns its
+     * figures "may not match the cabinet".
+     *
+     * @param shopId the shop
+     * @param from the start
+     * @param to the end, exclusive
+     * @return the range's totals, in roubles, signed as Ozon signs them
+     * @throws dev.aihq.api.error.CapabilityNotSupportedException if the shop has no credentials
+     * @throws dev.aihq.api.error.MarketplaceException the mapped failure, Ozon's text in its message
+     * @throws dev.aihq.connectors.ozon.finance.OzonFinanceFormatException if a window's totals cannot be read
+     */
+    public OzonTransactionTotals totals(ShopId shopId, Instant from, Instant to) {
+        OzonTransactionTotals sum = new OzonTransactionTotals(null, null, null, null, null, null, null, null);
+        for (OzonFinanceWindow window : OzonFinancePeriods.months(from, to)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("date", dateRange(window));
+            body.put("transaction_type", "all");
+            HttpResult result = http.execute(shopId, Capability.FINANCE_DATA,
+                    HttpCall.post(TOTALS_PATH).jsonBody(http.codec().writeBytes(body)).retryable(true));
+            sum = plus(sum, parser.parseTotals(new ByteArrayInputStream(result.body())));
+        }
+        return sum;
+    }
+
+    private static OzonTransactionTotals plus(OzonTransactionTotals a, OzonTransactionTotals b) {
+        return new OzonTransactionTotals(plus(a.accrualsForSale(), b.accrualsForSale()),
+                plus(a.saleCommission(), b.saleCommission()),
+                plus(a.processingAndDelivery(), b.processingAndDelivery()),
+                plus(a.refundsAndCancellations(), b.refundsAndCancellations()),
+                plus(a.servicesAmount(), b.servicesAmount()),
+                plus(a.compensationAmount(), b.compensationAmount()),
+                plus(a.moneyTransfer(), b.moneyTransfer()),
+                plus(a.othersAmount(), b.othersAmount()));
+    }
+
+    private static @Nullable BigDecimal plus(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    private static Map<String, Object> dateRange(OzonFinanceWindow window) {
         Map<String, Object> date = new LinkedHashMap<>();
         date.put("from", window.from().toString());
         date.put("to", window.to().toString());
+        return date;
+    }
+
+    private OzonTransactionPage read(ShopId shopId, OzonFinanceWindow window, int page) {
         Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("date", date);
+        filter.put("date", dateRange(window));
         filter.put("transaction_type", "all");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("filter", filter);

@@ -76,4 +76,33 @@ class OzonFinanceTest {
         assertThat(pages).isEqualTo(3);
         assertThat(ozon.requests(OzonFinance.LIST_PATH)).isEqualTo(3);
     }
+
+    @Test
+    void should_add_up_the_totals_of_each_one_month_window() throws Exception {
+        // given: the fixture's operations of June 2025 in Moscow, summed here
+        ReportingPeriod june = ReportingPeriod.month(YearMonth.of(2025, 6));
+        Instant from = june.startIn(MOSCOW);
+        Instant to = june.endIn(MOSCOW);
+        java.math.BigDecimal accruals = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal commission = java.math.BigDecimal.ZERO;
+        try (InputStream in = getClass().getResourceAsStream("/ozon/finance/month-2025-06.json")) {
+            for (JsonNode op : new ObjectMapper().readTree(in).path("result").path("operations")) {
+                Instant at = java.time.LocalDateTime.parse(op.path("operation_date").asText().replace(' ', 'T'))
+                        .toInstant(java.time.ZoneOffset.UTC);
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    accruals = accruals.add(op.path("accruals_for_sale").decimalValue());
+                    commission = commission.add(op.path("sale_commission").decimalValue());
+                }
+            }
+        }
+
+        // when
+        var totals = client.finance().totals(OzonFixtures.SHOP, from, to);
+
+        // then: one request per window, the windows' figures added up
+        assertThat(ozon.requests(OzonFinance.TOTALS_PATH)).isEqualTo(2);
+        assertThat(totals.accrualsForSale()).isEqualByComparingTo(accruals).isPositive();
+        assertThat(totals.saleCommission()).isEqualByComparingTo(commission).isNegative();
+        assertThat(totals.othersAmount()).isNotNull();
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aihq.api.ShopId;
 import dev.aihq.api.connector.Capability;
+import dev.aihq.connectors.ozon.finance.OzonTransactionTotals;
+import dev.aihq.pipeline.memory.InMemoryLedgerStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Read-only checks against the real Ozon Seller API, run only when {@code OZON_CLIENT_ID} and {@code OZON_API_KEY}
- * are set. They list postings; nothing is shipped, cancelled or written.
+ * are set. They list postings and read the last month's finance transactions and totals into an in-memory ledger;
+ * nothing is shipped, cancelled or written at Ozon.
  */
 @EnabledIfEnvironmentVariable(named = "OZON_CLIENT_ID", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "OZON_API_KEY", matches = ".+")
@@ -52,5 +55,27 @@ class OzonLiveTest {
         List<OzonPosting> postings = ozon.listFboPostings(SHOP, to.minus(Duration.ofDays(7)), to, null);
 
         assertThat(postings).allSatisfy(p -> assertThat(p.contact()).isEmpty());
+    }
+
+    @Test
+    void should_read_the_last_month_of_finance_transactions_into_a_ledger_once() {
+        OzonConnector ozon = connector();
+        Instant to = Instant.now();
+        Instant from = to.minus(Duration.ofDays(30));
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+
+        OzonActualsReport first = ozon.client().finance().recordActuals(SHOP, from, to, ledger);
+        OzonActualsReport again = ozon.client().finance().recordActuals(SHOP, from, to, ledger);
+        OzonTransactionTotals totals = ozon.client().finance().totals(SHOP, from, to);
+
+        System.out.printf("Ozon live finance, last 30 days: %d pages, %d operations, %d ledger entries,"
+                + " %d problems, %s RUB credited and left out; totals: accruals %s, commission %s%n", first.pages(),
+                first.operations(), first.entries(), first.problems().size(), first.leftOutCredits(),
+                totals.accrualsForSale(), totals.saleCommission());
+        first.problems().stream().limit(20).forEach(p -> System.out.println("  problem: " + p));
+        assertThat(first.pages()).isPositive();
+        assertThat(first.newEntries()).isEqualTo(first.entries());
+        assertThat(again.newEntries()).isZero();
+        assertThat(ledger.entries(SHOP, from, to, 100_000)).hasSize(first.entries());
     }
 }

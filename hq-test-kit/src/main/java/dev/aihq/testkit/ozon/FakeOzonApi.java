@@ -294,6 +294,9 @@ public final class FakeOzonApi implements AutoCloseable {
         if (path.equals(FINANCE_LIST_PATH)) {
             return financeApi(body);
         }
+        if (path.equals(FINANCE_TOTALS_PATH)) {
+            return financeTotals(body);
+        }
         return error(OzonError.rpc(404, 5, "Not Found"));
     }
 
@@ -629,9 +632,13 @@ public final class FakeOzonApi implements AutoCloseable {
     //
     // POST /v3/finance/transaction/list; reference §3.8: {filter:{date:{from,to}, transaction_type}, page,
     // page_size} -> {result:{operations, page_count, row_count}}; at most one month per request.
+    // POST /v3/finance/transaction/totals: {date:{from,to}, transaction_type} -> {result:{accruals_for_sale, ...}}.
 
     /** The transaction list's path. */
     public static final String FINANCE_LIST_PATH = "/v3/finance/transaction/list";
+
+    /** The totals' path. */
+    public static final String FINANCE_TOTALS_PATH = "/v3/finance/transaction/totals";
 
     private final List<JsonNode> operations = new ArrayList<>();
 
@@ -649,30 +656,16 @@ public final class FakeOzonApi implements AutoCloseable {
 
     private synchronized ResponseDefinition financeApi(JsonNode body) {
         JsonNode date = body.path("filter").path("date");
-        java.time.Instant from;
-        java.time.Instant to;
-        try {
-            from = java.time.Instant.parse(date.path("from").asText());
-            to = java.time.Instant.parse(date.path("to").asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            return error(OzonError.rpc(400, 3, "filter.date: from and to must be date-times"));
-        }
-        if (to.isBefore(from) || to.isAfter(from.atZone(java.time.ZoneOffset.UTC).plusMonths(1).plusDays(1).toInstant())) {
-            return error(OzonError.rpc(400, 3, "the period must not be longer than one month"));
+        Object window = financeWindow(date);
+        if (window instanceof ResponseDefinition refused) {
+            return refused;
         }
         int page = body.path("page").asInt(0);
         int size = body.path("page_size").asInt(0);
         if (page < 1 || size < 1 || size > 1000) {
             return error(OzonError.rpc(400, 3, "page must be at least 1 and page_size 1-1000"));
         }
-        List<JsonNode> inWindow = new ArrayList<>();
-        for (JsonNode op : operations) {
-            java.time.Instant at = java.time.LocalDateTime.parse(op.path("operation_date").asText().replace(' ', 'T'))
-                    .toInstant(java.time.ZoneOffset.UTC);
-            if (!at.isBefore(from) && !at.isAfter(to)) {
-                inWindow.add(op);
-            }
-        }
+        List<JsonNode> inWindow = operationsIn((java.time.Instant[]) window);
         int pages = (inWindow.size() + size - 1) / size;
         ObjectNode result = JSON.createObjectNode();
         com.fasterxml.jackson.databind.node.ArrayNode out = result.putArray("operations");
@@ -682,6 +675,76 @@ public final class FakeOzonApi implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode();
         answer.set("result", result);
         return ok(answer);
+    }
+
+    /**
+     * The totals of the window's operations, by the fake's own arithmetic (Ozon does not document how it adds
+     * them up): {@code accruals_for_sale} and {@code sale_commission} summed as they are; the services' prices as
+     * {@code processing_and_delivery}; the {@code amount}s of returns, services, compensations, transfers of
+     * delivery and others in their fields. The shape is Ozon's: {@code {"result":{...}}}.
+     */
+    private synchronized ResponseDefinition financeTotals(JsonNode body) {
+        Object window = financeWindow(body.path("date"));
+        if (window instanceof ResponseDefinition refused) {
+            return refused;
+        }
+        java.math.BigDecimal[] sums = new java.math.BigDecimal[8];
+        java.util.Arrays.fill(sums, java.math.BigDecimal.ZERO);
+        for (JsonNode op : operationsIn((java.time.Instant[]) window)) {
+            sums[0] = sums[0].add(op.path("accruals_for_sale").decimalValue());
+            sums[1] = sums[1].add(op.path("sale_commission").decimalValue());
+            for (JsonNode service : op.path("services")) {
+                sums[2] = sums[2].add(service.path("price").decimalValue());
+            }
+            int field = switch (op.path("type").asText()) {
+                case "returns" -> 3;
+                case "services" -> 4;
+                case "compensation" -> 5;
+                case "transferDelivery" -> 6;
+                case "other" -> 7;
+                default -> -1;
+            };
+            if (field >= 0) {
+                sums[field] = sums[field].add(op.path("amount").decimalValue());
+            }
+        }
+        String[] names = {"accruals_for_sale", "sale_commission", "processing_and_delivery",
+            "refunds_and_cancellations", "services_amount", "compensation_amount", "money_transfer", "others_amount"};
+        ObjectNode result = JSON.createObjectNode();
+        for (int i = 0; i < names.length; i++) {
+            result.put(names[i], sums[i]);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("result", result);
+        return ok(answer);
+    }
+
+    /** The request's {@code {from, to}} as two instants, or the error Ozon gives for a bad or too long period. */
+    private static Object financeWindow(JsonNode date) {
+        java.time.Instant from;
+        java.time.Instant to;
+        try {
+            from = java.time.Instant.parse(date.path("from").asText());
+            to = java.time.Instant.parse(date.path("to").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return error(OzonError.rpc(400, 3, "date: from and to must be date-times"));
+        }
+        if (to.isBefore(from) || to.isAfter(from.atZone(java.time.ZoneOffset.UTC).plusMonths(1).plusDays(1).toInstant())) {
+            return error(OzonError.rpc(400, 3, "the period must not be longer than one month"));
+        }
+        return new java.time.Instant[] {from, to};
+    }
+
+    private List<JsonNode> operationsIn(java.time.Instant[] window) {
+        List<JsonNode> inWindow = new ArrayList<>();
+        for (JsonNode op : operations) {
+            java.time.Instant at = java.time.LocalDateTime.parse(op.path("operation_date").asText().replace(' ', 'T'))
+                    .toInstant(java.time.ZoneOffset.UTC);
+            if (!at.isBefore(window[0]) && !at.isAfter(window[1])) {
+                inWindow.add(op);
+            }
+        }
+        return inWindow;
     }
     // ================================================================== finance section (end)
 }
