@@ -43,6 +43,8 @@ import javax.annotation.Nullable;
  *     {@code dev.aihq.api.store.PersonalDataStore}); positive, by default
  *     {@link #DEFAULT_PERSONAL_DATA_RETENTION}
  * @param sales how the sales agent chooses and sends offers
+ * @param inbox how the unified inbox answers reviews, questions and chats: answer times, business hours,
+ *     escalation, publishing, quality alerts
  */
 public record ShopSettings(
         String toneOfVoice,
@@ -59,7 +61,8 @@ public record ShopSettings(
         long dailyTokenBudget,
         boolean requireCurrentTimeZoneData,
         Duration personalDataRetention,
-        SalesSettings sales) {
+        SalesSettings sales,
+        InboxSettings inbox) {
 
     /** How long personal data is kept unless a shop sets otherwise: 365 days. */
     public static final Duration DEFAULT_PERSONAL_DATA_RETENTION = Duration.ofDays(365);
@@ -85,6 +88,7 @@ public record ShopSettings(
             throw new IllegalArgumentException("daily token budget must not be negative, got " + dailyTokenBudget);
         }
         Objects.requireNonNull(sales, "sales");
+        Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(personalDataRetention, "personal data retention");
         if (personalDataRetention.isNegative() || personalDataRetention.isZero()) {
             throw new IllegalArgumentException("personal data retention must be positive, got "
@@ -167,6 +171,7 @@ public record ShopSettings(
         private boolean requireCurrentTimeZoneData;
         private Duration personalDataRetention = DEFAULT_PERSONAL_DATA_RETENTION;
         private SalesSettings sales = SalesSettings.defaults();
+        private InboxSettings inbox = InboxSettings.defaults();
 
         private Builder() {}
 
@@ -186,6 +191,18 @@ public record ShopSettings(
             requireCurrentTimeZoneData = s.requireCurrentTimeZoneData;
             personalDataRetention = s.personalDataRetention;
             sales = s.sales;
+            inbox = s.inbox;
+        }
+
+        /**
+         * Sets how the unified inbox answers reviews, questions and chats.
+         *
+         * @param inbox the inbox settings
+         * @return this builder
+         */
+        public Builder inbox(InboxSettings inbox) {
+            this.inbox = Objects.requireNonNull(inbox, "inbox");
+            return this;
         }
 
         /**
@@ -367,7 +384,7 @@ public record ShopSettings(
             return new ShopSettings(toneOfVoice, messageTemplates, reviewDiscountPercent, promoCodes,
                     excludedCategories, sendDelay, quietHours, frequencyCap, minimumMarginPercent,
                     defaultCommissionPercent, commissionByCategory, dailyTokenBudget, requireCurrentTimeZoneData,
-                    personalDataRetention, sales);
+                    personalDataRetention, sales, inbox);
         }
     }
 }

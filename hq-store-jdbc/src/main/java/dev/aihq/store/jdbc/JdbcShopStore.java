@@ -7,6 +7,7 @@ import dev.aihq.api.ShopId;
 import dev.aihq.api.error.StoreException;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.Shop;
+import dev.aihq.api.shop.InboxSettings;
 import dev.aihq.api.shop.SalesSettings;
 import dev.aihq.api.shop.ShopSettings;
 import dev.aihq.api.shop.TaxMode;
@@ -32,7 +33,8 @@ import javax.annotation.Nullable;
  * written with the storage codec. A save is one upsert and stamps {@code updated_at} with the database's
  * clock. Settings written before a field existed read with that field's default (e.g.
  * {@code personalDataRetention}, added with schema version 6, reads as
- * {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}; {@code sales.forbiddenPhrases} reads as none).
+ * {@link ShopSettings#DEFAULT_PERSONAL_DATA_RETENTION}; {@code sales.forbiddenPhrases} reads as none; {@code inbox}
+ * reads as {@link InboxSettings#defaults()}).
  * Shops are listed in character-code order of their ids ({@link Dialect#byCharacterCode}). Thread-safe;
  * holds no connection between calls.
  */
@@ -118,6 +120,9 @@ final class JdbcShopStore implements ShopStore {
         }
         if (tree instanceof ObjectNode settings && !settings.hasNonNull("sales")) {
             settings.set("sales", jdbc.json.mapper().valueToTree(SalesSettings.defaults()));
+        }
+        if (tree instanceof ObjectNode settings && !settings.hasNonNull("inbox")) {
+            settings.set("inbox", jdbc.json.mapper().valueToTree(InboxSettings.defaults()));
         }
         if (tree instanceof ObjectNode settings && settings.get("sales") instanceof ObjectNode sales
                 && !sales.hasNonNull("forbiddenPhrases")) {

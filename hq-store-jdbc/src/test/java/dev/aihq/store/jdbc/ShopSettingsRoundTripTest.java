@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
 import dev.aihq.api.ShopId;
+import dev.aihq.api.inbox.InboxPriority;
+import dev.aihq.api.shop.BusinessHours;
 import dev.aihq.api.shop.FrequencyCap;
+import dev.aihq.api.shop.InboxSettings;
+import dev.aihq.api.shop.OpeningSpan;
 import dev.aihq.api.shop.LegalForm;
 import dev.aihq.api.shop.PromoCode;
 import dev.aihq.api.shop.QuietHours;
@@ -18,12 +22,14 @@ import dev.aihq.api.shop.TaxMode;
 import dev.aihq.http.HqJson;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +79,21 @@ class ShopSettingsRoundTripTest {
                         .reviewOfferGap(Duration.ZERO)
                         .forbiddenPhrase("дешёвка")
                         .forbiddenPhrase("Мобайл \"Маркет\" — лучше нас")
+                        .build())
+                .inbox(InboxSettings.builder()
+                        .answerTime(InboxPriority.CRITICAL, Duration.ofMinutes(45))
+                        .answerTime(InboxPriority.NORMAL, Duration.ofHours(12))
+                        .businessHours(new BusinessHours(Map.of(
+                                DayOfWeek.MONDAY, List.of(OpeningSpan.of(LocalTime.of(9, 0), LocalTime.of(13, 0)),
+                                        OpeningSpan.of(LocalTime.of(14, 0), LocalTime.of(18, 30))),
+                                DayOfWeek.SATURDAY, List.of(OpeningSpan.of(LocalTime.of(10, 0), LocalTime.MIDNIGHT))),
+                                Set.of(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 1, 1))))
+                        .escalationThreshold(4)
+                        .autoPublish(true)
+                        .autoPublishNegativeReviews(true)
+                        .refundPromisesAllowed(true)
+                        .negativeShareAlertPercent(new BigDecimal("25.5"))
+                        .alertMinimumReviews(8)
                         .build())
                 .build();
     }
@@ -144,6 +165,27 @@ class ShopSettingsRoundTripTest {
         // then
         assertThat(read.forbiddenPhrases()).isEmpty();
         assertThat(read).isEqualTo(everySetting().sales().toBuilder().forbiddenPhrases(Set.of()).build());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.aihq.store.jdbc.MigratedDatabase#both")
+    void should_read_default_inbox_settings_when_settings_were_saved_before_they_existed(
+            Supplier<MigratedDatabase> database) throws Exception {
+        // given settings as written before the inbox existed
+        MigratedDatabase db = database.get();
+        db.stores().shops().save(shop(everySetting()));
+        ObjectNode saved = (ObjectNode) HqJson.newMapper().readTree(db.queryString("SELECT settings FROM "
+                + db.table("shops") + " WHERE shop_id = ?", SHOP.value()));
+        assertThat(saved.remove("inbox")).as("the field as written now").isNotNull();
+        db.execute("UPDATE " + db.table("shops") + " SET settings = " + db.json() + " WHERE shop_id = ?",
+                saved.toString(), SHOP.value());
+
+        // when
+        ShopSettings read = db.stores().shops().find(SHOP).orElseThrow().settings();
+
+        // then
+        assertThat(read.inbox()).isEqualTo(InboxSettings.defaults());
+        assertThat(read).isEqualTo(everySetting().toBuilder().inbox(InboxSettings.defaults()).build());
     }
 
     @ParameterizedTest(name = "{0}")
