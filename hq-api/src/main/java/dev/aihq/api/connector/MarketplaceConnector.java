@@ -59,4 +59,26 @@ public interface MarketplaceConnector {
     default MessagingRules messagingRules(ShopId shopId) {
         return MessagingRules.none();
     }
+
+    /**
+     * Publishes the shop's reply to a buyer's review, question or chat on the marketplace: a review answer is
+     * public, a chat message goes to the buyer. The text is sent as given: the inbox's guard has checked it.
+     *
+     * @param shopId the shop
+     * @param target what is answered
+     * @param text the reply
+     * @return what the marketplace accepted
+     * @throws dev.aihq.api.error.CapabilityNotSupportedException when the connector cannot reply to that kind
+     *     for the shop (by default it cannot)
+     * @throws dev.aihq.api.error.MarketplaceException when the marketplace refuses or fails
+     */
+    default PublishedReply reply(ShopId shopId, ReplyTarget target, String text) {
+        Capability capability = switch (target.kind()) {
+            case REVIEW -> Capability.REVIEW_REPLY;
+            case QUESTION -> Capability.QUESTIONS;
+            case CHAT_MESSAGE -> Capability.CHATS;
+        };
+        throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, capability, "the "
+                + marketplace().code() + " connector publishes no " + target.kind().wireValue() + " replies");
+    }
 }

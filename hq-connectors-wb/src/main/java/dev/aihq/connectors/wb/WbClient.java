@@ -49,9 +49,11 @@ public final class WbClient {
     private final WbChats chats;
     private final WbOrders orders;
     private final WbReports reports;
+    private final Clock clock;
 
     private WbClient(Builder builder) {
         this.config = builder.config;
+        this.clock = builder.clock;
         this.http = new WbHttp(SERVICE, builder.config, builder.credentials, builder.clock, builder.sleeper,
                 builder.logSink);
         this.feedbacks = new WbFeedbacks(http, builder.config.feedbackPageSize());
@@ -91,6 +93,15 @@ public final class WbClient {
      */
     public boolean hasCredentials(ShopId shopId) {
         return http.hasCredentials(shopId);
+    }
+
+    /**
+     * Returns the client's clock.
+     *
+     * @return the clock set on the builder
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.aihq.api.connector.CapabilitySet;
 import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.connector.MessagingRule;
 import dev.aihq.api.connector.MessagingRules;
+import dev.aihq.api.connector.PublishedReply;
+import dev.aihq.api.connector.ReplyTarget;
 import dev.aihq.api.connector.SourceStatus;
 import dev.aihq.api.error.CapabilityNotSupportedException;
 import dev.aihq.api.error.MarketplaceException;
@@ -207,6 +209,45 @@ public final class WbConnector implements MarketplaceConnector {
         }
         events.sort(Comparator.comparing(InboxEvent::occurredAt));
         return List.copyOf(events);
+    }
+
+    /**
+     * Publishes the shop's reply: a feedback answer ({@link WbFeedbacks#answer}), a question answer
+     * ({@link WbQuestions#answer}) or a chat message through the chat's {@code replySign}, the target's reply
+     * handle ({@link WbChats#send}). Wildberries gives no id for an answer, so the reply's id is
+     * {@code answer:<thread>}; a chat message's is {@code <chat>:<time the message was added>}.
+     *
+     * @param shopId the shop
+     * @param target what is answered
+     * @param text the reply, within Wildberries' limits (answers 2–5000 characters, chat 1–1000)
+     * @return what Wildberries accepted
+     * @throws CapabilityNotSupportedException when the shop lacks the capability, or a chat has no reply sign
+     * @throws MarketplaceException when Wildberries refuses or fails
+     */
+    @Override
+    public PublishedReply reply(ShopId shopId, ReplyTarget target, String text) {
+        switch (target.kind()) {
+            case REVIEW -> {
+                require(shopId, Capability.REVIEW_REPLY);
+                client.feedbacks().answer(shopId, target.threadId(), text);
+                return new PublishedReply("answer:" + target.threadId(), client.clock().instant());
+            }
+            case QUESTION -> {
+                require(shopId, Capability.QUESTIONS);
+                client.questions().answer(shopId, target.threadId(), text);
+                return new PublishedReply("answer:" + target.threadId(), client.clock().instant());
+            }
+            case CHAT_MESSAGE -> {
+                require(shopId, Capability.CHATS);
+                if (target.replyHandle() == null) {
+                    throw new CapabilityNotSupportedException(shopId, Capability.CHATS, "chat " + target.threadId()
+                            + " has no replySign: Wildberries accepts a message only with the chat's reply sign");
+                }
+                WbSentMessage sent = client.chats().send(shopId, target.replyHandle(), text, List.of());
+                return new PublishedReply(sent.chatId() + ":" + sent.addTime().toEpochMilli(), sent.addTime());
+            }
+            default -> throw new IllegalStateException("unknown kind " + target.kind());
+        }
     }
 
     @Override
