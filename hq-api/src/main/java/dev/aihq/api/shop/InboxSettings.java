@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * How a shop's unified inbox treats buyers' reviews, questions and chats: the answer time per priority and the
- * business hours it is counted in, when an interaction is escalated, what may be published without a person, what
- * a reply may promise, and when a product's reviews raise a quality alert.
+ * business hours it is counted in, when an interaction is escalated, what may be published without a person, and
+ * when a product's reviews raise a quality alert. What a reply may promise (a refund, compensation, a replacement)
+ * is the shop's {@link SalesSettings#promises()}, the same for every message ({@link ShopPromise#REFUND}).
  *
  * <p>Build with {@link #builder()}; {@link #defaults()} gives the values of a new shop.
  *
@@ -23,8 +24,6 @@ import java.util.Objects;
  *     default) holds every draft in the review queue
  * @param autoPublishNegativeReviews whether a reply to a 1–2★ review may be published without a person too; only
  *     with {@code autoPublish}; {@code false} by default, as the seed asks
- * @param refundPromisesAllowed whether a reply may promise a refund, compensation or a replacement; {@code false}
- *     by default: the reply points to the marketplace's return process instead
  * @param negativeShareAlertPercent by how many percent a product's share of 1–2★ reviews must grow week over week
  *     to raise a quality alert (the seed: 30); 1–1000
  * @param alertMinimumReviews how many reviews a product needs in the current week before an alert can be raised,
@@ -36,7 +35,6 @@ public record InboxSettings(
         int escalationThreshold,
         boolean autoPublish,
         boolean autoPublishNegativeReviews,
-        boolean refundPromisesAllowed,
         BigDecimal negativeShareAlertPercent,
         int alertMinimumReviews) {
 
@@ -80,7 +78,7 @@ public record InboxSettings(
 
     /**
      * Returns the settings of a new shop: 1/4/24 h round the clock, escalation after 3 buyer messages, every draft
-     * held for a person, no refund promises, an alert at +30 % with at least 5 reviews in the week.
+     * held for a person, an alert at +30 % with at least 5 reviews in the week.
      *
      * @return the defaults
      */
@@ -119,7 +117,6 @@ public record InboxSettings(
         b.escalationThreshold = escalationThreshold;
         b.autoPublish = autoPublish;
         b.autoPublishNegativeReviews = autoPublishNegativeReviews;
-        b.refundPromisesAllowed = refundPromisesAllowed;
         b.negativeShareAlertPercent = negativeShareAlertPercent;
         b.alertMinimumReviews = alertMinimumReviews;
         return b;
@@ -132,7 +129,6 @@ public record InboxSettings(
         private int escalationThreshold = 3;
         private boolean autoPublish;
         private boolean autoPublishNegativeReviews;
-        private boolean refundPromisesAllowed;
         private BigDecimal negativeShareAlertPercent = BigDecimal.valueOf(30);
         private int alertMinimumReviews = 5;
 
@@ -199,17 +195,6 @@ public record InboxSettings(
         }
 
         /**
-         * Sets whether replies may promise refunds, compensation or replacements.
-         *
-         * @param allowed {@code true} to allow it
-         * @return this builder
-         */
-        public Builder refundPromisesAllowed(boolean allowed) {
-            this.refundPromisesAllowed = allowed;
-            return this;
-        }
-
-        /**
          * Sets the week-over-week growth of a product's negative share that raises an alert.
          *
          * @param percent 1–1000
@@ -239,7 +224,7 @@ public record InboxSettings(
          */
         public InboxSettings build() {
             return new InboxSettings(answerTimes, businessHours, escalationThreshold, autoPublish,
-                    autoPublishNegativeReviews, refundPromisesAllowed, negativeShareAlertPercent,
+                    autoPublishNegativeReviews, negativeShareAlertPercent,
                     alertMinimumReviews);
         }
     }

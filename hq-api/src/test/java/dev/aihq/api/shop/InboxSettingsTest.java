@@ -21,7 +21,6 @@ class InboxSettingsTest {
         assertThat(defaults.escalationThreshold()).isEqualTo(3);
         assertThat(defaults.autoPublish()).isFalse();
         assertThat(defaults.autoPublishNegativeReviews()).isFalse();
-        assertThat(defaults.refundPromisesAllowed()).isFalse();
         assertThat(defaults.negativeShareAlertPercent()).isEqualByComparingTo("30");
         assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
     }

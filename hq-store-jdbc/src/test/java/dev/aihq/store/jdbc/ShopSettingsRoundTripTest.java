@@ -91,7 +91,6 @@ class ShopSettingsRoundTripTest {
                         .escalationThreshold(4)
                         .autoPublish(true)
                         .autoPublishNegativeReviews(true)
-                        .refundPromisesAllowed(true)
                         .negativeShareAlertPercent(new BigDecimal("25.5"))
                         .alertMinimumReviews(8)
                         .build())

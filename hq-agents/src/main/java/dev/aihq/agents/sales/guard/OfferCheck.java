@@ -63,7 +63,8 @@ import javax.annotation.Nullable;
  *   <li><b>Promises</b>: free delivery, warranty, gifts, cashback and instalments are mentioned only when
  *       the shop makes that promise ({@code promises_ru.txt}, {@code promises_kk.txt}).</li>
  *   <li><b>Off the marketplace</b>: no payment or purchase outside the marketplace (a card transfer, cash,
- *       the shop's own site or social accounts; {@code off-marketplace.txt}).</li>
+ *       the shop's own site or social accounts), and no invitation to another channel of conversation
+ *       (Telegram, VK, private messages, a call; {@code off-marketplace.txt}).</li>
  *   <li><b>Review rating</b>: the text asks for no rating or good review ({@code review-rating.txt}:
  *       «5 звёзд», «положительный отзыв», «жақсы пікір»…): the review discount is the same for any review.</li>
  *   <li><b>Restricted categories</b>: the text names neither an excluded category of the context nor a
@@ -135,7 +136,8 @@ public final class OfferCheck {
             ShopPromise.WARRANTY, "a warranty",
             ShopPromise.GIFT, "a gift",
             ShopPromise.CASHBACK, "cashback",
-            ShopPromise.INSTALMENTS, "instalments"));
+            ShopPromise.INSTALMENTS, "instalments",
+            ShopPromise.REFUND, "a refund, compensation or replacement"));
 
     private final PhraseBook restricted;
     private final List<PhraseBook> promises;
@@ -573,7 +575,10 @@ public final class OfferCheck {
 
     private void checkOffsite(String normalized, List<String> problems) {
         for (PhraseBook.Hit hit : offsite.findAll(normalized)) {
-            problems.add("the text takes the sale or the payment off the marketplace («" + hit.found() + "»)");
+            problems.add("channels".equals(hit.section())
+                    ? "the text invites the buyer to another channel («" + hit.found() + "»); the conversation"
+                            + " stays on the marketplace"
+                    : "the text takes the sale or the payment off the marketplace («" + hit.found() + "»)");
         }
     }
 
