@@ -24,6 +24,8 @@ import javax.annotation.Nullable;
  * @param productId the marketplace's product id ({@code nmId}, Ozon SKU), or {@code null}
  * @param sellerSku the seller's article, or {@code null}
  * @param productName the product's name, or {@code null}
+ * @param replyHandle what the marketplace needs besides the thread id to reply (a Wildberries chat's
+ *     {@code replySign}), the latest given, or {@code null}; masked in {@link #toString()}
  * @param orderLink the order the interaction is about, or {@code null} while unknown
  * @param firstRating a review's first rating 1–5, or {@code null}
  * @param rating a review's current rating 1–5, or {@code null}
@@ -33,6 +35,8 @@ import javax.annotation.Nullable;
  * @param openedAt when its first message came
  * @param lastBuyerAt when the buyer last wrote, or {@code null} if the buyer has not (a chat the shop started)
  * @param slaDeadline when the shop's answer is due, or {@code null} when nothing waits for the shop
+ * @param firstDeadline when the first answer was due (the buyer's first message plus the answer time of its
+ *     priority, in business hours), for SLA compliance; or {@code null} when the buyer did not write first
  * @param firstReplyAt when our first reply went out, or {@code null}
  * @param unansweredBuyerMessages the buyer's messages since our last resolving reply (the escalation count), 0 or more
  * @param escalatedAt when it was escalated, or {@code null}
@@ -47,6 +51,7 @@ public record Interaction(
         @Nullable String productId,
         @Nullable String sellerSku,
         @Nullable String productName,
+        @Nullable String replyHandle,
         @Nullable OrderLink orderLink,
         @Nullable Integer firstRating,
         @Nullable Integer rating,
@@ -56,6 +61,7 @@ public record Interaction(
         Instant openedAt,
         @Nullable Instant lastBuyerAt,
         @Nullable Instant slaDeadline,
+        @Nullable Instant firstDeadline,
         @Nullable Instant firstReplyAt,
         int unansweredBuyerMessages,
         @Nullable Instant escalatedAt,
@@ -131,6 +137,17 @@ public record Interaction(
         return correction != null ? correction : classification;
     }
 
+    /** Describes the interaction with its reply handle masked. */
+    @Override
+    public String toString() {
+        return "Interaction[id=" + id() + ", shopId=" + shopId + ", status=" + status.wireValue() + ", productId="
+                + productId + ", orderLink=" + orderLink + ", rating=" + rating + ", classification="
+                + classification + ", correction=" + correction + ", openedAt=" + openedAt + ", slaDeadline="
+                + slaDeadline + ", firstDeadline=" + firstDeadline + ", firstReplyAt=" + firstReplyAt
+                + ", unansweredBuyerMessages=" + unansweredBuyerMessages + ", escalatedAt=" + escalatedAt
+                + ", replyHandle=" + (replyHandle == null ? "null" : "***") + ", version=" + version + "]";
+    }
+
     /**
      * Starts a builder.
      *
@@ -154,6 +171,7 @@ public record Interaction(
                 .productId(productId)
                 .sellerSku(sellerSku)
                 .productName(productName)
+                .replyHandle(replyHandle)
                 .orderLink(orderLink)
                 .firstRating(firstRating)
                 .rating(rating)
@@ -163,6 +181,7 @@ public record Interaction(
                 .openedAt(openedAt)
                 .lastBuyerAt(lastBuyerAt)
                 .slaDeadline(slaDeadline)
+                .firstDeadline(firstDeadline)
                 .firstReplyAt(firstReplyAt)
                 .unansweredBuyerMessages(unansweredBuyerMessages)
                 .escalatedAt(escalatedAt)
@@ -179,6 +198,7 @@ public record Interaction(
         private @Nullable String productId;
         private @Nullable String sellerSku;
         private @Nullable String productName;
+        private @Nullable String replyHandle;
         private @Nullable OrderLink orderLink;
         private @Nullable Integer firstRating;
         private @Nullable Integer rating;
@@ -188,6 +208,7 @@ public record Interaction(
         private Instant openedAt;
         private @Nullable Instant lastBuyerAt;
         private @Nullable Instant slaDeadline;
+        private @Nullable Instant firstDeadline;
         private @Nullable Instant firstReplyAt;
         private Integer unansweredBuyerMessages = 0;
         private @Nullable Instant escalatedAt;
@@ -373,6 +394,28 @@ public record Interaction(
         }
 
         /**
+         * Sets {@code firstDeadline}.
+         *
+         * @param v the value, or {@code null}
+         * @return this builder
+         */
+        public Builder firstDeadline(@Nullable Instant v) {
+            this.firstDeadline = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code replyHandle}.
+         *
+         * @param v the value, or {@code null}
+         * @return this builder
+         */
+        public Builder replyHandle(@Nullable String v) {
+            this.replyHandle = v;
+            return this;
+        }
+
+        /**
          * Sets {@code firstReplyAt}.
          *
          * @param v the value, or {@code null}
@@ -435,7 +478,7 @@ public record Interaction(
          * @throws IllegalArgumentException naming a malformed field
          */
         public Interaction build() {
-            return new Interaction(shopId, marketplace, kind, threadId, productId, sellerSku, productName, orderLink, firstRating, rating, classification, correction, status, openedAt, lastBuyerAt, slaDeadline, firstReplyAt, unansweredBuyerMessages == null ? 0 : unansweredBuyerMessages, escalatedAt, updatedAt, version == null ? 0 : version);
+            return new Interaction(shopId, marketplace, kind, threadId, productId, sellerSku, productName, replyHandle, orderLink, firstRating, rating, classification, correction, status, openedAt, lastBuyerAt, slaDeadline, firstDeadline, firstReplyAt, unansweredBuyerMessages == null ? 0 : unansweredBuyerMessages, escalatedAt, updatedAt, version == null ? 0 : version);
         }
     }
 }
