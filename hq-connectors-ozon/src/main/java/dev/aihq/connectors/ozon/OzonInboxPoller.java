@@ -386,6 +386,12 @@ public final class OzonInboxPoller {
             tally.problems.add("chat list: stopped after " + maxPages + " pages");
         }
         counts.listed = listed.size();
+        Map<String, String> chatCursors = new HashMap<>();
+        for (PollCursor saved : cursors.list(shopId)) {
+            if (saved.stream().startsWith(CHAT_STREAM_PREFIX)) {
+                chatCursors.put(saved.stream(), saved.position());
+            }
+        }
         Map<String, Optional<IndexedOrder>> orders = new HashMap<>();
         boolean chatsComplete = true;
         for (OzonChat chat : listed) {
@@ -397,7 +403,7 @@ public final class OzonInboxPoller {
                 continue;
             }
             String stream = chatStream(chat.chatId());
-            String seenUpTo = cursors.find(shopId, stream).map(PollCursor::position).orElse(null);
+            String seenUpTo = chatCursors.get(stream);
             if (chat.lastMessageId().equals(seenUpTo)) {
                 continue;
             }

@@ -181,4 +181,32 @@ class OzonQuestionsTest {
         assertThat(thrown).isInstanceOf(OzonSubscriptionRequiredException.class);
         assertThat(((OzonSubscriptionRequiredException) thrown).capability()).isEqualTo(Capability.QUESTIONS);
     }
+
+    @Test
+    void should_walk_answer_pages_by_last_id_and_delete_an_answer() {
+        // given
+        ozon.questionPageSize(2);
+        ozon.putQuestion(FakeOzonApi.question("q-1", SKU, "Есть размер L?", "Анна", T0));
+        String a1 = questions.answer(OzonFixtures.SHOP, "q-1", SKU, "Да");
+        String a2 = questions.answer(OzonFixtures.SHOP, "q-1", SKU, "И XL тоже");
+        String a3 = questions.answer(OzonFixtures.SHOP, "q-1", SKU, "И S");
+
+        // when
+        List<OzonQuestionAnswer> answers = questions.answers(OzonFixtures.SHOP, "q-1", SKU);
+        questions.deleteAnswer(OzonFixtures.SHOP, a2, SKU);
+
+        // then
+        assertThat(answers).extracting(OzonQuestionAnswer::id).containsExactly(a1, a2, a3);
+        assertThat(answers.get(0).questionId()).isEqualTo("q-1");
+        assertThat(answers.get(0).sku()).isEqualTo(SKU);
+        assertThat(answers.get(0).authorName()).isEqualTo("Продавец");
+        List<JsonNode> bodies = ozon.requestBodies(OzonQuestions.ANSWER_LIST_PATH);
+        assertThat(bodies.get(0).path("question_id").asText()).isEqualTo("q-1");
+        assertThat(bodies.get(0).path("sku").asLong()).isEqualTo(SKU);
+        assertThat(bodies.get(1).path("last_id").asText()).isEqualTo(a2);
+        JsonNode delete = ozon.requestBodies(OzonQuestions.ANSWER_DELETE_PATH).get(0);
+        assertThat(delete.path("answer_id").asText()).isEqualTo(a2);
+        assertThat(delete.path("sku").asLong()).isEqualTo(SKU);
+        assertThat(ozon.questionAnswers("q-1")).extracting(a -> a.path("id").asText()).containsExactly(a1, a3);
+    }
 }

@@ -264,4 +264,39 @@ class OzonReviewsTest {
         assertThat(thrown).isInstanceOf(OzonResponseException.class);
         assertThat(((OzonResponseException) thrown).field()).isEqualTo("reviews[0].id");
     }
+
+    @Test
+    void should_delete_a_comment_by_its_id() {
+        // given
+        ozon.putReview(FakeOzonApi.review("r-6", 1_234_567L, 5, "Супер", T0));
+        String commentId = reviews.comment(OzonFixtures.SHOP, "r-6", "Спасибо!", false, null);
+
+        // when
+        reviews.deleteComment(OzonFixtures.SHOP, commentId);
+
+        // then
+        assertThat(ozon.requestBodies(OzonReviews.COMMENT_DELETE_PATH).get(0).path("comment_id").asText())
+                .isEqualTo(commentId);
+        assertThat(ozon.reviewComments("r-6")).isEmpty();
+    }
+
+    @Test
+    void should_page_comments_by_offset_with_the_largest_limit() {
+        // given
+        ozon.putReview(FakeOzonApi.review("r-7", 1_234_567L, 5, "Супер", T0));
+        for (int i = 0; i < 150; i++) {
+            reviews.comment(OzonFixtures.SHOP, "r-7", "Комментарий " + i, false, null);
+        }
+
+        // when
+        List<OzonReviewComment> comments = reviews.comments(OzonFixtures.SHOP, "r-7", OzonSortDir.DESC);
+
+        // then
+        assertThat(comments).hasSize(150);
+        List<JsonNode> bodies = ozon.requestBodies(OzonReviews.COMMENT_LIST_PATH);
+        assertThat(bodies).extracting(b -> b.path("offset").asInt()).containsExactly(0, 100);
+        assertThat(bodies.get(0).path("limit").asInt()).isEqualTo(100);
+        assertThat(bodies.get(0).path("review_id").asText()).isEqualTo("r-7");
+        assertThat(bodies.get(0).path("sort_dir").asText()).isEqualTo("DESC");
+    }
 }
