@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The Ozon Seller API for any number of shops (seller accounts), each with its own {@code Client-Id} and
- * {@code Api-Key} and subscription from the {@link OzonCredentialsProvider}: {@link #postings()} now; reviews,
- * questions, chats and finance are added on the same HTTP path. Build one per application and share it.
+ * {@code Api-Key} and subscription from the {@link OzonCredentialsProvider}: {@link #postings()}, {@link #finance()},
+ * and with Premium Plus {@link #reviews()}, {@link #questions()} and {@link #chats()}, all on one HTTP path. Build one
+ * per application and share it.
  *
  * <pre>{@code
  * OzonClient ozon = OzonClient.create(OzonConfig.defaults(), OzonCredentialsProvider.of(shop,
@@ -47,12 +48,18 @@ public final class OzonClient {
     private final OzonHttp http;
     private final OzonPostings postings;
     private final OzonFinance finance;
+    private final OzonReviews reviews;
+    private final OzonQuestions questions;
+    private final OzonChats chats;
 
     private OzonClient(Builder builder) {
         this.http = new OzonHttp(SERVICE, builder.config, builder.credentials, builder.clock, builder.sleeper,
                 builder.logSink);
         this.postings = new OzonPostings(http, builder.config.postingPageSize());
         this.finance = new OzonFinance(http);
+        this.reviews = new OzonReviews(http);
+        this.questions = new OzonQuestions(http);
+        this.chats = new OzonChats(http);
     }
 
     /**
@@ -113,6 +120,33 @@ public final class OzonClient {
      */
     public OzonFinance finance() {
         return finance;
+    }
+
+    /**
+     * Returns the reviews API (Premium Plus): list, details, comments, status, counts.
+     *
+     * @return the reviews API
+     */
+    public OzonReviews reviews() {
+        return reviews;
+    }
+
+    /**
+     * Returns the questions API (Premium Plus): list, answers, status, counts.
+     *
+     * @return the questions API
+     */
+    public OzonQuestions questions() {
+        return questions;
+    }
+
+    /**
+     * Returns the chats API (Premium Plus): list, history with the order context, send, start, mark read.
+     *
+     * @return the chats API
+     */
+    public OzonChats chats() {
+        return chats;
     }
 
     /** Describes the client without credentials. */

@@ -12,11 +12,14 @@ import dev.aihq.api.error.MarketplaceException;
 import dev.aihq.api.error.RateLimitedException;
 import dev.aihq.api.error.RequestRejectedException;
 import dev.aihq.api.error.ServiceUnavailableException;
+import dev.aihq.connectors.ozon.internal.client.OzonErrorMapper;
 import dev.aihq.connectors.ozon.internal.client.OzonHttp;
 import dev.aihq.connectors.ozon.internal.client.OzonHttpAccess;
+import dev.aihq.http.JsonCodec;
 import dev.aihq.testkit.SettableClock;
 import dev.aihq.testkit.ozon.FakeOzonApi;
 import dev.aihq.testkit.ozon.FakeOzonApi.OzonError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -202,5 +205,44 @@ class OzonErrorsTest {
         ozon.failNext(LIST, 3, OzonError.htmlPage(502));
 
         assertThat(listFails(client(OzonSubscription.STANDARD))).isInstanceOf(ServiceUnavailableException.class);
+    }
+
+    @Test
+    void should_say_the_chat_window_closed_when_a_chat_method_answers_access_period_has_expired() {
+        ozon.failNext("/v3/chat/history", 1, OzonError.rpc(400, 9, "Access period has expired"));
+        OzonHttp http = OzonHttpAccess.http(client(OzonSubscription.PREMIUM_PLUS));
+
+        Throwable thrown = catchThrowable(() -> http.query(OzonFixtures.SHOP, Capability.CHATS, "/v3/chat/history",
+                Map.of("chat_id", "c-1"), new TypeReference<JsonNode>() {}));
+
+        assertThat(thrown).isInstanceOf(OzonChatWindowClosedException.class).hasMessageContaining("48 h")
+                .hasMessageContaining("Ozon said: Access period has expired (code 9)");
+        assertThat(ozon.requests("/v3/chat/history")).as("not retried").isEqualTo(1);
+    }
+
+    @Test
+    void should_map_access_period_has_expired_by_status_when_the_method_is_not_a_chat() {
+        ozon.failNext(LIST, 1, OzonError.rpc(400, 9, "access period has expired"));
+
+        assertThat(listFails(client(OzonSubscription.STANDARD))).isInstanceOf(RequestRejectedException.class)
+                .isNotInstanceOf(OzonChatWindowClosedException.class);
+    }
+
+    @Test
+    void should_quote_the_string_details_of_a_questions_and_answers_error() {
+        ozon.failNext("/v1/question/list", 1, OzonError.rpc(400, 3, "invalid request"));
+        OzonHttp http = OzonHttpAccess.http(client(OzonSubscription.PREMIUM_PLUS));
+
+        Throwable thrown = catchThrowable(() -> http.query(OzonFixtures.SHOP, Capability.QUESTIONS,
+                "/v1/question/list", Map.of(), new TypeReference<JsonNode>() {}));
+
+        assertThat(thrown).isInstanceOf(RequestRejectedException.class)
+                .hasMessageContaining("Ozon said: invalid request (code 3)");
+        byte[] body = FakeOzonApi.qaErrorBody(3, "invalid text", "text must be 2-3000 characters")
+                .getBytes(StandardCharsets.UTF_8);
+        var rpc = new OzonErrorMapper("ozon", JsonCodec.defaults(), Capability.QUESTIONS).read(body);
+        assertThat(rpc).isNotNull();
+        assertThat(rpc.details()).containsExactly("text must be 2-3000 characters");
+        assertThat(rpc.describe()).isEqualTo("invalid text [text must be 2-3000 characters] (code 3)");
     }
 }

@@ -40,6 +40,20 @@ import javax.annotation.Nullable;
  *       ({@code {result:[…]}}, 400 {@code MAX_OFFSET_EXCEEDED} past offset 20 000). FBS postings carry
  *       {@code customer: null}; rFBS ones ({@code tpl_integration_type: non_integrated}) a customer with a name, an
  *       address and a substitute phone (§3.3).</li>
+ *   <li><b>finance</b>: {@code POST /v3/finance/transaction/list} (§3.8).</li>
+ *   <li><b>reviews</b> (§3.5): {@code /v1/review/list} ({@code limit} 20–100, {@code sort_dir}, {@code status},
+ *       {@code last_id} paging; {@code {has_next, last_id, reviews}}), {@code /info}, {@code /comment/create},
+ *       {@code /comment/list}, {@code /comment/delete}, {@code /change-status} (1–100 ids), {@code /count}.</li>
+ *   <li><b>questions</b> (§3.6): {@code /v1/question/list} ({@code filter{date_from, date_to, status}},
+ *       {@code last_id}; no {@code has_next}), {@code /answer/create} (2–3000 characters), {@code /answer/list},
+ *       {@code /answer/delete}, {@code /change-status}, {@code /count}; errors of these paths carry
+ *       {@code details} as a string, as Ozon's Q&amp;A methods do.</li>
+ *   <li><b>chats</b> (§3.7): {@code /v3/chat/list} ({@code has_next} as the <i>string</i> {@code "true"} or
+ *       {@code "false"}, as in Ozon's example; opaque {@code cursor}), {@code /v3/chat/history} ({@code Backward}
+ *       by default, {@code from_message_id} inclusive, {@code context{order_number, sku}}, a customer's
+ *       {@code user.type} spelled {@code "Сustomer"} with a Cyrillic "С"), {@code /v1/chat/send/message} (1–1000
+ *       characters), {@code /v1/chat/start} (FBS/rFBS postings of the postings section) and
+ *       {@code /v2/chat/read}.</li>
  * </ul>
  *
  * <p>Every request needs the {@code Client-Id} and {@code Api-Key} it was started with: otherwise 401 with
@@ -279,7 +293,8 @@ public final class FakeOzonApi implements AutoCloseable {
         }
         Deque<OzonError> queue = failures.get(path);
         if (queue != null && !queue.isEmpty()) {
-            return error(queue.poll());
+            OzonError failure = queue.poll();
+            return path.startsWith(QUESTION_PREFIX) ? qaError(failure) : error(failure);
         }
         if (!"POST".equals(request.getMethod().getName())) {
             return error(OzonError.rpc(405, 12, "Method Not Allowed"));
@@ -296,6 +311,15 @@ public final class FakeOzonApi implements AutoCloseable {
         }
         if (path.equals(FINANCE_TOTALS_PATH)) {
             return financeTotals(body);
+        }
+        if (path.startsWith("/v1/review/")) {
+            return reviewsApi(path, body);
+        }
+        if (path.startsWith(QUESTION_PREFIX)) {
+            return questionsApi(path, body);
+        }
+        if (CHAT_PATHS.contains(path)) {
+            return chatsApi(path, body);
         }
         return error(OzonError.rpc(404, 5, "Not Found"));
     }
@@ -747,4 +771,701 @@ public final class FakeOzonApi implements AutoCloseable {
         return inWindow;
     }
     // ================================================================== finance section (end)
+
+    // ================================================================== reviews section (begin)
+    //
+    // /v1/review/*; reference §3.5 (beta, Premium Plus). Reviews are kept in the order they were put (oldest first);
+    // last_id is the id of the last review of a page and the next page starts after it, whatever the status filter.
+
+    /** The smallest review list page. */
+    public static final int MIN_REVIEW_LIMIT = 20;
+    /** The largest review list page. */
+    public static final int MAX_REVIEW_LIMIT = 100;
+
+    private final List<Review> reviews = new ArrayList<>();
+    private final Map<String, List<ObjectNode>> reviewComments = new HashMap<>();
+    private int commentSequence;
+
+    /**
+     * A fake review.
+     *
+     * @param id Ozon's id
+     * @param sku Ozon's SKU of the product
+     * @param text the text
+     * @param rating 1–5
+     * @param status {@code UNPROCESSED} or {@code PROCESSED}
+     * @param publishedAt when published
+     */
+    public record Review(String id, long sku, String text, int rating, String status, Instant publishedAt) {
+
+        /**
+         * Returns this review in another status.
+         *
+         * @param newStatus the status
+         * @return the review
+         */
+        public Review withStatus(String newStatus) {
+            return new Review(id, sku, text, rating, newStatus, publishedAt);
+        }
+    }
+
+    /**
+     * An unprocessed fake review.
+     *
+     * @param id the id
+     * @param sku Ozon's SKU
+     * @param rating 1–5
+     * @param text the text
+     * @param publishedAt when published
+     * @return the review
+     */
+    public static Review review(String id, long sku, int rating, String text, Instant publishedAt) {
+        return new Review(id, sku, text, rating, "UNPROCESSED", publishedAt);
+    }
+
+    /**
+     * Adds a review at the end, or replaces the one with its id in place.
+     *
+     * @param review the review
+     * @return this fake
+     */
+    public synchronized FakeOzonApi putReview(Review review) {
+        Objects.requireNonNull(review, "review");
+        for (int i = 0; i < reviews.size(); i++) {
+            if (reviews.get(i).id().equals(review.id())) {
+                reviews.set(i, review);
+                return this;
+            }
+        }
+        reviews.add(review);
+        return this;
+    }
+
+    /**
+     * Returns a review as it is now (status changes included).
+     *
+     * @param id the id
+     * @return the review, or {@code null}
+     */
+    public synchronized @Nullable Review reviewById(String id) {
+        return reviews.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * Returns the comments made on a review, as {@code /v1/review/comment/list} sends them.
+     *
+     * @param reviewId the review
+     * @return the comments
+     */
+    public synchronized List<JsonNode> reviewComments(String reviewId) {
+        return List.copyOf(reviewComments.getOrDefault(reviewId, List.of()));
+    }
+
+    /**
+     * Writes one review as the list sends it (every field of §3.5).
+     *
+     * @param r the review
+     * @return the JSON
+     */
+    public static ObjectNode reviewJson(Review r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", r.id()).put("sku", r.sku()).put("text", r.text()).put("rating", r.rating())
+                .put("status", r.status()).put("order_status", "DELIVERED")
+                .put("published_at", r.publishedAt().toString()).put("comments_amount", 0).put("photos_amount", 0)
+                .put("videos_amount", 0).put("is_rating_participant", true);
+        return node;
+    }
+
+    private synchronized ResponseDefinition reviewsApi(String path, JsonNode body) {
+        switch (path) {
+            case "/v1/review/list" -> {
+                int limit = body.path("limit").asInt(0);
+                if (limit < MIN_REVIEW_LIMIT || limit > MAX_REVIEW_LIMIT) {
+                    return error(OzonError.rpc(400, 3, "limit must be " + MIN_REVIEW_LIMIT + "-" + MAX_REVIEW_LIMIT));
+                }
+                String dir = body.path("sort_dir").asText("ASC");
+                String status = body.path("status").asText("ALL");
+                List<Review> ordered = new ArrayList<>(reviews);
+                if (dir.equals("DESC")) {
+                    java.util.Collections.reverse(ordered);
+                }
+                String lastId = body.path("last_id").asText("");
+                int start = 0;
+                if (!lastId.isEmpty()) {
+                    for (int i = 0; i < ordered.size(); i++) {
+                        if (ordered.get(i).id().equals(lastId)) {
+                            start = i + 1;
+                        }
+                    }
+                }
+                List<Review> matching = ordered.subList(start, ordered.size()).stream()
+                        .filter(r -> status.equals("ALL") || status.equals(r.status())).toList();
+                List<Review> page = matching.subList(0, Math.min(limit, matching.size()));
+                ObjectNode root = JSON.createObjectNode();
+                root.put("has_next", matching.size() > page.size());
+                root.put("last_id", page.isEmpty() ? "" : page.get(page.size() - 1).id());
+                ArrayNode list = root.putArray("reviews");
+                page.forEach(r -> list.add(reviewJson(r)));
+                return ok(root);
+            }
+            case "/v1/review/info" -> {
+                Review r = reviewById(body.path("review_id").asText(""));
+                if (r == null) {
+                    return error(OzonError.rpc(404, 5, "review not found"));
+                }
+                ObjectNode node = reviewJson(r);
+                node.put("comments_amount", reviewComments.getOrDefault(r.id(), List.of()).size())
+                        .put("photos_amount", 1).put("likes_amount", 3).put("dislikes_amount", 1);
+                node.putArray("photos").addObject().put("url", "https://cdn1.ozone.ru/s3/rp-photo/" + r.id() + ".jpg")
+                        .put("width", 1080).put("height", 1440);
+                node.putArray("videos");
+                return ok(node);
+            }
+            case "/v1/review/comment/create" -> {
+                String reviewId = body.path("review_id").asText("");
+                Review r = reviewById(reviewId);
+                if (r == null) {
+                    return error(OzonError.rpc(404, 5, "review not found"));
+                }
+                if (body.path("text").asText("").isBlank()) {
+                    return error(OzonError.rpc(400, 3, "text is required"));
+                }
+                String id = "c0mment-" + (++commentSequence);
+                ObjectNode comment = JSON.createObjectNode().put("id", id).put("text", body.path("text").asText())
+                        .put("published_at", Instant.parse("2025-09-15T10:00:00Z").toString()).put("is_owner", true)
+                        .put("is_official", false).put("parent_comment_id", body.path("parent_comment_id").asText(""));
+                reviewComments.computeIfAbsent(reviewId, k -> new ArrayList<>()).add(comment);
+                if (body.path("mark_review_as_processed").asBoolean(false)) {
+                    putReview(r.withStatus("PROCESSED"));
+                }
+                return ok(JSON.createObjectNode().put("comment_id", id));
+            }
+            case "/v1/review/comment/list" -> {
+                int limit = body.path("limit").asInt(0);
+                if (limit < MIN_REVIEW_LIMIT || limit > MAX_REVIEW_LIMIT) {
+                    return error(OzonError.rpc(400, 3, "limit must be " + MIN_REVIEW_LIMIT + "-" + MAX_REVIEW_LIMIT));
+                }
+                List<ObjectNode> all = reviewComments.getOrDefault(body.path("review_id").asText(""), List.of());
+                int offset = Math.min(Math.max(0, body.path("offset").asInt(0)), all.size());
+                List<ObjectNode> page = all.subList(offset, Math.min(offset + limit, all.size()));
+                ObjectNode root = JSON.createObjectNode();
+                root.putArray("comments").addAll(page);
+                root.put("offset", page.size());
+                return ok(root);
+            }
+            case "/v1/review/comment/delete" -> {
+                String id = body.path("comment_id").asText("");
+                boolean removed = reviewComments.values().stream()
+                        .anyMatch(list -> list.removeIf(c -> c.path("id").asText().equals(id)));
+                return removed ? ok(JSON.createObjectNode()) : error(OzonError.rpc(404, 5, "comment not found"));
+            }
+            case "/v1/review/change-status" -> {
+                JsonNode ids = body.path("review_ids");
+                String status = body.path("status").asText("");
+                if (!ids.isArray() || ids.isEmpty() || ids.size() > 100) {
+                    return error(OzonError.rpc(400, 3, "review_ids must hold 1-100 ids"));
+                }
+                if (!status.equals("PROCESSED") && !status.equals("UNPROCESSED")) {
+                    return error(OzonError.rpc(400, 3, "status must be PROCESSED or UNPROCESSED"));
+                }
+                ids.forEach(id -> {
+                    Review r = reviewById(id.asText());
+                    if (r != null) {
+                        putReview(r.withStatus(status));
+                    }
+                });
+                return ok(JSON.createObjectNode());
+            }
+            case "/v1/review/count" -> {
+                long processed = reviews.stream().filter(r -> r.status().equals("PROCESSED")).count();
+                return ok(JSON.createObjectNode().put("processed", processed).put("total", reviews.size())
+                        .put("unprocessed", reviews.size() - processed));
+            }
+            default -> {
+                return error(OzonError.rpc(404, 5, "Not Found"));
+            }
+        }
+    }
+
+    // ================================================================== reviews section (end)
+
+    // ================================================================== questions section (begin)
+    //
+    // /v1/question/*; reference §3.6 (beta, Premium Plus). No has_next: a page's last_id is its last question's id
+    // and the list ends with an empty page. Errors carry details as a string.
+
+    private static final String QUESTION_PREFIX = "/v1/question/";
+
+    private final List<Question> questions = new ArrayList<>();
+    private final Map<String, List<ObjectNode>> questionAnswers = new HashMap<>();
+    private int questionPageSize = 100;
+    private int answerSequence;
+
+    /**
+     * A fake question.
+     *
+     * @param id Ozon's id
+     * @param sku Ozon's SKU of the product
+     * @param text the text
+     * @param authorName the author's name
+     * @param status {@code NEW}, {@code VIEWED}, {@code PROCESSED}, …
+     * @param publishedAt when published
+     */
+    public record Question(String id, long sku, String text, String authorName, String status, Instant publishedAt) {
+
+        /**
+         * Returns this question in another status.
+         *
+         * @param newStatus the status
+         * @return the question
+         */
+        public Question withStatus(String newStatus) {
+            return new Question(id, sku, text, authorName, newStatus, publishedAt);
+        }
+    }
+
+    /**
+     * A new fake question.
+     *
+     * @param id the id
+     * @param sku Ozon's SKU
+     * @param text the text
+     * @param authorName the author
+     * @param publishedAt when published
+     * @return the question
+     */
+    public static Question question(String id, long sku, String text, String authorName, Instant publishedAt) {
+        return new Question(id, sku, text, authorName, "NEW", publishedAt);
+    }
+
+    /**
+     * Adds a question at the end, or replaces the one with its id in place.
+     *
+     * @param question the question
+     * @return this fake
+     */
+    public synchronized FakeOzonApi putQuestion(Question question) {
+        Objects.requireNonNull(question, "question");
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).id().equals(question.id())) {
+                questions.set(i, question);
+                return this;
+            }
+        }
+        questions.add(question);
+        return this;
+    }
+
+    /**
+     * Sets how many questions a list page holds (Ozon's request has no limit). Default 100.
+     *
+     * @param size at least 1
+     * @return this fake
+     */
+    public synchronized FakeOzonApi questionPageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1, got " + size);
+        }
+        this.questionPageSize = size;
+        return this;
+    }
+
+    /**
+     * Returns the answers given to a question, as {@code /v1/question/answer/list} sends them.
+     *
+     * @param questionId the question
+     * @return the answers
+     */
+    public synchronized List<JsonNode> questionAnswers(String questionId) {
+        return List.copyOf(questionAnswers.getOrDefault(questionId, List.of()));
+    }
+
+    /**
+     * Writes an error of the Q&amp;A methods: {@code {code, message, details:"…"}}, {@code details} a string.
+     *
+     * @param code the gRPC code
+     * @param message the message
+     * @param details the details
+     * @return the body
+     */
+    public static String qaErrorBody(int code, String message, String details) {
+        return JSON.createObjectNode().put("code", code).put("message", message).put("details", details).toString();
+    }
+
+    private static ResponseDefinition qaError(OzonError error) {
+        if (error.html()) {
+            return error(error);
+        }
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(error.status());
+        if (error.retryAfterSeconds() != null) {
+            response.withHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+        }
+        return response.withHeader("Content-Type", JSON_TYPE)
+                .withBody(qaErrorBody(error.code(), error.message(), "")).build();
+    }
+
+    private static ResponseDefinition qaError(int status, int code, String message, String details) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", JSON_TYPE)
+                .withBody(qaErrorBody(code, message, details)).build();
+    }
+
+    private static ObjectNode questionJson(Question q, int answers) {
+        return JSON.createObjectNode().put("answers_count", answers).put("author_name", q.authorName())
+                .put("id", q.id()).put("sku", q.sku()).put("product_url", "https://www.ozon.ru/product/" + q.sku() + "/")
+                .put("published_at", q.publishedAt().toString())
+                .put("question_link", "https://www.ozon.ru/product/" + q.sku() + "/questions/?qid=" + q.id())
+                .put("text", q.text()).put("status", q.status());
+    }
+
+    private synchronized ResponseDefinition questionsApi(String path, JsonNode body) {
+        switch (path) {
+            case "/v1/question/list" -> {
+                JsonNode filter = body.path("filter");
+                Instant from;
+                Instant to;
+                try {
+                    from = filter.path("date_from").asText("").isEmpty() ? Instant.MIN
+                            : Instant.parse(filter.path("date_from").asText());
+                    to = filter.path("date_to").asText("").isEmpty() ? Instant.MAX
+                            : Instant.parse(filter.path("date_to").asText());
+                } catch (DateTimeParseException e) {
+                    return qaError(400, 3, "invalid filter", "date_from and date_to must be RFC 3339 date-times");
+                }
+                String status = filter.path("status").asText("ALL");
+                String lastId = body.path("last_id").asText("");
+                int start = 0;
+                for (int i = 0; i < questions.size() && !lastId.isEmpty(); i++) {
+                    if (questions.get(i).id().equals(lastId)) {
+                        start = i + 1;
+                    }
+                }
+                List<Question> matching = questions.subList(start, questions.size()).stream()
+                        .filter(q -> !q.publishedAt().isBefore(from) && !q.publishedAt().isAfter(to))
+                        .filter(q -> status.equals("ALL") || status.equals(q.status())
+                                || (status.equals("UNPROCESSED") && !q.status().equals("PROCESSED")))
+                        .toList();
+                List<Question> page = matching.subList(0, Math.min(questionPageSize, matching.size()));
+                ObjectNode root = JSON.createObjectNode();
+                ArrayNode list = root.putArray("questions");
+                page.forEach(q -> list.add(questionJson(q, questionAnswers.getOrDefault(q.id(), List.of()).size())));
+                root.put("last_id", page.isEmpty() ? "" : page.get(page.size() - 1).id());
+                return ok(root);
+            }
+            case "/v1/question/answer/create" -> {
+                String questionId = body.path("question_id").asText("");
+                String text = body.path("text").asText("");
+                if (questions.stream().noneMatch(q -> q.id().equals(questionId))) {
+                    return qaError(404, 5, "question not found", "question_id: " + questionId);
+                }
+                if (text.length() < 2 || text.length() > 3000) {
+                    return qaError(400, 3, "invalid text", "text must be 2-3000 characters");
+                }
+                String id = "answer-" + (++answerSequence);
+                questionAnswers.computeIfAbsent(questionId, k -> new ArrayList<>()).add(JSON.createObjectNode()
+                        .put("author_name", "Продавец").put("id", id).put("published_at", "2025-09-15T10:00:00Z")
+                        .put("question_id", questionId).put("sku", body.path("sku").asLong()).put("text", text));
+                return ok(JSON.createObjectNode().put("answer_id", id));
+            }
+            case "/v1/question/answer/list" -> {
+                List<ObjectNode> all = questionAnswers.getOrDefault(body.path("question_id").asText(""), List.of());
+                String lastId = body.path("last_id").asText("");
+                int start = 0;
+                for (int i = 0; i < all.size() && !lastId.isEmpty(); i++) {
+                    if (all.get(i).path("id").asText().equals(lastId)) {
+                        start = i + 1;
+                    }
+                }
+                List<ObjectNode> page = all.subList(start, Math.min(start + questionPageSize, all.size()));
+                ObjectNode root = JSON.createObjectNode();
+                root.putArray("answers").addAll(page);
+                root.put("last_id", page.isEmpty() ? "" : page.get(page.size() - 1).path("id").asText());
+                return ok(root);
+            }
+            case "/v1/question/answer/delete" -> {
+                String id = body.path("answer_id").asText("");
+                boolean removed = questionAnswers.values().stream()
+                        .anyMatch(list -> list.removeIf(a -> a.path("id").asText().equals(id)));
+                return removed ? ok(JSON.createObjectNode()) : qaError(404, 5, "answer not found", "answer_id: " + id);
+            }
+            case "/v1/question/change-status" -> {
+                String status = body.path("status").asText("");
+                if (!List.of("NEW", "VIEWED", "PROCESSED").contains(status)) {
+                    return qaError(400, 3, "invalid status", "status must be NEW, VIEWED or PROCESSED");
+                }
+                body.path("question_ids").forEach(id -> {
+                    for (int i = 0; i < questions.size(); i++) {
+                        if (questions.get(i).id().equals(id.asText())) {
+                            questions.set(i, questions.get(i).withStatus(status));
+                        }
+                    }
+                });
+                return ok(JSON.createObjectNode());
+            }
+            case "/v1/question/count" -> {
+                ObjectNode root = JSON.createObjectNode().put("all", questions.size());
+                for (String status : List.of("NEW", "VIEWED", "PROCESSED")) {
+                    root.put(status.toLowerCase(java.util.Locale.ROOT),
+                            questions.stream().filter(q -> q.status().equals(status)).count());
+                }
+                root.put("unprocessed", questions.stream().filter(q -> !q.status().equals("PROCESSED")).count());
+                return ok(root);
+            }
+            default -> {
+                return qaError(404, 5, "Not Found", path);
+            }
+        }
+    }
+
+    // ================================================================== questions section (end)
+
+    // ================================================================== chats section (begin)
+    //
+    // /v3/chat/list, /v3/chat/history, /v1/chat/send/message, /v1/chat/start, /v2/chat/read; reference §3.7.
+
+    private static final java.util.Set<String> CHAT_PATHS = java.util.Set.of("/v3/chat/list", "/v3/chat/history",
+            "/v1/chat/send/message", "/v1/chat/start", "/v2/chat/read");
+
+    /** Ozon's spelling of a customer's {@code user.type} in its examples: a Cyrillic "С" then "ustomer". */
+    public static final String CYRILLIC_CUSTOMER = "\u0421ustomer";
+
+    private final Map<String, Chat> chats = new LinkedHashMap<>();
+    private final Map<String, List<ChatMessage>> chatMessages = new HashMap<>();
+    private long messageSequence = 3_000_000_000_900_000_000L;
+
+    /**
+     * A fake chat.
+     *
+     * @param chatId Ozon's id
+     * @param chatType e.g. {@code Buyer_Seller}, {@code Seller_Support}, {@code BUYER_SELLER}
+     * @param chatStatus {@code Opened} or {@code Closed}
+     * @param createdAt when created
+     */
+    public record Chat(String chatId, String chatType, String chatStatus, Instant createdAt) {}
+
+    /**
+     * A fake chat message.
+     *
+     * @param messageId Ozon's id (a large number)
+     * @param userType e.g. {@link #CYRILLIC_CUSTOMER}, {@code seller}, {@code support}
+     * @param userId the author's id
+     * @param createdAt when written
+     * @param data the text parts
+     * @param orderNumber {@code context.order_number}, or {@code null}
+     * @param sku {@code context.sku}, or {@code null}
+     * @param read whether read
+     */
+    public record ChatMessage(long messageId, String userType, String userId, Instant createdAt, List<String> data,
+            @Nullable String orderNumber, @Nullable Long sku, boolean read) {
+
+        /** Copies the data. */
+        public ChatMessage {
+            data = List.copyOf(data);
+        }
+    }
+
+    /**
+     * A buyer chat ({@code Buyer_Seller}, {@code Opened}).
+     *
+     * @param chatId the id
+     * @param createdAt when created
+     * @return the chat
+     */
+    public static Chat buyerChat(String chatId, Instant createdAt) {
+        return new Chat(chatId, "Buyer_Seller", "Opened", createdAt);
+    }
+
+    /**
+     * Adds or replaces a chat.
+     *
+     * @param chat the chat
+     * @return this fake
+     */
+    public synchronized FakeOzonApi putChat(Chat chat) {
+        chats.put(chat.chatId(), Objects.requireNonNull(chat, "chat"));
+        chatMessages.computeIfAbsent(chat.chatId(), k -> new ArrayList<>());
+        return this;
+    }
+
+    /**
+     * Adds an unread message from the buyer ({@code user.type} {@code "Сustomer"} with a Cyrillic "С").
+     *
+     * @param chatId the chat, added before
+     * @param text the text
+     * @param createdAt when written
+     * @param orderNumber {@code context.order_number}, or {@code null}
+     * @param sku {@code context.sku}, or {@code null}
+     * @return the message's id
+     */
+    public synchronized long addBuyerMessage(String chatId, String text, Instant createdAt,
+            @Nullable String orderNumber, @Nullable Long sku) {
+        return addChatMessage(chatId, CYRILLIC_CUSTOMER, "115568", text, createdAt, orderNumber, sku, false);
+    }
+
+    /**
+     * Adds a message.
+     *
+     * @param chatId the chat, added before
+     * @param userType the author's type as Ozon writes it
+     * @param userId the author's id
+     * @param text the text
+     * @param createdAt when written
+     * @param orderNumber {@code context.order_number}, or {@code null}
+     * @param sku {@code context.sku}, or {@code null}
+     * @param read whether read
+     * @return the message's id
+     */
+    public synchronized long addChatMessage(String chatId, String userType, String userId, String text,
+            Instant createdAt, @Nullable String orderNumber, @Nullable Long sku, boolean read) {
+        List<ChatMessage> list = chatMessages.get(chatId);
+        if (list == null) {
+            throw new IllegalArgumentException("no chat " + chatId + "; putChat first");
+        }
+        long id = ++messageSequence;
+        list.add(new ChatMessage(id, userType, userId, createdAt, List.of(text), orderNumber, sku, read));
+        return id;
+    }
+
+    /**
+     * Returns a chat's messages, oldest first (the seller's sent ones included).
+     *
+     * @param chatId the chat
+     * @return the messages
+     */
+    public synchronized List<ChatMessage> chatMessages(String chatId) {
+        return List.copyOf(chatMessages.getOrDefault(chatId, List.of()));
+    }
+
+    /**
+     * Writes one message as {@code /v3/chat/history} sends it: {@code message_id} as a string, {@code user},
+     * {@code created_at}, {@code is_read}, {@code is_image}, {@code moderate_image_status}, {@code data},
+     * {@code context{order_number, sku}}.
+     *
+     * @param m the message
+     * @return the JSON
+     */
+    public static ObjectNode chatMessageJson(ChatMessage m) {
+        ObjectNode node = JSON.createObjectNode().put("message_id", Long.toString(m.messageId()));
+        node.putObject("user").put("id", m.userId()).put("type", m.userType());
+        node.put("created_at", m.createdAt().toString()).put("is_read", m.read()).put("is_image", false)
+                .put("moderate_image_status", "");
+        ArrayNode data = node.putArray("data");
+        m.data().forEach(data::add);
+        ObjectNode context = node.putObject("context");
+        context.put("order_number", m.orderNumber() == null ? "" : m.orderNumber());
+        context.put("sku", m.sku() == null ? "" : Long.toString(m.sku()));
+        return node;
+    }
+
+    private synchronized ResponseDefinition chatsApi(String path, JsonNode body) {
+        switch (path) {
+            case "/v3/chat/list" -> {
+                int limit = body.path("limit").asInt(30);
+                if (limit < 1 || limit > 1000) {
+                    return error(OzonError.rpc(400, 3, "limit must be 1-1000"));
+                }
+                String status = body.path("filter").path("chat_status").asText("All");
+                boolean unreadOnly = body.path("filter").path("unread_only").asBoolean(false);
+                List<ObjectNode> all = new ArrayList<>();
+                long totalUnread = 0;
+                for (Chat chat : chats.values()) {
+                    List<ChatMessage> messages = chatMessages.get(chat.chatId());
+                    List<ChatMessage> unread = messages.stream().filter(m -> !m.read() && !isSeller(m)).toList();
+                    totalUnread += unread.size();
+                    if ((!status.equalsIgnoreCase("All") && !status.equalsIgnoreCase(chat.chatStatus()))
+                            || (unreadOnly && unread.isEmpty())) {
+                        continue;
+                    }
+                    ObjectNode item = JSON.createObjectNode();
+                    item.putObject("chat").put("chat_id", chat.chatId()).put("chat_status", chat.chatStatus())
+                            .put("chat_type", chat.chatType()).put("created_at", chat.createdAt().toString());
+                    item.put("first_unread_message_id", unread.isEmpty() ? 0 : unread.get(0).messageId());
+                    item.put("last_message_id", messages.isEmpty() ? 0 : messages.get(messages.size() - 1).messageId());
+                    item.put("unread_count", unread.size());
+                    all.add(item);
+                }
+                String cursor = body.path("cursor").asText("");
+                int start = cursor.startsWith("cur-") ? Integer.parseInt(cursor.substring(4)) : 0;
+                int end = Math.min(start + limit, all.size());
+                ObjectNode root = JSON.createObjectNode();
+                root.putArray("chats").addAll(all.subList(Math.min(start, end), end));
+                root.put("total_unread_count", totalUnread);
+                root.put("cursor", "cur-" + end);
+                root.put("has_next", end < all.size() ? "true" : "false");
+                return ok(root);
+            }
+            case "/v3/chat/history" -> {
+                List<ChatMessage> messages = chatMessages.get(body.path("chat_id").asText(""));
+                if (messages == null) {
+                    return error(OzonError.rpc(404, 5, "chat not found"));
+                }
+                int limit = body.path("limit").asInt(50);
+                if (limit < 1 || limit > 1000) {
+                    return error(OzonError.rpc(400, 3, "limit must be 1-1000"));
+                }
+                boolean forward = body.path("direction").asText("Backward").equalsIgnoreCase("Forward");
+                String fromText = body.path("from_message_id").asText("");
+                long from = fromText.isEmpty() ? (forward ? Long.MIN_VALUE : Long.MAX_VALUE) : Long.parseLong(fromText);
+                List<ChatMessage> candidates = new ArrayList<>(messages.stream()
+                        .filter(m -> forward ? m.messageId() >= from : m.messageId() <= from).toList());
+                if (!forward) {
+                    java.util.Collections.reverse(candidates);
+                }
+                List<ChatMessage> page = candidates.subList(0, Math.min(limit, candidates.size()));
+                ObjectNode root = JSON.createObjectNode();
+                root.put("has_next", candidates.size() > page.size());
+                ArrayNode list = root.putArray("messages");
+                page.forEach(m -> list.add(chatMessageJson(m)));
+                return ok(root);
+            }
+            case "/v1/chat/send/message" -> {
+                String chatId = body.path("chat_id").asText("");
+                String text = body.path("text").asText("");
+                if (!chatMessages.containsKey(chatId)) {
+                    return error(OzonError.rpc(404, 5, "chat not found"));
+                }
+                if (text.isEmpty() || text.length() > 1000) {
+                    return error(OzonError.rpc(400, 3, "text must be 1-1000 characters"));
+                }
+                addChatMessage(chatId, "seller", "836412", text, Instant.parse("2025-09-15T10:00:00Z"), null, null,
+                        true);
+                return ok(JSON.createObjectNode().put("result", "success"));
+            }
+            case "/v1/chat/start" -> {
+                Posting posting = postings.get(body.path("posting_number").asText(""));
+                if (posting == null) {
+                    return error(OzonError.rpc(404, 5, "posting not found"));
+                }
+                if (posting.scheme() == Scheme.FBO) {
+                    return error(OzonError.rpc(400, 3, "chat can not be started for this posting"));
+                }
+                String chatId = "chat-" + posting.postingNumber();
+                putChat(buyerChat(chatId, posting.inProcessAt()));
+                ObjectNode root = JSON.createObjectNode();
+                root.putObject("result").put("chat_id", chatId);
+                return ok(root);
+            }
+            case "/v2/chat/read" -> {
+                String chatId = body.path("chat_id").asText("");
+                List<ChatMessage> messages = chatMessages.get(chatId);
+                if (messages == null) {
+                    return error(OzonError.rpc(404, 5, "chat not found"));
+                }
+                String fromText = body.path("from_message_id").asText("");
+                long upTo = fromText.isEmpty() ? Long.MAX_VALUE : Long.parseLong(fromText);
+                messages.replaceAll(m -> m.messageId() <= upTo ? new ChatMessage(m.messageId(), m.userType(),
+                        m.userId(), m.createdAt(), m.data(), m.orderNumber(), m.sku(), true) : m);
+                long unread = messages.stream().filter(m -> !m.read() && !isSeller(m)).count();
+                return ok(JSON.createObjectNode().put("unread_count", unread));
+            }
+            default -> {
+                return error(OzonError.rpc(404, 5, "Not Found"));
+            }
+        }
+    }
+
+    private static boolean isSeller(ChatMessage m) {
+        return m.userType().equalsIgnoreCase("seller");
+    }
+
+    // ================================================================== chats section (end)
 }

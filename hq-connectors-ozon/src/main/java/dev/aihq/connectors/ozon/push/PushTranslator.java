@@ -17,6 +17,7 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.Product;
 import dev.aihq.api.store.Purchase;
 import dev.aihq.api.store.PurchaseStore;
+import dev.aihq.connectors.ozon.internal.mapper.OzonChatNormalizer;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,7 +28,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -44,9 +44,6 @@ final class PushTranslator {
             return new Translation(null, note);
         }
     }
-
-    /** Chat types whose messages are a buyer's, compared without case (live data varies in case). */
-    private static final Set<String> BUYER_CHATS = Set.of("buyer_seller", "buyer_seller_select");
 
     private final @Nullable CatalogStore catalog;
     private final @Nullable PurchaseStore purchases;
@@ -197,7 +194,7 @@ final class PushTranslator {
     private Translation newMessage(ShopId shop, JsonNode root, Instant receivedAt) {
         String chatId = idText(root.path("chat_id"), "chat_id");
         String chatType = requiredText(root.path("chat_type"), "chat_type");
-        if (!BUYER_CHATS.contains(chatType.toLowerCase(Locale.ROOT))) {
+        if (!OzonChatNormalizer.isBuyerChat(chatType)) {
             return Translation.ignore("a message in a " + excerpt(chatType) + " chat, not a buyer chat");
         }
         String messageId = idText(root.path("message_id"), "message_id");
@@ -232,12 +229,7 @@ final class PushTranslator {
             throw new PushFieldException("user.type", "must be a string");
         }
         // Ozon's examples spell "Customer" with a Cyrillic "С" (U+0421); read it as the Latin letter.
-        String type = typeNode.asText().strip().replace('\u0421', 'C').replace('\u0441', 'c').toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "customer" -> InboxSender.BUYER;
-            case "seller" -> InboxSender.SELLER;
-            default -> InboxSender.MARKETPLACE;
-        };
+        return OzonChatNormalizer.sender(typeNode.asText());
     }
 
     private static String text(JsonNode data) {

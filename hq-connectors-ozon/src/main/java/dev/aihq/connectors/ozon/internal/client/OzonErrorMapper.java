@@ -10,6 +10,7 @@ import dev.aihq.api.error.RequestRejectedException;
 import dev.aihq.api.error.ResourceNotFoundException;
 import dev.aihq.api.error.RetriableMarketplaceException;
 import dev.aihq.api.error.ServiceUnavailableException;
+import dev.aihq.connectors.ozon.OzonChatWindowClosedException;
 import dev.aihq.connectors.ozon.OzonSubscription;
 import dev.aihq.connectors.ozon.OzonSubscriptionRequiredException;
 import dev.aihq.http.ErrorResponseMapper;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.Nullable;
 
 /**
@@ -38,6 +40,9 @@ import javax.annotation.Nullable;
  *   <li>a problem of the key ({@code Invalid Api-Key…}, {@code Api-key is deactivated…},
  *       {@code Api-Key is missing a required role…}, {@code Api-Key is restricted to specific IP addresses},
  *       {@code Offer not signed}) or gRPC code 16 {@code Unauthenticated}: an {@link AuthenticationException};</li>
+ *   <li>{@code access period has expired} on a chat method (chats, chat order link, chat start), whatever the
+ *       status or code: an {@link OzonChatWindowClosedException}, the seller's window to write in the chat having
+ *       closed (integrator-reported, reference §3.2);</li>
  *   <li>gRPC code 7 {@code PermissionDenied} on a method that needs a subscription (reviews, questions, chats):
  *       an {@link OzonSubscriptionRequiredException} naming Premium Plus (integrator-reported, reference §3.2);
  *       on any other method an {@link AuthenticationException} (the key lacks the permission);</li>
@@ -67,6 +72,9 @@ public final class OzonErrorMapper implements ErrorResponseMapper {
 
     private static final List<String> KEY_PROBLEMS = List.of("invalid api-key", "api-key is deactivated",
             "api-key is missing a required role", "api-key is restricted", "offer not signed");
+
+    private static final Set<Capability> CHAT_CAPABILITIES = Set.of(Capability.CHATS, Capability.CHAT_ORDER_LINK,
+            Capability.PROACTIVE_MESSAGE);
 
     private final String service;
     private final JsonCodec codec;
@@ -106,6 +114,12 @@ public final class OzonErrorMapper implements ErrorResponseMapper {
         }
         if (rpc.code() == CODE_UNAUTHENTICATED || KEY_PROBLEMS.stream().anyMatch(lower::contains)) {
             return new AuthenticationException(service, status, request + ": credentials refused" + said, byStatus);
+        }
+        if (lower.contains(OzonChatWindowClosedException.OZON_TEXT) && CHAT_CAPABILITIES.contains(capability)) {
+            return new OzonChatWindowClosedException(service, status, capability, request + ": the seller's window"
+                    + " to write in this chat has closed (Ozon: FBO 48 h after the buyer's last message; FBS/rFBS 72 h"
+                    + " after delivery, then 48 h after the buyer's last message; a chat start within 72 h after"
+                    + " payment or delivery)" + said, byStatus);
         }
         if (rpc.code() == CODE_PERMISSION_DENIED) {
             OzonSubscription needed = OzonHttp.requiredSubscription(capability);

@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Nullable;
 
 /**
- * The one path every Ozon Seller API call of this module takes: postings now; reviews, questions, chats and finance
- * on the same path. For each call it
+ * The one path every Ozon Seller API call of this module takes: postings, finance, reviews, questions and chats. For
+ * each call it
  *
  * <ol>
  *   <li>resolves the shop's credentials (none: a {@link CapabilityNotSupportedException} for the call's capability,
