@@ -76,6 +76,14 @@ public interface Stores {
     OrderIndexStore orderIndex();
 
     /**
+     * Returns the unified inbox's interactions: reviews, questions and buyer chats with their timelines,
+     * classifications, SLA deadlines and order links.
+     *
+     * @return the interaction store
+     */
+    InteractionStore interactions();
+
+    /**
      * Returns how writes of these stores are grouped into one commit. Defaults to {@link Transactions#NONE}:
      * stores without transactions leave each write on its own.
      *

@@ -34,7 +34,8 @@ import javax.annotation.Nullable;
  * them in turn. Not atomic: a reader may see a customer half erased for a moment, and a run writing for
  * the customer at the same time may write after the erasure (erase again when it has ended). Journaled
  * events are inspected as JSON (the SDK's mapper, numbers in full) to find those that mention the customer.
- * Thread-safe.
+ * The inbox's interactions ({@link InMemoryInteractionStore}) hold what buyers wrote on the marketplace and no
+ * phone number, so neither an erasure by phone nor a retention purge has anything to do there. Thread-safe.
  */
 public final class InMemoryPersonalDataStore implements PersonalDataStore {
 

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param ledger the shops' ledger of money movements
  * @param legalCases the shops' legal cases and the marketplace's answers
  * @param orderIndex the local index of the orders the connectors saw
+ * @param interactions the unified inbox's interactions and their timelines
  */
 public record InMemoryStores(
         InMemoryShopStore shops,
@@ -43,7 +44,8 @@ public record InMemoryStores(
         InMemoryPollCursorStore cursors,
         InMemoryLedgerStore ledger,
         InMemoryLegalCaseStore legalCases,
-        InMemoryOrderIndexStore orderIndex) implements Stores {
+        InMemoryOrderIndexStore orderIndex,
+        InMemoryInteractionStore interactions) implements Stores {
 
     /** Requires every store. */
     public InMemoryStores {
@@ -62,6 +64,7 @@ public record InMemoryStores(
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(legalCases, "legal cases");
         Objects.requireNonNull(orderIndex, "order index");
+        Objects.requireNonNull(interactions, "interactions");
     }
 
     /**
@@ -98,6 +101,6 @@ public record InMemoryStores(
                 new InMemoryTokenUsageStore(), new InMemoryPromptTemplateStore(), new InMemoryConversationStore(),
                 InMemorySuppressionStore.withRandomKey(), new InMemoryConsentStore(),
                 new InMemoryPollCursorStore(), new InMemoryLedgerStore(), new InMemoryLegalCaseStore(),
-                new InMemoryOrderIndexStore());
+                new InMemoryOrderIndexStore(), new InMemoryInteractionStore());
     }
 }

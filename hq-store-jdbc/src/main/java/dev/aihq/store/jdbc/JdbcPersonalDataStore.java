@@ -48,8 +48,10 @@ import javax.annotation.Nullable;
  * (shop, received) index, the run log's (shop, start) index, the outbox's (shop, status, due) index and the
  * conversations' (shop, customer, time) index; outbox lock rows of customers without messages left go too.
  * Consent records are never purged by age: they are what honours a customer's opt-out or "no" to offers
- * however long ago it was given, so they stay until the customer is erased. Thread-safe; holds no
- * connection between calls.
+ * however long ago it was given, so they stay until the customer is erased. The inbox's
+ * {@code inbox_interactions} and {@code inbox_messages} hold what buyers wrote on the marketplace and no phone
+ * number, so neither an erasure by phone nor a retention purge touches them. Thread-safe; holds no connection
+ * between calls.
  */
 final class JdbcPersonalDataStore implements PersonalDataStore {
 

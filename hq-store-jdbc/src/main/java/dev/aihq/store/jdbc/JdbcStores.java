@@ -10,6 +10,7 @@ import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.InteractionStore;
 import dev.aihq.api.store.LedgerStore;
 import dev.aihq.api.store.LegalCaseStore;
 import dev.aihq.api.store.OrderIndexStore;
@@ -76,6 +77,7 @@ public final class JdbcStores implements Stores {
     private final LedgerStore ledger;
     private final LegalCaseStore legalCases;
     private final OrderIndexStore orderIndex;
+    private final InteractionStore interactions;
     private final Transactions transactions;
     private final PersonalDataStore personalData;
 
@@ -97,6 +99,7 @@ public final class JdbcStores implements Stores {
         this.ledger = new JdbcLedgerStore(jdbc);
         this.legalCases = new JdbcLegalCaseStore(jdbc);
         this.orderIndex = new JdbcOrderIndexStore(jdbc);
+        this.interactions = new JdbcInteractionStore(jdbc);
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -275,6 +278,19 @@ public final class JdbcStores implements Stores {
     @Override
     public OrderIndexStore orderIndex() {
         return orderIndex;
+    }
+
+    /**
+     * Returns the unified inbox's interactions, one row per shop and interaction id in
+     * {@code <prefix>inbox_interactions}, saved with optimistic versions (a save from a version another save
+     * has replaced updates no row and returns empty), and their timelines, one row per message in
+     * {@code <prefix>inbox_messages}, each written once.
+     *
+     * @return the interaction store
+     */
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
     }
 
     /**

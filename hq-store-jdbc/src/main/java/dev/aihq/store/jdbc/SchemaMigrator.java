@@ -47,7 +47,7 @@ public final class SchemaMigrator {
             "V4__prompts_conversations.sql", "V5__suppressions.sql", "V6__personal_data.sql",
             "V7__token_usage_shards.sql", "V8__run_attempts.sql", "V9__consent_channels.sql",
             "V10__run_outcomes.sql", "V11__purchase_lines.sql", "V12__poll_cursors.sql", "V13__ledger.sql",
-            "V14__legal_cases.sql", "V15__order_index.sql");
+            "V14__legal_cases.sql", "V15__order_index.sql", "V16__interactions.sql");
 
     /** The script whose H2 version needs the purchase lines filled in Java (H2 has no JSON functions). */
     private static final String PURCHASE_LINES = "V11__purchase_lines.sql";

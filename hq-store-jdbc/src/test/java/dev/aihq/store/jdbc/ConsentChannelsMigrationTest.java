@@ -76,7 +76,7 @@ class ConsentChannelsMigrationTest {
         // when
         assertThat(stores.migrate()).containsExactly("V9__consent_channels.sql", "V10__run_outcomes.sql",
                 "V11__purchase_lines.sql", "V12__poll_cursors.sql", "V13__ledger.sql", "V14__legal_cases.sql",
-                "V15__order_index.sql");
+                "V15__order_index.sql", "V16__interactions.sql");
 
         // then
         OutboxMessage pending = stores.outbox().find(SHOP, "old-pending").orElseThrow();

@@ -87,7 +87,7 @@ class LedgerMigrationTest {
 
         // then
         assertThat(applied).containsExactly("V13__ledger.sql", "V14__legal_cases.sql",
-                "V15__order_index.sql");
+                "V15__order_index.sql", "V16__interactions.sql");
         List<LedgerTotal> totals = stores.ledger().totals(SHOP, MARCH, APRIL);
         assertThat(totals).extracting(LedgerTotal::sku).containsExactly(CASE, PHONE, TEA);
         assertThat(totals).allSatisfy(total -> {

@@ -50,8 +50,9 @@ class LegalCasesMigrationTest {
         List<String> applied = stores.migrate();
 
         // then
-        assertThat(applied).containsExactly("V14__legal_cases.sql", "V15__order_index.sql");
-        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(15);
+        assertThat(applied).containsExactly("V14__legal_cases.sql", "V15__order_index.sql",
+                "V16__interactions.sql");
+        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(16);
         assertThat(stores.ledger().find(SHOP, sale.key())).contains(sale);
         LegalCase fine = new LegalCase(SHOP, "fine:512345678", LegalEventType.FINE, Marketplace.KASPI,
                 OrderId.of("512345678"), null, null, List.of("kaspi.fine.late_shipment"), RiskLevel.MEDIUM,

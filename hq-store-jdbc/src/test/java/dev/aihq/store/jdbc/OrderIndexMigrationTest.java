@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Upgrading a version-14 database to the order index: only version 15 is applied, what was stored before stays as
- * it was, and the new table takes orders and finds them by every reference at once.
+ * Upgrading a version-14 database to the order index: only versions 15 and later are applied, what was stored
+ * before stays as it was, and the new table takes orders and finds them by every reference at once.
  */
 class OrderIndexMigrationTest {
 
@@ -46,8 +46,8 @@ class OrderIndexMigrationTest {
         List<String> applied = stores.migrate();
 
         // then
-        assertThat(applied).containsExactly("V15__order_index.sql");
-        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(15);
+        assertThat(applied).containsExactly("V15__order_index.sql", "V16__interactions.sql");
+        assertThat(new SchemaMigrator(dataSource, dialect, prefix).currentVersion()).isEqualTo(16);
         assertThat(stores.legalCases().find(SHOP, fine.key())).contains(fine);
         IndexedOrder order = new IndexedOrder(SHOP, Marketplace.WILDBERRIES, "4512345678", "f1a2b3c4d5e6.0.0",
                 "33445566778899", "WB-231648-9753", "PHN-A55-256", "215473829", "Смартфон Samsung Galaxy A55",

@@ -73,7 +73,7 @@ class PurchaseLinesMigrationTest {
         // when
         assertThat(stores.migrate()).containsExactly("V10__run_outcomes.sql", "V11__purchase_lines.sql",
                 "V12__poll_cursors.sql", "V13__ledger.sql", "V14__legal_cases.sql",
-                "V15__order_index.sql");
+                "V15__order_index.sql", "V16__interactions.sql");
         stores.purchases().save(new Purchase(SHOP, OrderId.of("500000003"), null, List.of(
                 new PurchaseItem(Sku.of("PHONE-A55"), "Смартфон", Money.kzt(1000), 1),
                 new PurchaseItem(Sku.of("CHARGER-25W"), "Зарядка", Money.kzt(1000), 1)), AT.plusSeconds(60)));

@@ -28,7 +28,7 @@ class SchemaMigratorTest {
 
     private static final List<String> TABLES = List.of("shops", "event_journal", "purchases", "products", "runs",
             "outbox", "token_usage", "poll_cursors", "ledger_entries", "legal_cases", "legal_case_answers",
-            "order_index");
+            "order_index", "inbox_interactions", "inbox_messages");
 
     private static List<String> tables(DataSource dataSource, String prefix) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
