@@ -19,6 +19,9 @@ CREATE TABLE ${prefix}inbox_interactions (
     product_id                 VARCHAR,
     seller_sku                 VARCHAR,
     product_name               VARCHAR,
+    -- What the marketplace needs besides the thread id to reply (a Wildberries chat's replySign); a credential of
+    -- the chat: never logged.
+    reply_handle               VARCHAR,
     -- The order link: all four set, or order_ref null and no link (order_id may be null with a link).
     order_ref                  VARCHAR(200),
     order_id                   VARCHAR(200),
@@ -48,6 +51,8 @@ CREATE TABLE ${prefix}inbox_interactions (
     opened_at                  TIMESTAMP(6) WITH TIME ZONE  NOT NULL,
     last_buyer_at              TIMESTAMP(6) WITH TIME ZONE,
     sla_deadline               TIMESTAMP(6) WITH TIME ZONE,
+    -- When the first answer was due, for SLA compliance.
+    first_deadline             TIMESTAMP(6) WITH TIME ZONE,
     first_reply_at             TIMESTAMP(6) WITH TIME ZONE,
     unanswered_buyer_messages  INTEGER       NOT NULL,
     escalated_at               TIMESTAMP(6) WITH TIME ZONE,

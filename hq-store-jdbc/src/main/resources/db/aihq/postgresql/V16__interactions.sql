@@ -19,6 +19,9 @@ CREATE TABLE ${prefix}inbox_interactions (
     product_id                 TEXT,
     seller_sku                 TEXT,
     product_name               TEXT,
+    -- What the marketplace needs besides the thread id to reply (a Wildberries chat's replySign); a credential of
+    -- the chat: never logged.
+    reply_handle               TEXT,
     -- The order link: all four set, or order_ref null and no link (order_id may be null with a link).
     order_ref                  VARCHAR(200),
     order_id                   VARCHAR(200),
@@ -48,6 +51,8 @@ CREATE TABLE ${prefix}inbox_interactions (
     opened_at                  TIMESTAMPTZ   NOT NULL,
     last_buyer_at              TIMESTAMPTZ,
     sla_deadline               TIMESTAMPTZ,
+    -- When the first answer was due, for SLA compliance.
+    first_deadline             TIMESTAMPTZ,
     first_reply_at             TIMESTAMPTZ,
     unanswered_buyer_messages  INTEGER       NOT NULL,
     escalated_at               TIMESTAMPTZ,

@@ -48,11 +48,13 @@ public final class OzonClient {
     private final OzonHttp http;
     private final OzonPostings postings;
     private final OzonFinance finance;
+    private final Clock clock;
     private final OzonReviews reviews;
     private final OzonQuestions questions;
     private final OzonChats chats;
 
     private OzonClient(Builder builder) {
+        this.clock = builder.clock;
         this.http = new OzonHttp(SERVICE, builder.config, builder.credentials, builder.clock, builder.sleeper,
                 builder.logSink);
         this.postings = new OzonPostings(http, builder.config.postingPageSize());
@@ -147,6 +149,15 @@ public final class OzonClient {
      */
     public OzonChats chats() {
         return chats;
+    }
+
+    /**
+     * Returns the client's clock.
+     *
+     * @return the clock set on the builder
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /** Describes the client without credentials. */

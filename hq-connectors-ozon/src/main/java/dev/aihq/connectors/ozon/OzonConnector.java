@@ -8,6 +8,8 @@ import dev.aihq.api.connector.MarketplaceConnector;
 import dev.aihq.api.connector.MessagingRule;
 import dev.aihq.api.connector.MessagingRuleKind;
 import dev.aihq.api.connector.MessagingRules;
+import dev.aihq.api.connector.PublishedReply;
+import dev.aihq.api.connector.ReplyTarget;
 import dev.aihq.api.connector.SourceStatus;
 import dev.aihq.api.error.CapabilityNotSupportedException;
 import dev.aihq.api.error.MarketplaceException;
@@ -210,15 +212,18 @@ public final class OzonConnector implements MarketplaceConnector {
                     : "the push route has no secret for this shop; postings and chats are polled");
         }
         if (client.subscription(shopId).includesBuyerCommunication()) {
-            set.supports(Capability.REVIEWS_READ, "Premium Plus; beta: /v1/review/list, no author name or order"
-                            + " number")
-                    .supports(Capability.REVIEW_REPLY, "Premium Plus; beta: /v1/review/comment/create")
-                    .supports(Capability.QUESTIONS, "Premium Plus; beta: list and answer (2-3000 chars)")
+            set.supports(Capability.REVIEWS_READ, "Premium Plus; beta: /v1/review/list (OzonClient#reviews,"
+                            + " OzonInboxPoller), no author name or order number")
+                    .supports(Capability.REVIEW_REPLY, "Premium Plus; beta: /v1/review/comment/create (Ozon documents"
+                            + " no length limit)")
+                    .supports(Capability.QUESTIONS, "Premium Plus; beta: list and answer (2-3000 chars, checked"
+                            + " before sending; OzonClient#questions, OzonInboxPoller)")
                     .supports(Capability.CHATS, "Premium Plus: list, history, send (plain text, 1-1000 chars), read;"
                             + " FBO: within 48 h of the buyer's last message; FBS/rFBS: from payment to 72 h after"
                             + " delivery, then 48 h after the buyer's last message")
                     .supports(Capability.CHAT_ORDER_LINK, "Premium Plus: /v3/chat/history context.order_number and"
-                            + " sku; push messages carry none")
+                            + " sku (OzonInboxPoller links them to the posting through the order index); push"
+                            + " messages carry none")
                     .supports(Capability.PROACTIVE_MESSAGE, "Premium Plus; FBS/rFBS postings only: /v1/chat/start"
                             + " within 72 h after payment or delivery, for service messages about the posting;"
                             + " FBO: only the buyer can start a chat");
@@ -276,6 +281,48 @@ public final class OzonConnector implements MarketplaceConnector {
     public List<OzonPosting> listFboPostings(ShopId shopId, Instant since, Instant to, @Nullable String status) {
         require(shopId, Capability.ORDERS);
         return client.postings().fboList(shopId, since, to, status);
+    }
+
+    /**
+     * Publishes the shop's reply: a review comment ({@link OzonReviews#comment}, marking the review processed), a
+     * question answer ({@link OzonQuestions#answer}, which needs the question's SKU: the target's product id) or a
+     * chat message ({@link OzonChats#send}). The reply's id is Ozon's comment or answer id; a chat message's, which
+     * Ozon does not give, is {@code <chat>:<time sent>}.
+     *
+     * @param shopId the shop
+     * @param target what is answered
+     * @param text the reply, within Ozon's limits (question answers 2–3000 characters, chat 1–1000)
+     * @return what Ozon accepted
+     * @throws CapabilityNotSupportedException when the shop lacks Premium Plus, or a question's SKU is missing
+     * @throws MarketplaceException when Ozon refuses or fails (a closed chat window is
+     *     {@link OzonChatWindowClosedException})
+     */
+    @Override
+    public PublishedReply reply(ShopId shopId, ReplyTarget target, String text) {
+        Instant now = client.clock().instant();
+        switch (target.kind()) {
+            case REVIEW -> {
+                require(shopId, Capability.REVIEW_REPLY);
+                return new PublishedReply(client.reviews().comment(shopId, target.threadId(), text, true, null), now);
+            }
+            case QUESTION -> {
+                require(shopId, Capability.QUESTIONS);
+                long sku;
+                try {
+                    sku = Long.parseLong(Objects.requireNonNullElse(target.productId(), "").strip());
+                } catch (NumberFormatException e) {
+                    throw new CapabilityNotSupportedException(shopId, Capability.QUESTIONS, "question "
+                            + target.threadId() + " has no numeric SKU; Ozon answers a question only with its sku");
+                }
+                return new PublishedReply(client.questions().answer(shopId, target.threadId(), sku, text), now);
+            }
+            case CHAT_MESSAGE -> {
+                require(shopId, Capability.CHATS);
+                client.chats().send(shopId, target.threadId(), text);
+                return new PublishedReply(target.threadId() + ":" + now.toEpochMilli(), now);
+            }
+            default -> throw new IllegalStateException("unknown kind " + target.kind());
+        }
     }
 
     /**

@@ -61,12 +61,12 @@ import javax.annotation.Nullable;
 final class JdbcInteractionStore implements InteractionStore {
 
     private static final List<String> COLUMNS = List.of("shop_id", "id", "marketplace", "kind", "thread_id",
-            "product_id", "seller_sku", "product_name", "order_ref", "order_id", "order_link_source",
+            "product_id", "seller_sku", "product_name", "reply_handle", "order_ref", "order_id", "order_link_source",
             "order_linked_at", "first_rating", "rating", "classification_intent", "classification_emotion",
             "classification_priority", "classification_source", "classification_confidence",
             "classification_reasons", "correction_intent", "correction_emotion", "correction_priority",
             "correction_source", "correction_confidence", "correction_reasons", "status", "opened_at",
-            "last_buyer_at", "sla_deadline", "first_reply_at", "unanswered_buyer_messages", "escalated_at",
+            "last_buyer_at", "sla_deadline", "first_deadline", "first_reply_at", "unanswered_buyer_messages", "escalated_at",
             "updated_at", "version");
 
     private static final List<String> MESSAGE_COLUMNS = List.of("shop_id", "interaction_id", "message_id",
@@ -251,6 +251,7 @@ final class JdbcInteractionStore implements InteractionStore {
         statement.setString(i++, interaction.productId());
         statement.setString(i++, interaction.sellerSku());
         statement.setString(i++, interaction.productName());
+        statement.setString(i++, interaction.replyHandle());
         OrderLink link = interaction.orderLink();
         statement.setString(i++, link == null ? null : link.orderRef());
         statement.setString(i++, link == null ? null : link.orderId());
@@ -264,6 +265,7 @@ final class JdbcInteractionStore implements InteractionStore {
         statement.setObject(i++, Jdbc.utc(interaction.openedAt()));
         statement.setObject(i++, Jdbc.utc(interaction.lastBuyerAt()));
         statement.setObject(i++, Jdbc.utc(interaction.slaDeadline()));
+        statement.setObject(i++, Jdbc.utc(interaction.firstDeadline()));
         statement.setObject(i++, Jdbc.utc(interaction.firstReplyAt()));
         statement.setInt(i++, interaction.unansweredBuyerMessages());
         statement.setObject(i++, Jdbc.utc(interaction.escalatedAt()));
@@ -319,6 +321,7 @@ final class JdbcInteractionStore implements InteractionStore {
                     .productId(row.getString("product_id"))
                     .sellerSku(row.getString("seller_sku"))
                     .productName(row.getString("product_name"))
+                    .replyHandle(row.getString("reply_handle"))
                     .orderLink(link)
                     .firstRating(getInteger(row, "first_rating"))
                     .rating(getInteger(row, "rating"))
@@ -328,6 +331,7 @@ final class JdbcInteractionStore implements InteractionStore {
                     .openedAt(Jdbc.instant(row, "opened_at"))
                     .lastBuyerAt(Jdbc.instant(row, "last_buyer_at"))
                     .slaDeadline(Jdbc.instant(row, "sla_deadline"))
+                    .firstDeadline(Jdbc.instant(row, "first_deadline"))
                     .firstReplyAt(Jdbc.instant(row, "first_reply_at"))
                     .unansweredBuyerMessages(row.getInt("unanswered_buyer_messages"))
                     .escalatedAt(Jdbc.instant(row, "escalated_at"))

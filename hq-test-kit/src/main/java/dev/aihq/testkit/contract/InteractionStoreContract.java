@@ -170,6 +170,7 @@ public abstract class InteractionStoreContract extends StoreContract<Interaction
                 .productId("1234567890")
                 .sellerSku("Чай-зелёный-100")
                 .productName("Чай зелёный «Горный», 100 г — пакет")
+                .replyHandle("1:6f2e9a1c:reply-sign-Ωmega")
                 .orderLink(new OrderLink("0123456789-0001-1", "0123456789-0001", OrderLinkSource.BUYER_REPLY,
                         AT.plus(5, ChronoUnit.MICROS)))
                 .firstRating(1)
@@ -182,6 +183,7 @@ public abstract class InteractionStoreContract extends StoreContract<Interaction
                 .openedAt(AT)
                 .lastBuyerAt(AT.plus(1, ChronoUnit.MICROS))
                 .slaDeadline(AT.plus(1, ChronoUnit.HOURS).plus(2, ChronoUnit.MICROS))
+                .firstDeadline(AT.plus(1, ChronoUnit.HOURS).plus(7, ChronoUnit.MICROS))
                 .firstReplyAt(AT.plus(3, ChronoUnit.MICROS))
                 .unansweredBuyerMessages(3)
                 .escalatedAt(AT.plus(4, ChronoUnit.MICROS))
@@ -244,6 +246,8 @@ public abstract class InteractionStoreContract extends StoreContract<Interaction
             assertThat(found.productId()).isNull();
             assertThat(found.sellerSku()).isNull();
             assertThat(found.productName()).isNull();
+            assertThat(found.replyHandle()).isNull();
+            assertThat(found.firstDeadline()).isNull();
             assertThat(found.orderLink()).isNull();
             assertThat(found.firstRating()).isNull();
             assertThat(found.rating()).isNull();
