@@ -29,7 +29,8 @@ import javax.annotation.Nullable;
  *       keeps the interaction with a person.</li>
  *   <li><b>SLA deadline.</b> When the shop is awaited: the first buyer message after our last reply, plus the
  *       answer time of the classification's priority (normal before any), counted in the shop's business hours in
- *       its zone.</li>
+ *       its zone. The first deadline, set once when the buyer wrote first, is the first message's: SLA compliance
+ *       is counted against it.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -104,6 +105,10 @@ public final class InteractionStates {
         } else {
             status = InteractionStatus.ANSWERED;
         }
+        Instant firstDeadline = base.firstDeadline();
+        if (firstDeadline == null && messages.get(0).sender() == InboxSender.BUYER) {
+            firstDeadline = settings.businessHours().deadline(openedAt, settings.answerTime(priority(base)), zone);
+        }
         Instant deadline = null;
         if (status.awaitsShop()) {
             Instant from = firstUnanswered != null ? firstUnanswered : last.at();
@@ -119,6 +124,7 @@ public final class InteractionStates {
                 .unansweredBuyerMessages(sinceResolving)
                 .escalatedAt(status == InteractionStatus.ESCALATED ? escalatedAt : null)
                 .slaDeadline(deadline)
+                .firstDeadline(firstDeadline)
                 .updatedAt(now)
                 .build();
     }

@@ -60,6 +60,8 @@ class InteractionStatesTest {
 
         assertThat(open.status()).isEqualTo(InteractionStatus.OPEN);
         assertThat(open.slaDeadline()).isEqualTo(T0.plus(Duration.ofHours(4)));
+        assertThat(open.firstDeadline()).isEqualTo(open.slaDeadline());
+        assertThat(answered.firstDeadline()).isEqualTo(open.firstDeadline());
         assertThat(answered.status()).isEqualTo(InteractionStatus.ANSWERED);
         assertThat(answered.slaDeadline()).isNull();
         assertThat(answered.firstReplyAt()).isEqualTo(T0.plusSeconds(1800));

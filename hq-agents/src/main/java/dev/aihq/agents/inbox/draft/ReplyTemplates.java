@@ -1,17 +1,11 @@
 package dev.aihq.agents.inbox.draft;
 
+import dev.aihq.agents.PromptTemplate;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.event.InboxItemKind;
 import dev.aihq.api.inbox.InboxIntent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import javax.annotation.Nullable;
 
 /**
@@ -33,9 +27,9 @@ public final class ReplyTemplates {
 
     private static final String DEFAULT = "default";
 
-    private final Map<String, String> templates;
+    private final Map<String, PromptTemplate> templates;
 
-    private ReplyTemplates(Map<String, String> templates) {
+    private ReplyTemplates(Map<String, PromptTemplate> templates) {
         this.templates = Map.copyOf(templates);
         for (InboxItemKind kind : InboxItemKind.values()) {
             if (!templates.containsKey(kind.wireValue() + "." + DEFAULT)) {
@@ -48,23 +42,11 @@ public final class ReplyTemplates {
      * Loads the shipped templates.
      *
      * @return the templates
-     * @throws IllegalStateException naming the resource when it is missing, unreadable or lacks a default
+     * @throws dev.aihq.api.error.ConfigurationException naming the resource when it is missing or unreadable
+     * @throws IllegalStateException when a kind has no default template
      */
     public static ReplyTemplates standard() {
-        try (InputStream in = ReplyTemplates.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            Properties properties = new Properties();
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            Map<String, String> map = new HashMap<>();
-            properties.forEach((k, v) -> map.put(k.toString(), v.toString().strip()));
-            return new ReplyTemplates(map);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return new ReplyTemplates(PromptTemplate.bundle(RESOURCE));
     }
 
     /**
@@ -81,12 +63,14 @@ public final class ReplyTemplates {
             @Nullable String orderRef) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(caseName, "case");
-        String template = templates.getOrDefault(kind.wireValue() + "." + caseName,
+        PromptTemplate template = templates.getOrDefault(kind.wireValue() + "." + caseName,
                 templates.get(kind.wireValue() + "." + DEFAULT));
-        String text = template.replace("{marketplace}", displayName(marketplace))
-                .replace("{product}", productName == null ? "товар" : productName);
-        // Without an order number the phrase "по заказу {order}" reads well as "по заказу".
-        return (orderRef == null ? text.replace(" {order}", "") : text.replace("{order}", orderRef)).strip();
+        // Without an order number "по заказу {{order}}" reads well as "по заказу".
+        PromptTemplate chosen = orderRef != null ? template
+                : PromptTemplate.of(template.text().replace(" {{order}}", ""));
+        return chosen.render(Map.of("marketplace", displayName(marketplace),
+                "product", productName == null ? "товар" : productName,
+                "order", orderRef == null ? "" : orderRef)).strip();
     }
 
     /**
