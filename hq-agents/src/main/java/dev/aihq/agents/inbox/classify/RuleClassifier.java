@@ -27,8 +27,8 @@ import javax.annotation.Nullable;
  * priors that only decide when phrases are silent or balanced: a product-card question leans to the questions
  * before purchase and away from praise; a review of 4–5★ leans to {@code praise}, 1–2★ away from it and towards
  * {@code quality_complaint}; a return in a review is mostly told as past fact; a question with no phrase is a
- * {@code product_question}; a greeting alone, or a text with no letters (unless a review's rating speaks), is
- * {@code other}. The highest score wins.
+ * {@code product_question}; a greeting alone, or a text with no letters (unless it is a review with emoji or no text at all,
+ * where the rating speaks), is {@code other}. The highest score wins.
  * Then three rules of the labelling guide: the deletion test (a {@code churn_risk} that also names a concrete
  * problem — wrong item, defect, delivery, return — is that problem), the cause before the remedy (a return asked
  * because of a wrong, defective or damaged item is the cause) and the question before the praise (a review that
@@ -206,7 +206,8 @@ public final class RuleClassifier implements MessageClassifier {
     private void applyPriors(ClassifierInput input, InboxText text, Map<InboxIntent, Double> scores) {
         boolean asks = text.questionMark || has(text, "ask");
         // A review without words still has its rating to go by.
-        boolean ratingOnly = input.kind() == InboxItemKind.REVIEW && input.rating() != null && text.letters == 0;
+        boolean ratingOnly = input.kind() == InboxItemKind.REVIEW && input.rating() != null && text.letters == 0
+                && (input.text().isBlank() || text.positiveEmoji + text.negativeEmoji + text.angryEmoji > 0);
         if (!ratingOnly && isGreetingOnly(text)) {
             scores.merge(InboxIntent.OTHER, 3.0, Double::sum);
         }
