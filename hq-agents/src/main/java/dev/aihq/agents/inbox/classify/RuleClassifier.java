@@ -88,6 +88,7 @@ public final class RuleClassifier implements MessageClassifier {
     private final List<PhraseBook> signalBooks;
     private final List<InboxIntent> precedence;
     private final List<InboxIntent> custom;
+    private final List<PhraseBook.Phrase> greetings;
 
     private RuleClassifier(List<PhraseBook> intentBooks, List<PhraseBook> emotionBooks, List<PhraseBook> signalBooks,
             List<InboxIntent> precedence, List<InboxIntent> custom) {
@@ -96,6 +97,11 @@ public final class RuleClassifier implements MessageClassifier {
         this.signalBooks = signalBooks;
         this.precedence = precedence;
         this.custom = custom;
+        // Longest first, so "можно вопрос" goes before "вопрос" would leave "можно".
+        List<PhraseBook.Phrase> g = new ArrayList<>();
+        signalBooks.forEach(book -> g.addAll(book.phrases("greeting")));
+        g.sort(java.util.Comparator.comparingInt((PhraseBook.Phrase p) -> p.text().length()).reversed());
+        this.greetings = List.copyOf(g);
     }
 
     /**
@@ -456,10 +462,8 @@ public final class RuleClassifier implements MessageClassifier {
 
     private boolean isGreetingOnly(InboxText text) {
         String rest = text.normalized;
-        for (PhraseBook book : signalBooks) {
-            for (PhraseBook.Phrase phrase : book.phrases("greeting")) {
-                rest = phrase.pattern().matcher(rest).replaceAll(" ");
-            }
+        for (PhraseBook.Phrase phrase : greetings) {
+            rest = phrase.pattern().matcher(rest).replaceAll(" ");
         }
         return NO_LETTERS.matcher(rest).matches();
     }
