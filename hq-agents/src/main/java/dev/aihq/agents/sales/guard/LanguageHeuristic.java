@@ -1,6 +1,7 @@
 package dev.aihq.agents.sales.guard;
 
 import dev.aihq.agents.sales.guard.GuardContext.Language;
+import dev.aihq.agents.text.PhraseBook;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package dev.aihq.agents.sales.guard;
 
 import dev.aihq.agents.sales.SalesMessages;
+import dev.aihq.agents.text.PhraseBook;
 import dev.aihq.api.Marketplace;
 import dev.aihq.api.Money;
 import dev.aihq.api.Sku;

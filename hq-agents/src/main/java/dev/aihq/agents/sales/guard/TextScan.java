@@ -1,5 +1,6 @@
 package dev.aihq.agents.sales.guard;
 
+import dev.aihq.agents.text.PhraseBook;
 import dev.aihq.api.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;

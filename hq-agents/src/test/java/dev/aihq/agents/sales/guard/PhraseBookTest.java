@@ -3,6 +3,7 @@ package dev.aihq.agents.sales.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aihq.agents.text.PhraseBook;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class PhraseBookTest {
         // when / then
         assertThatThrownBy(() -> PhraseBook.load("/dev/aihq/agents/sales/guard/nowhere.txt"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("guard resource /dev/aihq/agents/sales/guard/nowhere.txt is missing from the class path");
+                .hasMessage("phrase resource /dev/aihq/agents/sales/guard/nowhere.txt is missing from the class path");
     }
 
     @Test
@@ -22,16 +23,16 @@ class PhraseBookTest {
         // when / then
         assertThatThrownBy(() -> PhraseBook.parse("promises_ru.txt", List.of("# comment", "", "бесплатн*")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("guard resource promises_ru.txt line 3: the phrase 'бесплатн*' comes before any [section]");
+                .hasMessage("phrase resource promises_ru.txt line 3: the phrase 'бесплатн*' comes before any [section]");
     }
 
     @Test
     void should_refuse_a_star_inside_a_word_an_empty_section_and_a_dangling_gap() {
         // when / then
         assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "бес*платн")))
-                .hasMessageContaining("guard resource x.txt line 2: '*' may only end a word");
+                .hasMessageContaining("phrase resource x.txt line 2: '*' may only end a word");
         assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "слово", "[b]")))
-                .hasMessage("guard resource x.txt: section [b] has no phrases");
+                .hasMessage("phrase resource x.txt: section [b] has no phrases");
         assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "доставка ...")))
                 .hasMessageContaining("line 2: '...' must stand between words");
         assertThatThrownBy(() -> PhraseBook.parse("x.txt", List.of("[a]", "x", "[a]", "y")))

@@ -2,6 +2,7 @@ package dev.aihq.agents.sales.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aihq.agents.text.PhraseBook;
 import dev.aihq.api.Money;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aihq.agents.sales.guard;
+package dev.aihq.agents.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,15 +18,18 @@ import java.util.regex.Pattern;
 /**
  * Sections of phrases loaded from a resource, each phrase compiled to a pattern over {@link #normalize
  * normalised} text. The format (one phrase a line, {@code [name]} starts a section, {@code word*} is a word
- * prefix, {@code ...} allows up to three words in between, {@code #} starts a comment) lets people who do
- * not read regular expressions keep the lists. Immutable and thread-safe.
+ * prefix, {@code ...} allows up to three words in between, {@code #} starts a comment, an optional
+ * {@code = 2.5} at the end of a line gives the phrase a weight, 1 by default, that readers which score may use)
+ * lets people who do not read regular expressions keep the lists. Shared by the sales guard and the inbox
+ * classifier. Immutable and thread-safe.
  */
-final class PhraseBook {
+public final class PhraseBook {
 
     // A letter or digit: phrases match whole words only, so "вино" never matches inside "винт".
     private static final String WORD_CHAR = "[\\p{L}\\p{N}]";
     private static final String GAP = "(?:[\\s\\p{P}\\p{S}]+" + WORD_CHAR + "+){0,3}";
     private static final Pattern SECTION = Pattern.compile("\\[([^\\[\\]]+)]");
+    private static final Pattern WEIGHT = Pattern.compile("(.*?)\\s+=\\s*(-?\\d+(?:\\.\\d+)?)");
 
     private final String resource;
     private final Map<String, List<Phrase>> sections;
@@ -36,11 +39,24 @@ final class PhraseBook {
         this.sections = sections;
     }
 
-    /** One phrase as written in the resource and its compiled pattern. */
-    record Phrase(String text, Pattern pattern) {}
+    /**
+     * One phrase as written in the resource, its compiled pattern and its weight.
+     *
+     * @param text the phrase as written, without its weight
+     * @param pattern the pattern over normalised text
+     * @param weight the weight written after {@code =}, 1 when none
+     */
+    public record Phrase(String text, Pattern pattern, double weight) {}
 
-    /** A phrase found in a text: the section it belongs to and the words that matched. */
-    record Hit(String section, String phrase, String found) {}
+    /**
+     * A phrase found in a text.
+     *
+     * @param section the section it belongs to
+     * @param phrase the phrase as written
+     * @param found the words that matched, from the normalised text
+     * @param weight the phrase's weight
+     */
+    public record Hit(String section, String phrase, String found, double weight) {}
 
     /**
      * Loads a resource from the class path.
@@ -49,7 +65,7 @@ final class PhraseBook {
      * @return the phrases
      * @throws IllegalStateException naming the resource when it is missing, unreadable or malformed
      */
-    static PhraseBook load(String resource) {
+    public static PhraseBook load(String resource) {
         return parse(resource, lines(resource));
     }
 
@@ -61,10 +77,10 @@ final class PhraseBook {
      * @return its lines
      * @throws IllegalStateException naming the resource when it is missing or unreadable
      */
-    static List<String> lines(String resource) {
+    public static List<String> lines(String resource) {
         InputStream in = PhraseBook.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("guard resource " + resource + " is missing from the class path");
+            throw new IllegalStateException("phrase resource " + resource + " is missing from the class path");
         }
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -72,7 +88,7 @@ final class PhraseBook {
                 lines.add(line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("guard resource " + resource + " could not be read", e);
+            throw new UncheckedIOException("phrase resource " + resource + " could not be read", e);
         }
         return List.copyOf(lines);
     }
@@ -85,7 +101,7 @@ final class PhraseBook {
      * @return the phrases
      * @throws IllegalStateException naming the resource and the line when malformed
      */
-    static PhraseBook parse(String resource, List<String> lines) {
+    public static PhraseBook parse(String resource, List<String> lines) {
         Map<String, List<Phrase>> sections = new LinkedHashMap<>();
         String current = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -93,7 +109,7 @@ final class PhraseBook {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String where = "guard resource " + resource + " line " + (i + 1) + ": ";
+            String where = "phrase resource " + resource + " line " + (i + 1) + ": ";
             if (line.startsWith("[")) {
                 Matcher m = SECTION.matcher(line);
                 if (!m.matches() || m.group(1).isBlank()) {
@@ -109,15 +125,27 @@ final class PhraseBook {
             if (current == null) {
                 throw new IllegalStateException(where + "the phrase '" + line + "' comes before any [section]");
             }
-            sections.get(current).add(new Phrase(line, compile(where, line)));
+            double weight = 1;
+            Matcher w = WEIGHT.matcher(line);
+            if (w.matches()) {
+                line = w.group(1).strip();
+                weight = Double.parseDouble(w.group(2));
+            } else if (line.contains("=")) {
+                throw new IllegalStateException(where + "a weight must be written '= 2' or '= -0.5' at the end, got '"
+                        + line + "'");
+            }
+            if (line.isEmpty()) {
+                throw new IllegalStateException(where + "a weight needs a phrase before it");
+            }
+            sections.get(current).add(new Phrase(line, compile(where, line), weight));
         }
         if (sections.isEmpty()) {
-            throw new IllegalStateException("guard resource " + resource + " has no [section]");
+            throw new IllegalStateException("phrase resource " + resource + " has no [section]");
         }
         Map<String, List<Phrase>> frozen = new LinkedHashMap<>();
         sections.forEach((name, phrases) -> {
             if (phrases.isEmpty()) {
-                throw new IllegalStateException("guard resource " + resource + ": section [" + name
+                throw new IllegalStateException("phrase resource " + resource + ": section [" + name
                         + "] has no phrases");
             }
             frozen.put(name, List.copyOf(phrases));
@@ -171,7 +199,7 @@ final class PhraseBook {
      * @param phrase the phrase, not blank
      * @return the pattern
      */
-    static Pattern literal(String phrase) {
+    public static Pattern literal(String phrase) {
         String[] words = normalize(phrase).strip().split(" +");
         if (words[0].isEmpty()) {
             throw new IllegalArgumentException("a phrase must not be blank");
@@ -193,7 +221,7 @@ final class PhraseBook {
      * @param text the text
      * @return the normalised text
      */
-    static String normalize(String text) {
+    public static String normalize(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -214,7 +242,7 @@ final class PhraseBook {
      *
      * @return the names
      */
-    List<String> sectionNames() {
+    public List<String> sectionNames() {
         return List.copyOf(sections.keySet());
     }
 
@@ -225,11 +253,11 @@ final class PhraseBook {
      * @param normalized text from {@link #normalize}
      * @return the hit, or empty
      */
-    Optional<Hit> find(String section, String normalized) {
+    public Optional<Hit> find(String section, String normalized) {
         for (Phrase phrase : sections.getOrDefault(section, List.of())) {
             Matcher m = phrase.pattern().matcher(normalized);
             if (m.find()) {
-                return Optional.of(new Hit(section, phrase.text(), m.group()));
+                return Optional.of(new Hit(section, phrase.text(), m.group(), phrase.weight()));
             }
         }
         return Optional.empty();
@@ -241,12 +269,49 @@ final class PhraseBook {
      * @param normalized text from {@link #normalize}
      * @return one hit per section found, in the resource's order
      */
-    List<Hit> findAll(String normalized) {
+    public List<Hit> findAll(String normalized) {
         List<Hit> hits = new ArrayList<>();
         for (String section : sections.keySet()) {
             find(section, normalized).ifPresent(hits::add);
         }
         return hits;
+    }
+
+    /**
+     * Finds every phrase of a section in a normalised text, each phrase at most once.
+     *
+     * @param section the section
+     * @param normalized text from {@link #normalize}
+     * @return the hits in the resource's order, empty when none or when there is no such section
+     */
+    public List<Hit> findEvery(String section, String normalized) {
+        List<Hit> hits = new ArrayList<>();
+        for (Phrase phrase : sections.getOrDefault(section, List.of())) {
+            Matcher m = phrase.pattern().matcher(normalized);
+            if (m.find()) {
+                hits.add(new Hit(section, phrase.text(), m.group(), phrase.weight()));
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * Returns a section's phrases.
+     *
+     * @param section the section
+     * @return its phrases in the resource's order, empty when there is no such section
+     */
+    public List<Phrase> phrases(String section) {
+        return sections.getOrDefault(section, List.of());
+    }
+
+    /**
+     * Returns the resource's name, as used in errors.
+     *
+     * @return the name
+     */
+    public String resource() {
+        return resource;
     }
 
     @Override
