@@ -39,6 +39,8 @@ CREATE TABLE ${prefix}inbox_interactions (
     classification_source      VARCHAR(16),
     classification_confidence  DOUBLE PRECISION,
     classification_reasons     CLOB,
+    -- The buyer's message the classification is for.
+    classified_message_id      VARCHAR(200),
     -- A person's correction, in the same six columns.
     correction_intent          VARCHAR(40),
     correction_emotion         VARCHAR(16),

@@ -30,6 +30,8 @@ import javax.annotation.Nullable;
  * @param firstRating a review's first rating 1–5, or {@code null}
  * @param rating a review's current rating 1–5, or {@code null}
  * @param classification the classifier's answer for the buyer's latest message, or {@code null} before the first
+ * @param classifiedMessageId the id of the buyer's message the classification is for, or {@code null}: a message
+ *     classified once is not classified again when its run is resumed or reviewed
  * @param correction a person's correction of it, or {@code null}; it wins over the classifier's
  * @param status where it stands
  * @param openedAt when its first message came
@@ -56,6 +58,7 @@ public record Interaction(
         @Nullable Integer firstRating,
         @Nullable Integer rating,
         @Nullable Classification classification,
+        @Nullable String classifiedMessageId,
         @Nullable Classification correction,
         InteractionStatus status,
         Instant openedAt,
@@ -176,6 +179,7 @@ public record Interaction(
                 .firstRating(firstRating)
                 .rating(rating)
                 .classification(classification)
+                .classifiedMessageId(classifiedMessageId)
                 .correction(correction)
                 .status(status)
                 .openedAt(openedAt)
@@ -203,6 +207,7 @@ public record Interaction(
         private @Nullable Integer firstRating;
         private @Nullable Integer rating;
         private @Nullable Classification classification;
+        private @Nullable String classifiedMessageId;
         private @Nullable Classification correction;
         private InteractionStatus status;
         private Instant openedAt;
@@ -394,6 +399,17 @@ public record Interaction(
         }
 
         /**
+         * Sets {@code classifiedMessageId}.
+         *
+         * @param v the value, or {@code null}
+         * @return this builder
+         */
+        public Builder classifiedMessageId(@Nullable String v) {
+            this.classifiedMessageId = v;
+            return this;
+        }
+
+        /**
          * Sets {@code firstDeadline}.
          *
          * @param v the value, or {@code null}
@@ -478,7 +494,7 @@ public record Interaction(
          * @throws IllegalArgumentException naming a malformed field
          */
         public Interaction build() {
-            return new Interaction(shopId, marketplace, kind, threadId, productId, sellerSku, productName, replyHandle, orderLink, firstRating, rating, classification, correction, status, openedAt, lastBuyerAt, slaDeadline, firstDeadline, firstReplyAt, unansweredBuyerMessages == null ? 0 : unansweredBuyerMessages, escalatedAt, updatedAt, version == null ? 0 : version);
+            return new Interaction(shopId, marketplace, kind, threadId, productId, sellerSku, productName, replyHandle, orderLink, firstRating, rating, classification, classifiedMessageId, correction, status, openedAt, lastBuyerAt, slaDeadline, firstDeadline, firstReplyAt, unansweredBuyerMessages == null ? 0 : unansweredBuyerMessages, escalatedAt, updatedAt, version == null ? 0 : version);
         }
     }
 }

@@ -64,10 +64,10 @@ final class JdbcInteractionStore implements InteractionStore {
             "product_id", "seller_sku", "product_name", "reply_handle", "order_ref", "order_id", "order_link_source",
             "order_linked_at", "first_rating", "rating", "classification_intent", "classification_emotion",
             "classification_priority", "classification_source", "classification_confidence",
-            "classification_reasons", "correction_intent", "correction_emotion", "correction_priority",
-            "correction_source", "correction_confidence", "correction_reasons", "status", "opened_at",
-            "last_buyer_at", "sla_deadline", "first_deadline", "first_reply_at", "unanswered_buyer_messages", "escalated_at",
-            "updated_at", "version");
+            "classification_reasons", "classified_message_id", "correction_intent", "correction_emotion",
+            "correction_priority", "correction_source", "correction_confidence", "correction_reasons", "status",
+            "opened_at", "last_buyer_at", "sla_deadline", "first_deadline", "first_reply_at",
+            "unanswered_buyer_messages", "escalated_at", "updated_at", "version");
 
     private static final List<String> MESSAGE_COLUMNS = List.of("shop_id", "interaction_id", "message_id",
             "sender", "text", "rating", "written_at", "origin", "resolving");
@@ -260,6 +260,7 @@ final class JdbcInteractionStore implements InteractionStore {
         setInteger(statement, i++, interaction.firstRating());
         setInteger(statement, i++, interaction.rating());
         i = bindClassification(statement, i, interaction.classification(), classificationReasons);
+        statement.setString(i++, interaction.classifiedMessageId());
         i = bindClassification(statement, i, interaction.correction(), correctionReasons);
         statement.setString(i++, interaction.status().wireValue());
         statement.setObject(i++, Jdbc.utc(interaction.openedAt()));
@@ -326,6 +327,7 @@ final class JdbcInteractionStore implements InteractionStore {
                     .firstRating(getInteger(row, "first_rating"))
                     .rating(getInteger(row, "rating"))
                     .classification(classification(row, "classification_"))
+                    .classifiedMessageId(row.getString("classified_message_id"))
                     .correction(classification(row, "correction_"))
                     .status(InteractionStatus.fromWire(row.getString("status")))
                     .openedAt(Jdbc.instant(row, "opened_at"))

@@ -177,6 +177,7 @@ public abstract class InteractionStoreContract extends StoreContract<Interaction
                 .rating(4)
                 .classification(new Classification(InboxIntent.CHURN_RISK, InboxEmotion.ANGRY,
                         InboxPriority.CRITICAL, ClassificationSource.MODEL, 0.8734512, reasons))
+                .classifiedMessageId("сообщение-0042")
                 .correction(Classification.byHuman(InboxIntent.of("delivery_delay_kz"), InboxEmotion.FRUSTRATED,
                         InboxPriority.HIGH))
                 .status(InteractionStatus.ESCALATED)
@@ -247,6 +248,7 @@ public abstract class InteractionStoreContract extends StoreContract<Interaction
             assertThat(found.sellerSku()).isNull();
             assertThat(found.productName()).isNull();
             assertThat(found.replyHandle()).isNull();
+            assertThat(found.classifiedMessageId()).isNull();
             assertThat(found.firstDeadline()).isNull();
             assertThat(found.orderLink()).isNull();
             assertThat(found.firstRating()).isNull();
