@@ -1,21 +1,18 @@
 package dev.aihq.agents;
 
-import dev.aihq.agents.legal.agent.LegalContext;
-import dev.aihq.agents.legal.agent.LegalPipelines;
-import dev.aihq.agents.legal.document.SellerDetailsProvider;
-import dev.aihq.agents.legal.rules.LegalRules;
-import dev.aihq.api.document.DocumentLimits;
-import dev.aihq.api.document.DocumentSource;
-import dev.aihq.api.legal.KnowledgeBase;
-import dev.aihq.api.result.LegalAssessment;
-import dev.aihq.api.store.LegalCaseStore;
 import dev.aihq.agents.finance.agent.FinanceContext;
 import dev.aihq.agents.finance.agent.FinancePipelines;
 import dev.aihq.agents.finance.agent.TaxProfileProvider;
 import dev.aihq.agents.finance.tax.TaxEngine;
+import dev.aihq.agents.inbox.InboxContext;
+import dev.aihq.agents.inbox.InboxPipelines;
+import dev.aihq.agents.legal.agent.LegalContext;
+import dev.aihq.agents.legal.agent.LegalPipelines;
+import dev.aihq.agents.legal.document.SellerDetailsProvider;
+import dev.aihq.agents.legal.rules.LegalRules;
 import dev.aihq.agents.review.ReviewQueue;
-import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.OfferRecheck;
+import dev.aihq.agents.sales.PurchaseContext;
 import dev.aihq.agents.sales.ReplyContext;
 import dev.aihq.agents.sales.SalesPipelines;
 import dev.aihq.api.PhoneNumber;
@@ -24,19 +21,28 @@ import dev.aihq.api.channel.ChannelSink;
 import dev.aihq.api.channel.MessageChannel;
 import dev.aihq.api.connector.EventSink;
 import dev.aihq.api.connector.MarketplaceConnector;
+import dev.aihq.api.document.DocumentLimits;
+import dev.aihq.api.document.DocumentSource;
 import dev.aihq.api.error.ConfigurationException;
 import dev.aihq.api.event.CustomerReplyEvent;
 import dev.aihq.api.event.FinanceEvent;
+import dev.aihq.api.event.InboxEvent;
 import dev.aihq.api.event.LegalEvent;
 import dev.aihq.api.event.PurchaseEvent;
+import dev.aihq.api.inbox.Notifier;
+import dev.aihq.api.legal.KnowledgeBase;
 import dev.aihq.api.result.FinanceReport;
+import dev.aihq.api.result.LegalAssessment;
 import dev.aihq.api.result.SalesOffer;
 import dev.aihq.api.store.CatalogStore;
 import dev.aihq.api.store.ConsentStore;
 import dev.aihq.api.store.ConversationStore;
 import dev.aihq.api.store.ErasureReport;
 import dev.aihq.api.store.EventJournal;
+import dev.aihq.api.store.InteractionStore;
 import dev.aihq.api.store.LedgerStore;
+import dev.aihq.api.store.LegalCaseStore;
+import dev.aihq.api.store.OrderIndexStore;
 import dev.aihq.api.store.Outbox;
 import dev.aihq.api.store.PersonalDataStore;
 import dev.aihq.api.store.PromptTemplateStore;
@@ -102,6 +108,10 @@ public final class AiHq implements AutoCloseable {
     /** The reason legal events are refused when AI HQ is built without a legal case store. */
     public static final String LEGAL_UNAVAILABLE = "the legal agent needs a legal case store: build AiHq with"
             + " stores(...) or legalCases(...)";
+    /** The reason inbox events are refused when AI HQ is built without an interaction store. */
+    public static final String INBOX_UNAVAILABLE = "the unified inbox needs an interaction store: build AiHq with"
+            + " stores(...) or interactions(...)";
+
     /** The reason finance events are refused when AI HQ is built without a ledger. */
     public static final String FINANCE_UNAVAILABLE = "the accounting agent needs a ledger: build AiHq with stores(...)"
             + " or ledger(...)";
@@ -110,6 +120,7 @@ public final class AiHq implements AutoCloseable {
     private final AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies;
     private final AgentPipeline<LegalEvent, ?, ?> legal;
     private final AgentPipeline<FinanceEvent, ?, ?> finance;
+    private final AgentPipeline<InboxEvent, ?, ?> inbox;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final Outbox outbox;
@@ -163,14 +174,23 @@ public final class AiHq implements AutoCloseable {
         SalesPipelines factory = sales.build();
         this.purchases = factory.purchase();
         this.replies = factory.reply();
-        this.reviews = new ReviewQueue(b.runLog, List.of(purchases, replies));
+        List<AgentPipeline<?, ?, SalesOffer>> reviewed = new ArrayList<>(List.of(purchases, replies));
+        if (b.interactions != null) {
+            AgentPipeline<InboxEvent, InboxContext, SalesOffer> inboxPipeline = inbox(b, shops, executor);
+            reviewed.add(inboxPipeline);
+            this.inbox = inboxPipeline;
+        } else {
+            this.inbox = unavailable("inbox", INBOX_UNAVAILABLE, b, shops, executor);
+        }
+        this.reviews = new ReviewQueue(b.runLog, reviewed);
         this.legal = b.legalCases == null ? unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor)
                 : lawyer(b, shops, executor);
         this.finance = b.ledger == null ? unavailable("finance", FINANCE_UNAVAILABLE, b, shops, executor)
                 : accountant(b, shops, executor);
         this.events = PipelineEventSink.builder(Objects.requireNonNull(b.journal))
                 .route(PurchaseEvent.class, purchases).route(CustomerReplyEvent.class, replies)
-                .route(LegalEvent.class, legal).route(FinanceEvent.class, finance).build();
+                .route(LegalEvent.class, legal).route(FinanceEvent.class, finance)
+                .route(InboxEvent.class, inbox).build();
         ChannelTrafficRecorder.Builder inbound = ChannelTrafficRecorder.builder()
                 .outbox(Objects.requireNonNull(b.outbox)).consents(b.consents).clock(b.clock)
                 .replies(this::submitReply);
@@ -238,6 +258,18 @@ public final class AiHq implements AutoCloseable {
         return finance.build().pipeline();
     }
 
+    private static AgentPipeline<InboxEvent, InboxContext, SalesOffer> inbox(Builder b, ShopStore shops,
+            Executor executor) {
+        PipelineBase base = new PipelineBase(shops, Objects.requireNonNull(b.journal),
+                Objects.requireNonNull(b.runLog), b.transactions, b.clock, executor, b.runLease, b.recoveryInterval,
+                b.maxAttempts, b.listeners);
+        InboxPipelines.Builder inbox = InboxPipelines.builder().base(base)
+                .interactions(Objects.requireNonNull(b.interactions)).orderIndex(b.orderIndex)
+                .chatModel(b.chatModel).notifier(b.notifier).tokenUsage(b.tokenUsage);
+        b.connectors.forEach(inbox::connector);
+        return inbox.build().pipeline();
+    }
+
     private static AgentPipeline<LegalEvent, LegalContext, LegalAssessment> lawyer(Builder b, ShopStore shops,
             Executor executor) {
         LegalPipelines.Builder legal = LegalPipelines.builder()
@@ -301,6 +333,7 @@ public final class AiHq implements AutoCloseable {
                 replies.start();
                 legal.start();
                 finance.start();
+                inbox.start();
                 dispatcher.start();
                 started = true;
             }
@@ -321,7 +354,7 @@ public final class AiHq implements AutoCloseable {
             }
             closed = true;
         }
-        List<AgentPipeline<?, ?, ?>> all = List.of(purchases, replies, legal, finance);
+        List<AgentPipeline<?, ?, ?>> all = List.of(purchases, replies, legal, finance, inbox);
         all.forEach(AgentPipeline::stop);
         all.forEach(AgentPipeline::close);
         dispatcher.close();
@@ -365,6 +398,15 @@ public final class AiHq implements AutoCloseable {
      */
     public AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies() {
         return replies;
+    }
+
+    /**
+     * Returns the inbox pipeline; without an interaction store it refuses events with {@link #INBOX_UNAVAILABLE}.
+     *
+     * @return the pipeline
+     */
+    public AgentPipeline<InboxEvent, ?, ?> inbox() {
+        return inbox;
     }
 
     /**
@@ -494,6 +536,9 @@ public final class AiHq implements AutoCloseable {
         private @Nullable PurchaseStore purchases;
         private @Nullable LedgerStore ledger;
         private @Nullable LegalCaseStore legalCases;
+        private @Nullable InteractionStore interactions;
+        private @Nullable OrderIndexStore orderIndex;
+        private Notifier notifier = Notifier.none();
         private @Nullable KnowledgeBase knowledgeBase;
         private @Nullable LegalRules legalRules;
         private DocumentSource documents = DocumentSource.none();
@@ -543,6 +588,8 @@ public final class AiHq implements AutoCloseable {
             conversations = stores.conversations();
             ledger = stores.ledger();
             legalCases = stores.legalCases();
+            interactions = stores.interactions();
+            orderIndex = stores.orderIndex();
             return this;
         }
 
@@ -666,6 +713,41 @@ public final class AiHq implements AutoCloseable {
          */
         public Builder legalCases(LegalCaseStore store) {
             this.legalCases = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets where the unified inbox keeps interactions and their timelines ({@link #stores(Stores)} sets it).
+         * Without it inbox events are refused with {@link #INBOX_UNAVAILABLE}.
+         *
+         * @param store the interaction store
+         * @return this builder
+         */
+        public Builder interactions(InteractionStore store) {
+            this.interactions = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the local order index the inbox links chats to orders with ({@link #stores(Stores)} sets it).
+         *
+         * @param store the order index
+         * @return this builder
+         */
+        public Builder orderIndex(OrderIndexStore store) {
+            this.orderIndex = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets where the inbox sends urgent messages, escalations and quality alerts for the shop's manager, e.g. a
+         * {@code WebhookNotifier}. Default none.
+         *
+         * @param notifier the notifier
+         * @return this builder
+         */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
             return this;
         }
 

@@ -29,8 +29,8 @@ import javax.annotation.Nullable;
  *       keeps the interaction with a person.</li>
  *   <li><b>SLA deadline.</b> When the shop is awaited: the first buyer message after our last reply, plus the
  *       answer time of the classification's priority (normal before any), counted in the shop's business hours in
- *       its zone. The first deadline, set once when the buyer wrote first, is the first message's: SLA compliance
- *       is counted against it.</li>
+ *       its zone. The first deadline, set once the buyer's first message is classified, is that message's: SLA
+ *       compliance is counted against it.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -106,7 +106,8 @@ public final class InteractionStates {
             status = InteractionStatus.ANSWERED;
         }
         Instant firstDeadline = base.firstDeadline();
-        if (firstDeadline == null && messages.get(0).sender() == InboxSender.BUYER) {
+        if (firstDeadline == null && messages.get(0).sender() == InboxSender.BUYER
+                && base.effectiveClassification() != null) {
             firstDeadline = settings.businessHours().deadline(openedAt, settings.answerTime(priority(base)), zone);
         }
         Instant deadline = null;
