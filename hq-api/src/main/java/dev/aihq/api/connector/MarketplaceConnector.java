@@ -81,4 +81,24 @@ public interface MarketplaceConnector {
         throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, capability, "the "
                 + marketplace().code() + " connector publishes no " + target.kind().wireValue() + " replies");
     }
+
+    /**
+     * Starts a chat with the buyer of an order and sends the first message: only where the marketplace lets a
+     * seller write first (Ozon: FBS and rFBS postings, Premium Plus, within 72 h after payment or delivery), and only
+     * for service messages about that order. The text is sent as given: the inbox's guard has checked it.
+     *
+     * @param shopId the shop
+     * @param orderRef the order or posting the chat is about
+     * @param scheme the fulfilment scheme when known ({@code fbs}, {@code rfbs}, {@code fbo}, ...), else {@code null}
+     * @param text the first message
+     * @return the chat's id as the reply's id, and when it was sent
+     * @throws dev.aihq.api.error.CapabilityNotSupportedException when the marketplace gives no such path for the
+     *     shop or scheme (by default it gives none)
+     * @throws dev.aihq.api.error.MarketplaceException when the marketplace refuses or fails
+     */
+    default PublishedReply startChat(ShopId shopId, String orderRef, @javax.annotation.Nullable String scheme,
+            String text) {
+        throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, Capability.PROACTIVE_MESSAGE, "the "
+                + marketplace().code() + " connector cannot start a chat with a buyer");
+    }
 }

@@ -326,6 +326,37 @@ public final class OzonConnector implements MarketplaceConnector {
     }
 
     /**
+     * Starts a chat about an FBS or rFBS posting ({@link OzonChats#start}) and sends the first message
+     * ({@link OzonChats#send}). Ozon allows it within 72 h after payment or delivery and enforces that window
+     * itself; an FBO posting is refused before any request.
+     *
+     * @param shopId the shop
+     * @param orderRef the posting number
+     * @param scheme {@code fbs}, {@code rfbs} or {@code fbo} when known, else {@code null}
+     * @param text the first message, 1–1000 characters
+     * @return the chat's id and the time it was sent
+     * @throws CapabilityNotSupportedException without Premium Plus, or for an FBO posting
+     * @throws MarketplaceException when Ozon refuses (the window closed) or fails
+     */
+    @Override
+    public PublishedReply startChat(ShopId shopId, String orderRef, @Nullable String scheme, String text) {
+        require(shopId, Capability.PROACTIVE_MESSAGE);
+        OzonScheme known = scheme == null ? null : switch (scheme.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "fbs" -> OzonScheme.FBS;
+            case "rfbs" -> OzonScheme.RFBS;
+            case "fbo" -> OzonScheme.FBO;
+            default -> null;
+        };
+        if (known == OzonScheme.FBO) {
+            throw new CapabilityNotSupportedException(shopId, Capability.PROACTIVE_MESSAGE, "posting " + orderRef
+                    + " is FBO: only the buyer can start a chat about it");
+        }
+        String chatId = client.chats().start(shopId, orderRef, known);
+        client.chats().send(shopId, chatId, text);
+        return new PublishedReply(chatId, client.clock().instant());
+    }
+
+    /**
      * Returns the push route's per-shop routes ({@link OzonPushRoute#perShopRoutes()}), as the secrets are now, or
      * none without a push route.
      *
