@@ -4,8 +4,10 @@ import dev.aihq.agents.finance.agent.FinanceContext;
 import dev.aihq.agents.finance.agent.FinancePipelines;
 import dev.aihq.agents.finance.agent.TaxProfileProvider;
 import dev.aihq.agents.finance.tax.TaxEngine;
+import dev.aihq.agents.inbox.Inbox;
 import dev.aihq.agents.inbox.InboxContext;
 import dev.aihq.agents.inbox.InboxPipelines;
+import dev.aihq.agents.inbox.InboxRoutes;
 import dev.aihq.agents.legal.agent.LegalContext;
 import dev.aihq.agents.legal.agent.LegalPipelines;
 import dev.aihq.agents.legal.document.SellerDetailsProvider;
@@ -62,6 +64,7 @@ import dev.aihq.pipeline.delivery.OutboxDispatcher;
 import dev.aihq.pipeline.inbound.ChannelTrafficRecorder;
 import dev.aihq.pipeline.memory.CachingShopStore;
 import dev.aihq.pipeline.retention.RetentionJob;
+import dev.aihq.pipeline.web.ShopAuthenticator;
 import dev.aihq.pipeline.web.WebhookFrontDoor;
 import dev.aihq.pipeline.web.WebhookSecretProvider;
 import dev.langchain4j.model.chat.ChatModel;
@@ -121,6 +124,7 @@ public final class AiHq implements AutoCloseable {
     private final AgentPipeline<LegalEvent, ?, ?> legal;
     private final AgentPipeline<FinanceEvent, ?, ?> finance;
     private final AgentPipeline<InboxEvent, ?, ?> inbox;
+    private final @Nullable Inbox unifiedInbox;
     private final WebhookFrontDoor frontDoor;
     private final OutboxDispatcher dispatcher;
     private final Outbox outbox;
@@ -179,8 +183,11 @@ public final class AiHq implements AutoCloseable {
             AgentPipeline<InboxEvent, InboxContext, SalesOffer> inboxPipeline = inbox(b, shops, executor);
             reviewed.add(inboxPipeline);
             this.inbox = inboxPipeline;
+            this.unifiedInbox = new Inbox(shops, b.interactions, b.orderIndex != null ? b.orderIndex
+                    : new dev.aihq.pipeline.memory.InMemoryOrderIndexStore(), b.notifier, b.clock);
         } else {
             this.inbox = unavailable("inbox", INBOX_UNAVAILABLE, b, shops, executor);
+            this.unifiedInbox = null;
         }
         this.reviews = new ReviewQueue(b.runLog, reviewed);
         this.legal = b.legalCases == null ? unavailable("legal", LEGAL_UNAVAILABLE, b, shops, executor)
@@ -203,6 +210,10 @@ public final class AiHq implements AutoCloseable {
         this.inbound = inbound.build();
         List<WebhookRoute> routes = new ArrayList<>(Objects.requireNonNull(b.channel).webhookRoutes(this.inbound));
         b.connectors.forEach(connector -> routes.addAll(connector.webhookRoutes()));
+        if (unifiedInbox != null) {
+            routes.addAll(new InboxRoutes(unifiedInbox, shops, new ShopAuthenticator(
+                    Objects.requireNonNull(b.secrets, "secrets"))).routes());
+        }
         routes.addAll(b.routes);
         this.frontDoor = WebhookFrontDoor.builder()
                 .shops(shops).runLog(b.runLog).secrets(b.secrets)
@@ -398,6 +409,20 @@ public final class AiHq implements AutoCloseable {
      */
     public AgentPipeline<CustomerReplyEvent, ReplyContext, SalesOffer> replies() {
         return replies;
+    }
+
+    /**
+     * Returns the unified inbox: the work queue, timelines, corrections, metrics and quality alerts. Its metrics and
+     * queue are also served by the front door ({@link InboxRoutes}).
+     *
+     * @return the inbox
+     * @throws IllegalStateException when AI HQ was built without an interaction store ({@link #INBOX_UNAVAILABLE})
+     */
+    public Inbox unifiedInbox() {
+        if (unifiedInbox == null) {
+            throw new IllegalStateException(INBOX_UNAVAILABLE);
+        }
+        return unifiedInbox;
     }
 
     /**
