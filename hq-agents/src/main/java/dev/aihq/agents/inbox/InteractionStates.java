@@ -71,12 +71,13 @@ public final class InteractionStates {
         Instant escalatedAt = null;
         InteractionMessage last = messages.get(messages.size() - 1);
         for (InteractionMessage message : messages) {
+            if (message.sender() != InboxSender.SELLER && message.rating() != null) {
+                // The buyer's review, or the marketplace's notice that the buyer changed its rating.
+                firstRating = firstRating == null ? message.rating() : firstRating;
+                rating = message.rating();
+            }
             if (message.sender() == InboxSender.BUYER) {
                 lastBuyerAt = message.at();
-                if (message.rating() != null) {
-                    firstRating = firstRating == null ? message.rating() : firstRating;
-                    rating = message.rating();
-                }
                 if (firstUnanswered == null) {
                     firstUnanswered = message.at();
                 }

@@ -269,4 +269,29 @@ class InboxPipelinesTest {
                 .extracting(InteractionMessage::origin)
                 .containsExactly(null, ReplyOrigin.DRAFT_AS_IS, ReplyOrigin.BY_HAND);
     }
+
+    @Test
+    void should_follow_a_rescued_reviews_raised_rating_into_the_review_conversion() throws Exception {
+        start(InboxSettings.defaults(), null);
+        RunRecord held = run(event(WB, Marketplace.WILDBERRIES, InboxItemKind.REVIEW, "fb-9", "fb-9",
+                "Брак, молния сломалась сразу", T0).rating(1).productId("146238742").build());
+        hq.reviews().approve(WB, held.runId(), "Ольга");
+        clock.advance(Duration.ofDays(2));
+        wb.ratings.put("fb-9", 5);
+
+        RatingWatcher.Report first = new RatingWatcher(stores.interactions(), hq.events(), clock)
+                .watch(wb, WB, RatingWatcher.DEFAULT_LOOK_BACK);
+        assertThat(hq.inbox().awaitDrained(Duration.ofSeconds(10))).isTrue();
+        RatingWatcher.Report again = new RatingWatcher(stores.interactions(), hq.events(), clock)
+                .watch(wb, WB, RatingWatcher.DEFAULT_LOOK_BACK);
+
+        Interaction review = interaction(WB, Marketplace.WILDBERRIES, InboxItemKind.REVIEW, "fb-9");
+        assertThat(first.changed()).isEqualTo(1);
+        assertThat(again.checked()).isZero();
+        assertThat(review.firstRating()).isEqualTo(1);
+        assertThat(review.rating()).isEqualTo(5);
+        assertThat(review.status()).isEqualTo(InteractionStatus.ANSWERED);
+        assertThat(hq.reviews().list(WB, 10)).isEmpty();
+        assertThat(hq.unifiedInbox().metrics(WB, T0, clock.instant()).reviewConversion().raised()).isEqualTo(1);
+    }
 }

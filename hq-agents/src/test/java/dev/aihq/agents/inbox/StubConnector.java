@@ -20,6 +20,7 @@ final class StubConnector implements MarketplaceConnector {
     private final Marketplace marketplace;
     private final Clock clock;
     final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final java.util.Map<String, Integer> ratings = new java.util.concurrent.ConcurrentHashMap<>();
 
     StubConnector(Marketplace marketplace, Clock clock) {
         this.marketplace = marketplace;
@@ -38,6 +39,11 @@ final class StubConnector implements MarketplaceConnector {
             set.supports(capability, "stub");
         }
         return set.build();
+    }
+
+    @Override
+    public java.util.Optional<Integer> reviewRating(ShopId shopId, String reviewId) {
+        return java.util.Optional.ofNullable(ratings.get(reviewId));
     }
 
     @Override

@@ -101,4 +101,20 @@ public interface MarketplaceConnector {
         throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, Capability.PROACTIVE_MESSAGE, "the "
                 + marketplace().code() + " connector cannot start a chat with a buyer");
     }
+
+    /**
+     * Reads a review's current rating, for following a rating the buyer changes after the shop's answer (the
+     * inbox's review conversion).
+     *
+     * @param shopId the shop
+     * @param reviewId the marketplace's id of the review
+     * @return the rating 1–5, or empty when the marketplace no longer shows the review
+     * @throws dev.aihq.api.error.CapabilityNotSupportedException when the connector cannot read reviews for the
+     *     shop (by default it cannot)
+     * @throws dev.aihq.api.error.MarketplaceException when the marketplace refuses or fails
+     */
+    default java.util.Optional<Integer> reviewRating(ShopId shopId, String reviewId) {
+        throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, Capability.REVIEWS_READ, "the "
+                + marketplace().code() + " connector reads no reviews");
+    }
 }

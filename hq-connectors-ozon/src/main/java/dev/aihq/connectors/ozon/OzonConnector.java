@@ -357,6 +357,21 @@ public final class OzonConnector implements MarketplaceConnector {
     }
 
     /**
+     * Reads a review's current rating ({@link OzonReviews#info}).
+     *
+     * @param shopId the shop
+     * @param reviewId the review's id
+     * @return the rating, or empty when Ozon shows none
+     * @throws CapabilityNotSupportedException without Premium Plus
+     * @throws MarketplaceException when Ozon refuses (an unknown review) or fails
+     */
+    @Override
+    public Optional<Integer> reviewRating(ShopId shopId, String reviewId) {
+        require(shopId, Capability.REVIEWS_READ);
+        return Optional.ofNullable(client.reviews().info(shopId, reviewId).rating());
+    }
+
+    /**
      * Returns the push route's per-shop routes ({@link OzonPushRoute#perShopRoutes()}), as the secrets are now, or
      * none without a push route.
      *

@@ -83,4 +83,13 @@ class OzonReplyTest {
         assertThat(standard).isInstanceOf(CapabilityNotSupportedException.class).hasMessageContaining("Premium Plus");
         assertThat(ozon.requests("/v1/chat/send/message")).isEqualTo(before);
     }
+
+    @Test
+    void should_read_a_reviews_current_rating() {
+        ozon.putReview(FakeOzonApi.review("rev-5", 180550365L, 5, "Супер", T0.minusSeconds(60)));
+
+        assertThat(connector(OzonSubscription.PREMIUM_PLUS).reviewRating(OzonFixtures.SHOP, "rev-5")).contains(5);
+        assertThat(catchThrowable(() -> connector(OzonSubscription.STANDARD).reviewRating(OzonFixtures.SHOP,
+                "rev-5"))).isInstanceOf(CapabilityNotSupportedException.class);
+    }
 }

@@ -250,6 +250,21 @@ public final class WbConnector implements MarketplaceConnector {
         }
     }
 
+    /**
+     * Reads a feedback's current rating ({@link WbFeedbacks#get}).
+     *
+     * @param shopId the shop
+     * @param reviewId the feedback's id
+     * @return the rating, or empty when WB has no such feedback or shows no rating
+     * @throws CapabilityNotSupportedException when the shop lacks {@link Capability#REVIEWS_READ}
+     * @throws MarketplaceException when WB refuses or fails
+     */
+    @Override
+    public java.util.Optional<Integer> reviewRating(ShopId shopId, String reviewId) {
+        require(shopId, Capability.REVIEWS_READ);
+        return client.feedbacks().get(shopId, reviewId).map(WbFeedback::rating);
+    }
+
     @Override
     public String toString() {
         return "WbConnector[" + client + "]";

@@ -77,4 +77,12 @@ class WbReplyTest {
         assertThat(noSign).isInstanceOf(CapabilityNotSupportedException.class).hasMessageContaining("replySign");
         assertThat(new ReplyTarget(InboxItemKind.CHAT_MESSAGE, CHAT, SIGN, null).toString()).doesNotContain(SIGN);
     }
+
+    @Test
+    void should_read_a_feedbacks_current_rating_and_nothing_for_an_unknown_one() {
+        wb.putFeedback(FakeWbApi.feedback("fb-7", 4, "Норм", WbFixtures.CREATED));
+
+        assertThat(connector.reviewRating(WbFixtures.SHOP, "fb-7")).contains(4);
+        assertThat(connector.reviewRating(WbFixtures.SHOP, "fb-unknown")).isEmpty();
+    }
 }
