@@ -15,7 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /**
  * Read-only checks against the real Ozon Seller API, run only when {@code OZON_CLIENT_ID} and {@code OZON_API_KEY}
  * are set. They list postings and read the last month's finance transactions and totals into an in-memory ledger;
- * nothing is shipped, cancelled or written at Ozon.
+ * with {@code OZON_LIVE_PREMIUM_PLUS=true} they also read the first page of reviews, questions and chats. Nothing
+ * is shipped, cancelled, answered or written at Ozon.
  */
 @EnabledIfEnvironmentVariable(named = "OZON_CLIENT_ID", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "OZON_API_KEY", matches = ".+")
@@ -77,5 +78,25 @@ class OzonLiveTest {
         assertThat(first.newEntries()).isEqualTo(first.entries());
         assertThat(again.newEntries()).isZero();
         assertThat(ledger.entries(SHOP, from, to, 100_000)).hasSize(first.entries());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "OZON_LIVE_PREMIUM_PLUS", matches = "true")
+    void should_read_the_first_page_of_reviews_questions_and_chats_with_premium_plus() {
+        OzonClient client = OzonClient.create(OzonConfig.defaults(), OzonCredentialsProvider.of(SHOP,
+                OzonCredentials.of(System.getenv("OZON_CLIENT_ID").strip(), System.getenv("OZON_API_KEY").strip()),
+                OzonSubscription.PREMIUM_PLUS));
+        Instant now = Instant.now();
+
+        OzonReviewPage reviews = client.reviews().page(SHOP, null, 20, OzonSortDir.DESC, OzonReviewStatus.ALL);
+        OzonQuestionPage questions = client.questions().page(SHOP, now.minus(Duration.ofDays(30)), now,
+                OzonQuestionStatus.ALL, null);
+        OzonChatPage chats = client.chats().page(SHOP, OzonChatStatus.ALL, false, 30, null);
+
+        System.out.printf("Ozon live inbox: %d reviews on the first page, %d questions in 30 days' first page,"
+                + " %d chats on the first page (%d unread)%n", reviews.reviews().size(), questions.questions().size(),
+                chats.chats().size(), chats.totalUnreadCount());
+        assertThat(reviews.reviews()).allSatisfy(r -> assertThat(r.id()).isNotBlank());
+        assertThat(chats.chats()).allSatisfy(c -> assertThat(c.chatId()).isNotBlank());
     }
 }
