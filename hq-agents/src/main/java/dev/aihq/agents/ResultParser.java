@@ -54,4 +54,33 @@ public interface ResultParser<R> {
         }
         return text;
     }
+
+    /**
+     * Reads a model's answer as one JSON object with only the allowed fields, out of a code fence if the model added
+     * one: the first check every structured answer gets.
+     *
+     * @param modelText the model's answer
+     * @param allowedFields the fields the object may have
+     * @return the object
+     * @throws AgentException when the answer is not JSON, not an object, or has a field not allowed (named)
+     */
+    static com.fasterxml.jackson.databind.JsonNode jsonObject(String modelText, java.util.Set<String> allowedFields) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = dev.aihq.pipeline.json.SdkJson.mapper().readTree(unfence(modelText.strip()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AgentException("the answer is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new AgentException("the answer is not a JSON object");
+        }
+        for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowedFields.contains(name)) {
+                throw new AgentException("the answer has an unknown field \"" + name + "\" (allowed: "
+                        + new java.util.TreeSet<>(allowedFields) + ")");
+            }
+        }
+        return root;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.aihq.agents.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.ModelAgent;
 import dev.aihq.agents.PipelineBase;
@@ -54,7 +53,6 @@ import dev.aihq.pipeline.ContextSource;
 import dev.aihq.pipeline.DeliveryResult;
 import dev.aihq.pipeline.GuardDecision;
 import dev.aihq.pipeline.Stages;
-import dev.aihq.pipeline.json.SdkJson;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -454,14 +452,9 @@ public final class InboxPipelines {
     }
 
     private static SalesOffer parseReply(String modelText, SalesOffer draft) {
-        JsonNode root;
-        try {
-            root = SdkJson.mapper().readTree(ResultParser.unfence(modelText.strip()));
-        } catch (JsonProcessingException e) {
-            throw new AgentException("the answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject() || root.size() != 1 || !root.path("reply").isTextual()) {
-            throw new AgentException("the answer must be a JSON object with exactly one string field \"reply\"");
+        JsonNode root = ResultParser.jsonObject(modelText, Set.of("reply"));
+        if (!root.path("reply").isTextual()) {
+            throw new AgentException("\"reply\" must be a string");
         }
         String reply = root.get("reply").asText().strip();
         if (reply.isEmpty()) {

@@ -1,18 +1,16 @@
 package dev.aihq.agents.finance.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.ResultParser;
 import dev.aihq.api.error.AgentException;
 import dev.aihq.api.result.FinanceReport;
-import dev.aihq.pipeline.json.SdkJson;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the model's answer, {@code {"recommendations": ["...", ...]}}, as untrusted input: 1–{@value #MAX_ITEMS}
@@ -46,22 +44,7 @@ public final class FinanceNarrativeParser implements ResultParser<FinanceReport>
 
     @Override
     public FinanceReport parse(String modelText, FinanceReport draft) {
-        String json = ResultParser.unfence(modelText.strip());
-        JsonNode root;
-        try {
-            root = SdkJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AgentException("the answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new AgentException("the answer is not a JSON object");
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("recommendations")) {
-                throw new AgentException("the answer has an unknown field \"" + name + "\" (allowed: \"recommendations\")");
-            }
-        }
+        JsonNode root = ResultParser.jsonObject(modelText, Set.of("recommendations"));
         JsonNode items = root.get("recommendations");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_ITEMS) {
             throw new AgentException("\"recommendations\" must be an array of 1-" + MAX_ITEMS + " strings");

@@ -1,6 +1,5 @@
 package dev.aihq.agents.inbox.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.ResultParser;
 import dev.aihq.api.error.AgentException;
@@ -9,10 +8,8 @@ import dev.aihq.api.inbox.ClassificationSource;
 import dev.aihq.api.inbox.InboxEmotion;
 import dev.aihq.api.inbox.InboxIntent;
 import dev.aihq.api.inbox.InboxPriority;
-import dev.aihq.pipeline.json.SdkJson;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -61,21 +58,7 @@ public final class ClassificationParser implements ResultParser<Classification> 
     @Override
     public Classification parse(String modelText, Classification draft) {
         Objects.requireNonNull(modelText, "model text");
-        JsonNode root;
-        try {
-            root = SdkJson.mapper().readTree(ResultParser.unfence(modelText.strip()));
-        } catch (JsonProcessingException e) {
-            throw new AgentException("the answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new AgentException("the answer is not a JSON object");
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new AgentException("the answer has an unknown field \"" + name + "\" (allowed: " + FIELDS + ")");
-            }
-        }
+        JsonNode root = ResultParser.jsonObject(modelText, FIELDS);
         String intent = word(root, "intent");
         if (!intents.contains(intent)) {
             throw new AgentException("\"intent\" must be one of " + intents.stream().sorted().toList() + "; got \""

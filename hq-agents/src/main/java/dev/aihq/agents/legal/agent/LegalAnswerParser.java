@@ -1,6 +1,5 @@
 package dev.aihq.agents.legal.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aihq.agents.ResultParser;
 import dev.aihq.api.error.AgentException;
@@ -9,7 +8,6 @@ import dev.aihq.api.result.CanContest;
 import dev.aihq.api.result.LegalAssessment;
 import dev.aihq.api.result.LegalSource;
 import dev.aihq.api.result.RiskLevel;
-import dev.aihq.pipeline.json.SdkJson;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -18,7 +16,6 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,21 +76,7 @@ public final class LegalAnswerParser implements ResultParser<LegalAssessment> {
 
     @Override
     public LegalAssessment parse(String modelText, LegalAssessment draft) {
-        JsonNode root;
-        try {
-            root = SdkJson.mapper().readTree(ResultParser.unfence(modelText.strip()));
-        } catch (JsonProcessingException e) {
-            throw new AgentException("the answer is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new AgentException("the answer is not a JSON object");
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new AgentException("the answer has an unknown field \"" + name + "\" (allowed: " + FIELDS + ")");
-            }
-        }
+        JsonNode root = ResultParser.jsonObject(modelText, FIELDS);
         String analysis = text(root, "analysis", MAX_ANALYSIS);
         String document = text(root, "document", MAX_DOCUMENT);
         String recommendation = text(root, "recommendation", MAX_RECOMMENDATION);
