@@ -288,8 +288,8 @@ public final class InboxPipelines {
         if (!event.messageId().equals(interaction.classifiedMessageId())) {
             Classification classification = classifier.classify(shop, new ClassifierInput(event.marketplace(),
                     event.kind(), event.text(), event.rating()), runId).classification();
-            Optional<OrderLinker.Linked> linked = interaction.orderLink() != null || linker == null ? Optional.empty()
-                    : linker.link(shop.id(), event.marketplace(), null, event.text(), event.occurredAt());
+            Optional<OrderLinker.Linked> linked = interaction.orderLink() != null ? Optional.empty()
+                    : link(shop, event);
             UnaryOperator<Interaction> classify = current -> {
                 Interaction.Builder next = current.toBuilder().classification(classification)
                         .classifiedMessageId(event.messageId());
@@ -317,6 +317,31 @@ public final class InboxPipelines {
         return new InboxContext(event, shop, interaction, timeline, order, needsOrder,
                 personReasons(shop.settings().inbox(), interaction, classification), review(shop.id(), runId),
                 ReplyChannel.of(event.marketplace(), event.kind()), rules, template);
+    }
+
+    /**
+     * Links a buyer's message without a link: the marketplace's answer when asked (Ozon's chat history), else the
+     * order number the buyer wrote, looked up in the order index.
+     */
+    private Optional<OrderLinker.Linked> link(Shop shop, InboxEvent event) {
+        MarketplaceConnector connector = connectors.get(event.marketplace());
+        if (event.kind() == InboxItemKind.CHAT_MESSAGE && connector != null) {
+            try {
+                Optional<String> asked = connector.chatOrderRef(shop.id(), event.threadId());
+                if (asked.isPresent()) {
+                    return Optional.of(linker != null
+                            ? linker.link(shop.id(), event.marketplace(), asked.get(), "", event.occurredAt())
+                                    .orElseThrow()
+                            : new OrderLinker.Linked(new OrderLink(asked.get(), null,
+                                    dev.aihq.api.inbox.OrderLinkSource.MARKETPLACE, event.occurredAt()), null));
+                }
+            } catch (HqException e) {
+                LOG.warn("The order of chat {} of shop {} could not be asked for: {}", event.threadId(), shop.id(),
+                        e.getMessage());
+            }
+        }
+        return linker == null ? Optional.empty()
+                : linker.link(shop.id(), event.marketplace(), null, event.text(), event.occurredAt());
     }
 
     private void notifyManager(Shop shop, InboxEvent event, Interaction state) {

@@ -294,4 +294,19 @@ class InboxPipelinesTest {
         assertThat(hq.reviews().list(WB, 10)).isEmpty();
         assertThat(hq.unifiedInbox().metrics(WB, T0, clock.instant()).reviewConversion().raised()).isEqualTo(1);
     }
+
+    @Test
+    void should_ask_the_marketplace_for_a_pushed_chats_order_before_asking_the_buyer() throws Exception {
+        start(InboxSettings.defaults(), null);
+        ozon.chatOrders.put("chat-p", "23713478-0031-1");
+
+        RunRecord held = run(event(OZON, Marketplace.OZON, InboxItemKind.CHAT_MESSAGE, "chat-p", "m1",
+                "Где мой заказ? Уже неделю жду", T0).build());
+
+        Interaction chat = interaction(OZON, Marketplace.OZON, InboxItemKind.CHAT_MESSAGE, "chat-p");
+        assertThat(chat.orderLink().source()).isEqualTo(OrderLinkSource.MARKETPLACE);
+        assertThat(chat.orderLink().orderRef()).isEqualTo("23713478-0031-1");
+        assertThat(hq.reviews().find(OZON, held.runId()).orElseThrow().draft().text())
+                .contains("23713478-0031-1").doesNotContain("номер заказа");
+    }
 }

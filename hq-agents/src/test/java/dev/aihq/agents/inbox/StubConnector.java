@@ -21,6 +21,7 @@ final class StubConnector implements MarketplaceConnector {
     private final Clock clock;
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final java.util.Map<String, Integer> ratings = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Map<String, String> chatOrders = new java.util.concurrent.ConcurrentHashMap<>();
 
     StubConnector(Marketplace marketplace, Clock clock) {
         this.marketplace = marketplace;
@@ -39,6 +40,11 @@ final class StubConnector implements MarketplaceConnector {
             set.supports(capability, "stub");
         }
         return set.build();
+    }
+
+    @Override
+    public java.util.Optional<String> chatOrderRef(ShopId shopId, String chatId) {
+        return java.util.Optional.ofNullable(chatOrders.get(chatId));
     }
 
     @Override

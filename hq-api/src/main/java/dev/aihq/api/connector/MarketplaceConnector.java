@@ -117,4 +117,17 @@ public interface MarketplaceConnector {
         throw new dev.aihq.api.error.CapabilityNotSupportedException(shopId, Capability.REVIEWS_READ, "the "
                 + marketplace().code() + " connector reads no reviews");
     }
+
+    /**
+     * Finds the order a buyer chat is about, where the marketplace tells it only when asked (Ozon's chat history
+     * carries {@code context.order_number}; its push messages do not).
+     *
+     * @param shopId the shop
+     * @param chatId the marketplace's chat id
+     * @return the order reference, or empty when the marketplace gives none (by default it gives none)
+     * @throws dev.aihq.api.error.MarketplaceException when the marketplace refuses or fails
+     */
+    default java.util.Optional<String> chatOrderRef(ShopId shopId, String chatId) {
+        return java.util.Optional.empty();
+    }
 }

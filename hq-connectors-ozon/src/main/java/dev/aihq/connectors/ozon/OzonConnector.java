@@ -107,6 +107,9 @@ public final class OzonConnector implements MarketplaceConnector {
     /** The id of the rule against disparaging Ozon, competitors or other sellers. */
     public static final String NO_DISPARAGEMENT = "ozon.no-disparagement";
 
+    /** How many of a chat's newest messages {@link #chatOrderRef} reads for the order number. */
+    public static final int ORDER_LOOKUP_MESSAGES = 50;
+
     /** The id of the rule against profanity, insults and rudeness. */
     public static final String NO_RUDENESS = "ozon.no-rudeness";
 
@@ -369,6 +372,26 @@ public final class OzonConnector implements MarketplaceConnector {
     public Optional<Integer> reviewRating(ShopId shopId, String reviewId) {
         require(shopId, Capability.REVIEWS_READ);
         return Optional.ofNullable(client.reviews().info(shopId, reviewId).rating());
+    }
+
+    /**
+     * Finds the posting a buyer chat is about: the newest {@code context.order_number} in the chat's last
+     * {@value #ORDER_LOOKUP_MESSAGES} messages ({@code /v3/chat/history}, newest first). Push messages carry none,
+     * so the inbox asks here for a pushed chat.
+     *
+     * @param shopId the shop
+     * @param chatId the chat
+     * @return the order number, or empty when the messages name none or the shop lacks Premium Plus
+     * @throws MarketplaceException when Ozon refuses or fails
+     */
+    @Override
+    public Optional<String> chatOrderRef(ShopId shopId, String chatId) {
+        if (!capabilities(shopId).supports(Capability.CHAT_ORDER_LINK)) {
+            return Optional.empty();
+        }
+        return client.chats().history(shopId, chatId, OzonChatDirection.BACKWARD, null, ORDER_LOOKUP_MESSAGES)
+                .messages().stream().map(OzonChatMessage::orderNumber).filter(Objects::nonNull)
+                .filter(n -> !n.isBlank()).findFirst();
     }
 
     /**

@@ -92,4 +92,18 @@ class OzonReplyTest {
         assertThat(catchThrowable(() -> connector(OzonSubscription.STANDARD).reviewRating(OzonFixtures.SHOP,
                 "rev-5"))).isInstanceOf(CapabilityNotSupportedException.class);
     }
+
+    @Test
+    void should_find_a_chats_posting_in_its_history_and_nothing_without_premium_plus() {
+        ozon.putChat(FakeOzonApi.buyerChat("chat-2", T0.minusSeconds(600)));
+        ozon.addBuyerMessage("chat-2", "Здравствуйте", T0.minusSeconds(500), null, null);
+        ozon.addBuyerMessage("chat-2", "Где заказ?", T0.minusSeconds(400), "23713478-0018-3", 180550365L);
+        ozon.putChat(FakeOzonApi.buyerChat("chat-3", T0.minusSeconds(600)));
+        ozon.addBuyerMessage("chat-3", "Вопрос", T0.minusSeconds(300), null, null);
+
+        assertThat(connector(OzonSubscription.PREMIUM_PLUS).chatOrderRef(OzonFixtures.SHOP, "chat-2"))
+                .contains("23713478-0018-3");
+        assertThat(connector(OzonSubscription.PREMIUM_PLUS).chatOrderRef(OzonFixtures.SHOP, "chat-3")).isEmpty();
+        assertThat(connector(OzonSubscription.STANDARD).chatOrderRef(OzonFixtures.SHOP, "chat-2")).isEmpty();
+    }
 }
