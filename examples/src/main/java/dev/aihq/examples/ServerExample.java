@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.aihq.agents.AiHq;
+import dev.aihq.agents.inbox.InboxRoutes;
 import dev.aihq.api.web.WebhookRequest;
 import dev.aihq.api.web.WebhookResponse;
 import dev.aihq.pipeline.json.SdkJson;
@@ -129,7 +130,8 @@ public final class ServerExample {
         String signature = WebhookSignature.sign(DemoShop.SECRET, body.getBytes(StandardCharsets.UTF_8));
         out.println("AI HQ front door on http://localhost:" + port + " (shop " + DemoShop.SHOP_ID + ", no model)");
         out.println("Endpoints: POST /purchase-event, /legal-event, /finance-event, " + ConsoleChannel.INBOUND_PATH
-                + "; GET /runs/{id}?shop_id=" + DemoShop.SHOP_ID);
+                + "; GET /runs/{id}?shop_id=" + DemoShop.SHOP_ID + ", " + InboxRoutes.METRICS_PATH + ", "
+                + InboxRoutes.QUEUE_PATH);
         out.println();
         out.println("Try it (the signature is the HMAC-SHA256 of this exact body with the shop's secret):");
         out.println("  curl -i http://localhost:" + port + WebhookFrontDoor.PURCHASE_EVENT_PATH + " \\");
@@ -139,6 +141,10 @@ public final class ServerExample {
         out.println("    --data-binary '" + body + "'");
         out.println();
         out.println("Or authenticate with the secret itself: -H 'Authorization: Bearer " + DemoShop.SECRET + "'");
+        out.println();
+        out.println("The unified inbox's metrics and queue as JSON:");
+        out.println("  curl -s 'http://localhost:" + port + InboxRoutes.METRICS_PATH + "?shop_id=" + DemoShop.SHOP_ID
+                + "&from=2026-03-01&to=2026-03-31' -H 'Authorization: Bearer " + DemoShop.SECRET + "'");
         out.println("Stop with Ctrl+C.");
     }
 

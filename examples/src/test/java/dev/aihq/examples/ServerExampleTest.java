@@ -67,4 +67,29 @@ class ServerExampleTest {
             assertThat(response.statusCode()).isEqualTo(401);
         }
     }
+
+    @Test
+    void should_serve_the_inbox_metrics_as_json_with_the_printed_command() throws Exception {
+        // given
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (ServerExample.Running server = ServerExample.start(0,
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                            + "/inbox/metrics?shop_id=" + DemoShop.SHOP_ID + "&from=2026-03-01&to=2026-03-31"))
+                    .header("Authorization", "Bearer " + DemoShop.SECRET)
+                    .timeout(Duration.ofSeconds(20))
+                    .GET()
+                    .build();
+
+            // when
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"sla_compliance\"", "\"churn_prevention\"",
+                    "\"shop_id\":\"" + DemoShop.SHOP_ID + "\"");
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("/inbox/metrics?shop_id=");
+    }
 }
