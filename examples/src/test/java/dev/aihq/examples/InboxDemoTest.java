@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aihq.agents.inbox.insight.InboxMetricsReport;
 import dev.aihq.api.Marketplace;
+import dev.aihq.api.event.InboxItemKind;
 import dev.aihq.api.inbox.InboxIntent;
 import dev.aihq.api.inbox.Interaction;
 import dev.aihq.api.inbox.ManagerNotification;
@@ -49,7 +50,7 @@ class InboxDemoTest {
         assertThat(result.queue()).hasSize(30);
         assertThat(result.queue()).isSortedAccordingTo(Comparator.comparing(Interaction::slaDeadline));
         assertThat(result.queue()).filteredOn(i -> i.marketplace().equals(Marketplace.WILDBERRIES)
-                && i.kind() == dev.aihq.api.event.InboxItemKind.CHAT_MESSAGE).hasSize(3);
+                && i.kind() == InboxItemKind.CHAT_MESSAGE).hasSize(3);
         List<LocalDateTime> printed = new ArrayList<>();
         Matcher line = QUEUE_LINE.matcher(output);
         while (line.find()) {
