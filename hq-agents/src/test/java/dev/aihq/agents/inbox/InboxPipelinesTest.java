@@ -196,6 +196,23 @@ class InboxPipelinesTest {
     }
 
     @Test
+    void should_keep_a_wildberries_chat_whose_id_has_colons_as_wb_writes_it() throws Exception {
+        // WB's chat ids are "1:<uuid>" (the events feed and the chat list); the poller keeps them as the thread
+        start(InboxSettings.defaults(), null);
+        String chat = "1:4019cd7d-2b7e-4c1a-9f3e-6a2d8b0c1e57";
+        InboxEvent message = event(WB, Marketplace.WILDBERRIES, InboxItemKind.CHAT_MESSAGE, chat, "ev-1",
+                "Здравствуйте, когда придёт заказ?", T0).replyHandle(chat + ":sign").build();
+
+        RunRecord held = run(message);
+
+        assertThat(held.outcome()).isEqualTo(RunOutcome.HELD_FOR_REVIEW);
+        Interaction interaction = interaction(WB, Marketplace.WILDBERRIES, InboxItemKind.CHAT_MESSAGE, chat);
+        assertThat(interaction.id()).isEqualTo("wildberries:chat_message:" + chat);
+        assertThat(interaction.status()).isEqualTo(InteractionStatus.OPEN);
+        assertThat(hq.unifiedInbox().queue(WB, 10)).extracting(Interaction::threadId).containsExactly(chat);
+    }
+
+    @Test
     void should_keep_the_marketplaces_order_link_and_escalate_once_at_the_third_unanswered_message()
             throws Exception {
         start(InboxSettings.defaults(), null);

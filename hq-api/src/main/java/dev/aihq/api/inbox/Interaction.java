@@ -20,7 +20,9 @@ import javax.annotation.Nullable;
  * @param shopId the shop
  * @param marketplace the marketplace
  * @param kind review, question or chat
- * @param threadId the marketplace's id of the review, question or chat; 1–200 printable characters
+ * @param threadId the marketplace's id of the review, question or chat; 1–200 printable characters, colons
+ *     included (a Wildberries chat id is {@code 1:<uuid>}); the id stays unambiguous, since neither the
+ *     marketplace's code nor the kind has a colon
  * @param productId the marketplace's product id ({@code nmId}, Ozon SKU), or {@code null}
  * @param sellerSku the seller's article, or {@code null}
  * @param productName the product's name, or {@code null}
@@ -71,7 +73,7 @@ public record Interaction(
         Instant updatedAt,
         long version) {
 
-    private static final Pattern THREAD = Pattern.compile("[^\\p{Cntrl}:]{1,200}");
+    private static final Pattern THREAD = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
     /** Validates the fields. */
     public Interaction {
@@ -83,7 +85,7 @@ public record Interaction(
         Objects.requireNonNull(openedAt, "opened at");
         Objects.requireNonNull(updatedAt, "updated at");
         if (!THREAD.matcher(threadId).matches() || threadId.isBlank()) {
-            throw new IllegalArgumentException("thread id must be 1-200 printable characters without ':'; got '"
+            throw new IllegalArgumentException("thread id must be 1-200 printable characters; got '"
                     + threadId + "'");
         }
         rating("first rating", firstRating);

@@ -41,7 +41,10 @@ class InteractionTest {
         assertThatThrownBy(() -> chat().slaDeadline(null).build()).hasMessageContaining("needs its SLA deadline");
         assertThatThrownBy(() -> chat().status(InteractionStatus.ESCALATED).build())
                 .hasMessageContaining("the time it was escalated");
-        assertThatThrownBy(() -> chat().threadId("a:b").build()).hasMessageContaining("thread id");
+        assertThatThrownBy(() -> chat().threadId("a\nb").build()).hasMessageContaining("thread id");
+        assertThatThrownBy(() -> chat().threadId(" ").build()).hasMessageContaining("thread id");
+        assertThat(chat().threadId("1:4019cd7d-2b7e-4c1a").build().id())
+                .as("a Wildberries chat id keeps its colon").isEqualTo("ozon:chat_message:1:4019cd7d-2b7e-4c1a");
         assertThatThrownBy(() -> chat().rating(6).build()).hasMessageContaining("rating must be 1-5");
         assertThatThrownBy(() -> chat().shopId(null).build()).hasMessageContaining("shop id");
         assertThat(chat().status(InteractionStatus.ANSWERED).slaDeadline(null).build().status())

@@ -85,4 +85,21 @@ class WbReplyTest {
         assertThat(connector.reviewRating(WbFixtures.SHOP, "fb-7")).contains(4);
         assertThat(connector.reviewRating(WbFixtures.SHOP, "fb-unknown")).isEmpty();
     }
+
+    @Test
+    void should_stamp_a_chat_reply_with_the_fakes_send_clock_when_one_is_set() {
+        // given: a demo or test clock; WB stamps a message when it takes it
+        wb.putChat(FakeWbApi.chat(CHAT, SIGN, "Алёна")).sendClock(SettableClock.at(T0));
+
+        // when
+        PublishedReply first = connector.reply(WbFixtures.SHOP, new ReplyTarget(InboxItemKind.CHAT_MESSAGE, CHAT, SIGN,
+                null), "Подскажите, пожалуйста, номер заказа.");
+        PublishedReply second = connector.reply(WbFixtures.SHOP, new ReplyTarget(InboxItemKind.CHAT_MESSAGE, CHAT,
+                SIGN, null), "Спасибо, проверяем.");
+
+        // then: at the clock's time, each later than the one before
+        assertThat(first.publishedAt()).isEqualTo(T0);
+        assertThat(second.publishedAt()).isEqualTo(T0.plusMillis(1));
+        assertThat(second.messageId()).isNotEqualTo(first.messageId());
+    }
 }

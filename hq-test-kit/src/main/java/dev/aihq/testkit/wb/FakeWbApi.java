@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -334,6 +335,7 @@ public final class FakeWbApi implements AutoCloseable {
     private final Map<String, ChatDownload> chatDownloads = new HashMap<>();
     private int chatEventsPageSize = DEFAULT_CHAT_EVENTS_PAGE_SIZE;
     private long chatClock = 1_760_000_000_000L;
+    private @Nullable Clock sendClock;
 
     /**
      * Starts a chat the buyer opened, without an order.
@@ -418,6 +420,20 @@ public final class FakeWbApi implements AutoCloseable {
      */
     public synchronized FakeWbApi putChatDownload(String downloadId, ChatDownload download) {
         chatDownloads.put(downloadId, download);
+        return this;
+    }
+
+    /**
+     * Sets the clock a sent message's {@code addTime} is read from, as WB stamps a message when it takes it, so that
+     * the reply is not older than the buyer's messages of a test or demo clock. Each message still gets a later time
+     * than the one before (by 1 ms when the clock stands still). Without it, {@code addTime} counts from
+     * 2025-10-09T08:53:20Z, 1 s a message.
+     *
+     * @param clock the clock, or {@code null} for the counter
+     * @return this fake
+     */
+    public synchronized FakeWbApi sendClock(@Nullable Clock clock) {
+        this.sendClock = clock;
         return this;
     }
 
@@ -545,7 +561,7 @@ public final class FakeWbApi implements AutoCloseable {
         if (total > 30L * 1024 * 1024) {
             return error(400, ErrorShape.CHAT, "A24FA09844E: attachments too big. Max total size: 30MiB", null);
         }
-        chatClock += 1000;
+        chatClock = sendClock == null ? chatClock + 1000 : Math.max(sendClock.millis(), chatClock + 1);
         sentChatMessages.add(new SentChatMessage(chat.chatId(), sign, message, files));
         ObjectNode body = JSON.createObjectNode();
         body.putObject("result").put("addTime", chatClock).put("chatID", chat.chatId());
