@@ -527,8 +527,11 @@ public final class InboxPipelines {
         }
         ReplyOrigin origin = context.review() != null && context.review().startsWith("edited")
                 ? ReplyOrigin.DRAFT_EDITED : ReplyOrigin.DRAFT_AS_IS;
+        // A reply cannot come before the message it answers: a marketplace clock behind ours would move the
+        // interaction's opening back and take it out of its period's metrics, so such a stamp gives way to ours.
+        Instant at = published.publishedAt().isBefore(event.occurredAt()) ? now : published.publishedAt();
         store.addMessage(context.shop().id(), interaction.id(), InteractionMessage.reply(published.messageId(),
-                offer.text(), published.publishedAt(), origin, !context.needsOrder()));
+                offer.text(), at, origin, !context.needsOrder()));
         update(context.shop(), event, UnaryOperator.identity());
         return DeliveryResult.sent(published.messageId(), "published on " + event.marketplace().code() + " ("
                 + origin.wireValue() + ")");

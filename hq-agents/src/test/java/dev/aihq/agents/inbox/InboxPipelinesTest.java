@@ -326,4 +326,18 @@ class InboxPipelinesTest {
         assertThat(hq.reviews().find(OZON, held.runId()).orElseThrow().draft().text())
                 .contains("23713478-0031-1").doesNotContain("номер заказа");
     }
+
+    @Test
+    void should_not_let_a_marketplace_stamp_behind_ours_put_the_reply_before_the_buyers_message() throws Exception {
+        start(InboxSettings.builder().autoPublish(true).build(), null);
+        ozon.stampSkew = Duration.ofDays(-30);
+
+        run(event(OZON, Marketplace.OZON, InboxItemKind.QUESTION, "q-skew", "q-skew", "Есть ли размер XL?", T0)
+                .productId("180550365").build());
+
+        Interaction answered = interaction(OZON, Marketplace.OZON, InboxItemKind.QUESTION, "q-skew");
+        assertThat(answered.openedAt()).isEqualTo(T0);
+        assertThat(answered.firstReplyAt()).isEqualTo(T0);
+        assertThat(answered.status()).isEqualTo(InteractionStatus.ANSWERED);
+    }
 }

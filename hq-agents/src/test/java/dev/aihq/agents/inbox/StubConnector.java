@@ -22,6 +22,7 @@ final class StubConnector implements MarketplaceConnector {
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final java.util.Map<String, Integer> ratings = new java.util.concurrent.ConcurrentHashMap<>();
     final java.util.Map<String, String> chatOrders = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile java.time.Duration stampSkew = java.time.Duration.ZERO;
 
     StubConnector(Marketplace marketplace, Clock clock) {
         this.marketplace = marketplace;
@@ -55,6 +56,6 @@ final class StubConnector implements MarketplaceConnector {
     @Override
     public PublishedReply reply(ShopId shopId, ReplyTarget target, String text) {
         sent.add(new Sent(shopId, target, text));
-        return new PublishedReply("stub-reply-" + sent.size(), clock.instant());
+        return new PublishedReply("stub-reply-" + sent.size(), clock.instant().plus(stampSkew));
     }
 }
