@@ -203,6 +203,26 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs an insert that must not duplicate a row: a unique-key violation means the row is there already.
+     *
+     * @param connection the connection
+     * @param sql the insert
+     * @param binder binds its parameters
+     * @return {@code true} when a row was inserted, {@code false} when its key existed
+     * @throws SQLException any other failure
+     */
+    boolean insertOnce(Connection connection, String sql, Binder binder) throws SQLException {
+        try {
+            return update(connection, sql, binder) == 1;
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Runs a query and maps every row. */
     <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
         return withConnection(operation, c -> query(c, sql, binder, mapper));

@@ -52,21 +52,14 @@ final class JdbcConversationStore implements ConversationStore {
         Objects.requireNonNull(message, "message");
         return jdbc.withConnection("appending message " + message.messageKey() + " of shop " + message.shopId()
                 + " to " + table, connection -> {
-                    try {
-                        return Jdbc.update(connection, insert, statement -> {
-                            statement.setString(1, message.shopId().value());
-                            statement.setString(2, message.customer().e164());
-                            statement.setString(3, message.direction().name());
-                            statement.setString(4, message.text());
-                            statement.setObject(5, Jdbc.utc(message.at()));
-                            statement.setString(6, message.messageKey());
-                        }) == 1;
-                    } catch (SQLException e) {
-                        if (jdbc.dialect.isUniqueViolation(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
+                    return jdbc.insertOnce(connection, insert, statement -> {
+                        statement.setString(1, message.shopId().value());
+                        statement.setString(2, message.customer().e164());
+                        statement.setString(3, message.direction().name());
+                        statement.setString(4, message.text());
+                        statement.setObject(5, Jdbc.utc(message.at()));
+                        statement.setString(6, message.messageKey());
+                    });
                 });
     }
 

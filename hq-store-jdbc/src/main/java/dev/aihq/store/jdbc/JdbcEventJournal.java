@@ -239,24 +239,17 @@ final class JdbcEventJournal implements EventJournal {
     /** Inserts unless the key exists; tells whether the row was inserted. */
     private boolean insert(Connection connection, JournalEntry entry, String payload, RunLease lease)
             throws SQLException {
-        try {
-            return Jdbc.update(connection, insert, statement -> {
-                statement.setString(1, entry.shopId().value());
-                statement.setString(2, entry.idempotencyKey());
-                statement.setString(3, entry.eventType());
-                statement.setString(4, entry.runId().value());
-                statement.setObject(5, Jdbc.utc(entry.receivedAt()));
-                statement.setString(6, payload);
-                statement.setInt(7, PAYLOAD_VERSION);
-                statement.setString(8, lease.worker());
-                statement.setObject(9, Jdbc.utc(lease.until()));
-            }) == 1;
-        } catch (SQLException e) {
-            if (jdbc.dialect.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertOnce(connection, insert, statement -> {
+            statement.setString(1, entry.shopId().value());
+            statement.setString(2, entry.idempotencyKey());
+            statement.setString(3, entry.eventType());
+            statement.setString(4, entry.runId().value());
+            statement.setObject(5, Jdbc.utc(entry.receivedAt()));
+            statement.setString(6, payload);
+            statement.setInt(7, PAYLOAD_VERSION);
+            statement.setString(8, lease.worker());
+            statement.setObject(9, Jdbc.utc(lease.until()));
+        });
     }
 
     private Optional<JournalEntry> find(Connection connection, ShopId shopId, String idempotencyKey)

@@ -108,26 +108,19 @@ final class JdbcInteractionStore implements InteractionStore {
         Objects.requireNonNull(message, "message");
         return jdbc.withConnection("adding message " + message.messageId() + " to interaction " + interactionId
                 + " of shop " + shopId + " in " + messages, connection -> {
-                    try {
-                        return Jdbc.update(connection, insertMessage, statement -> {
-                            int i = 1;
-                            statement.setString(i++, shopId.value());
-                            statement.setString(i++, interactionId);
-                            statement.setString(i++, message.messageId());
-                            statement.setString(i++, message.sender().name().toLowerCase(Locale.ROOT));
-                            statement.setString(i++, message.text());
-                            setInteger(statement, i++, message.rating());
-                            statement.setObject(i++, Jdbc.utc(message.at()));
-                            statement.setString(i++, message.origin() == null ? null
-                                    : message.origin().wireValue());
-                            statement.setBoolean(i, message.resolving());
-                        }) == 1;
-                    } catch (SQLException e) {
-                        if (jdbc.dialect.isUniqueViolation(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
+                    return jdbc.insertOnce(connection, insertMessage, statement -> {
+                        int i = 1;
+                        statement.setString(i++, shopId.value());
+                        statement.setString(i++, interactionId);
+                        statement.setString(i++, message.messageId());
+                        statement.setString(i++, message.sender().name().toLowerCase(Locale.ROOT));
+                        statement.setString(i++, message.text());
+                        setInteger(statement, i++, message.rating());
+                        statement.setObject(i++, Jdbc.utc(message.at()));
+                        statement.setString(i++, message.origin() == null ? null
+                                : message.origin().wireValue());
+                        statement.setBoolean(i, message.resolving());
+                    });
                 });
     }
 
@@ -164,18 +157,11 @@ final class JdbcInteractionStore implements InteractionStore {
     /** Inserts the interaction unless the shop has its id; tells whether it did. */
     private boolean insertIfAbsent(Connection connection, Interaction interaction, @Nullable String classification,
             @Nullable String correction) throws SQLException {
-        try {
-            return Jdbc.update(connection, insertInteraction, statement -> {
-                statement.setString(1, interaction.shopId().value());
-                statement.setString(2, interaction.id());
-                bindFields(statement, 3, interaction, classification, correction);
-            }) == 1;
-        } catch (SQLException e) {
-            if (jdbc.dialect.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertOnce(connection, insertInteraction, statement -> {
+            statement.setString(1, interaction.shopId().value());
+            statement.setString(2, interaction.id());
+            bindFields(statement, 3, interaction, classification, correction);
+        });
     }
 
     @Override

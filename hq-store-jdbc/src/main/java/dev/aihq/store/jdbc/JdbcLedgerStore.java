@@ -104,14 +104,7 @@ final class JdbcLedgerStore implements LedgerStore {
         requireStorable(entry);
         return jdbc.withConnection("recording ledger entry " + entry.key() + " of shop " + entry.shopId() + " in "
                 + table, connection -> {
-                    try {
-                        return Jdbc.update(connection, insertIfAbsent, statement -> bind(statement, entry)) == 1;
-                    } catch (SQLException e) {
-                        if (jdbc.dialect.isUniqueViolation(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
+                    return jdbc.insertOnce(connection, insertIfAbsent, statement -> bind(statement, entry));
                 });
     }
 

@@ -108,18 +108,11 @@ final class JdbcLegalCaseStore implements LegalCaseStore {
 
     /** Inserts the case unless its key exists; tells whether it did. */
     private boolean insertIfAbsent(Connection connection, LegalCase legalCase, String ruleIds) throws SQLException {
-        try {
-            return Jdbc.update(connection, insertCase, statement -> {
-                statement.setString(1, legalCase.shopId().value());
-                statement.setString(2, legalCase.key());
-                bindFields(statement, 3, legalCase, ruleIds);
-            }) == 1;
-        } catch (SQLException e) {
-            if (jdbc.dialect.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertOnce(connection, insertCase, statement -> {
+            statement.setString(1, legalCase.shopId().value());
+            statement.setString(2, legalCase.key());
+            bindFields(statement, 3, legalCase, ruleIds);
+        });
     }
 
     @Override
@@ -166,21 +159,14 @@ final class JdbcLegalCaseStore implements LegalCaseStore {
                     }, row -> Boolean.TRUE).isEmpty()) {
                         return null;
                     }
-                    try {
-                        return Jdbc.update(connection, insertAnswer, statement -> {
-                            statement.setString(1, shopId.value());
-                            statement.setString(2, caseKey);
-                            statement.setString(3, answer.key());
-                            statement.setObject(4, Jdbc.utc(answer.receivedAt()));
-                            statement.setString(5, answer.outcome().wireValue());
-                            statement.setString(6, answer.text());
-                        }) == 1;
-                    } catch (SQLException e) {
-                        if (jdbc.dialect.isUniqueViolation(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
+                    return jdbc.insertOnce(connection, insertAnswer, statement -> {
+                        statement.setString(1, shopId.value());
+                        statement.setString(2, caseKey);
+                        statement.setString(3, answer.key());
+                        statement.setObject(4, Jdbc.utc(answer.receivedAt()));
+                        statement.setString(5, answer.outcome().wireValue());
+                        statement.setString(6, answer.text());
+                    });
                 });
         if (added == null) {
             throw new IllegalArgumentException("shop " + shopId + " has no legal case " + caseKey

@@ -117,14 +117,7 @@ final class JdbcOrderIndexStore implements OrderIndexStore {
 
     /** Inserts the order unless its key exists; tells whether it did. */
     private boolean insertIfAbsent(Connection connection, IndexedOrder order) throws SQLException {
-        try {
-            return Jdbc.update(connection, insertIfAbsent, statement -> bindInsert(statement, order)) == 1;
-        } catch (SQLException e) {
-            if (jdbc.dialect.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertOnce(connection, insertIfAbsent, statement -> bindInsert(statement, order));
     }
 
     @Override
